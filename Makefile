@@ -1,0 +1,43 @@
+# The two commands the README shows: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install migrate messages demo serve clean-venv
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate messages
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "  The site: http://127.0.0.1:8000/en/   The admin: http://127.0.0.1:8000/admin/"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The whole suite on SQLite, then again on PostgreSQL when DATABASE_URL is set.
+test: messages
+	$(PY) manage.py makemigrations --check --dry-run --settings=cms.settings.test
+	env -u DATABASE_URL $(PY) -m pytest --create-db
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL ($$DATABASE_URL)"; \
+		$(PY) -m pytest --create-db; \
+	fi
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,115 @@
+"""StreamField blocks shared by several apps' pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2", label=_("Level")
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with caption and credit. Alt text comes from the image's own description."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
+    credit = blocks.CharBlock(
+        required=False, label=_("Credit"), help_text=_("Leave empty to use the image's credit.")
+    )
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, label=_("Attribution"))
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote.html"
+
+
+class CallOutBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"], label=_("Text"))
+    link_page = blocks.PageChooserBlock(required=False, label=_("Link to page"))
+    link_text = blocks.CharBlock(required=False, label=_("Link text"))
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/callout.html"
+
+
+class DosAndDontsBlock(blocks.StructBlock):
+    dos_title = blocks.CharBlock(default="Do", label=_("Title of the 'do' column"))
+    dos = blocks.ListBlock(blocks.CharBlock(label=_("Do")), label=_("Do"))
+    donts_title = blocks.CharBlock(default="Don't", label=_("Title of the 'don't' column"))
+    donts = blocks.ListBlock(blocks.CharBlock(label=_("Don't")), label=_("Don't"))
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/dos_and_donts.html"
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Question or title"))
+    body = blocks.RichTextBlock(label=_("Answer or text"))
+
+
+class AccordionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    items = blocks.ListBlock(AccordionItemBlock(), label=_("Items"))
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/accordion.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(required=False, label=_("Link text"))
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    documents = blocks.ListBlock(DocumentLinkBlock(), label=_("Documents"))
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/documents.html"
+
+
+class VideoEmbedBlock(blocks.StructBlock):
+    # Required on purpose: wagtail-localize crashes on an optional EmbedBlock left empty.
+    video = EmbedBlock(label=_("Video URL"), help_text=_("A YouTube or Vimeo address."))
+    title = blocks.CharBlock(required=False, label=_("Title"))
+
+    class Meta:
+        icon = "media"
+        template = "blocks/embed.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(icon="pilcrow", label=_("Paragraph"))
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    callout = CallOutBlock()
+    dos_and_donts = DosAndDontsBlock()
+    accordion = AccordionBlock()
+    table = TableBlock(template="blocks/table.html", label=_("Table"))
+    documents = DocumentListBlock()
+    embed = VideoEmbedBlock()

@@ -1,0 +1,35 @@
+"""Media models shared by every app: images carry a credit, documents can extract their text.
+
+Both are swapped in through WAGTAILIMAGES_IMAGE_MODEL and WAGTAILDOCS_DOCUMENT_MODEL, so other
+apps refer to them with ``get_image_model_string()`` / ``get_document_model_string()``.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+
+
+class CustomImage(AbstractImage):
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    admin_form_fields = Image.admin_form_fields + ("credit",)
+
+
+class Rendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CustomDocument(AbstractDocument):
+    # Plain text of the file (a PDF's words), filled in the background so search can find it.
+    extracted_text = models.TextField(blank=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields
+
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("extracted_text"),
+    ]

@@ -1,0 +1,12 @@
+from cms import env
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = env.DEBUG or True
+SECRET_KEY = env.SECRET_KEY or "dev-only-key-not-for-production-use-0123456789abcdef"
+ALLOWED_HOSTS = env.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Serve static files straight from the app folders; no collectstatic needed here.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

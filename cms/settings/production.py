@@ -1,0 +1,25 @@
+from django.core.exceptions import ImproperlyConfigured
+
+from cms import env
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = False
+if not env.SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+if not env.ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+# Wagtail's preview renders the page in a same-origin iframe.
+X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,0 +1,58 @@
+"""Site-wide endpoints that are not pages: robots.txt and the health check."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/portal/",
+        "Disallow: /*/search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _check_cache():
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not return the value it was given")
+
+
+HEALTH_CHECKS = {
+    "database": _check_database,
+    "cache": _check_cache,
+}
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Reports each back end; 503 when any of them fails, so a load balancer can act on it."""
+    results = {}
+    for name, check in HEALTH_CHECKS.items():
+        try:
+            check()
+        except Exception as exc:  # a health check reports every failure rather than raising
+            results[name] = {"ok": False, "error": exc.__class__.__name__}
+        else:
+            results[name] = {"ok": True}
+    healthy = all(result["ok"] for result in results.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": results},
+        status=200 if healthy else 503,
+    )

@@ -1,0 +1,154 @@
+"""The mission pages: home, standard content pages, focus-area topic hubs and contact."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+
+
+class GoalBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Goal"))
+    text = blocks.TextBlock(required=False, label=_("Explanation"))
+
+    class Meta:
+        icon = "tick"
+
+
+class HomePage(Page):
+    hero_title = models.CharField(_("hero title"), max_length=255)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero link"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_text = models.CharField(_("hero link text"), max_length=100, blank=True)
+    mission_title = models.CharField(_("mission heading"), max_length=255, blank=True)
+    mission_statement = RichTextField(_("mission statement"), blank=True)
+    goals_title = models.CharField(_("goals heading"), max_length=255, blank=True)
+    goals = StreamField([("goal", GoalBlock())], blank=True, verbose_name=_("goals"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image"),
+             FieldPanel("hero_cta_page"), FieldPanel("hero_cta_text")],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("mission_title"), FieldPanel("mission_statement")],
+            heading=_("Mission"),
+        ),
+        MultiFieldPanel([FieldPanel("goals_title"), FieldPanel("goals")], heading=_("Goals")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("mission_statement"),
+    ]
+
+    max_count_per_parent = 1
+    # Each section app adds its index page type here when it lands.
+    subpage_types = ["home.StandardPage", "home.TopicIndexPage", "home.ContactPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    subpage_types = ["home.StandardPage", "home.ContactPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class TopicIndexPage(Page):
+    """The list of the network's focus areas, at /<lang>/topics/."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    subpage_types = ["home.TopicPage"]
+
+    class Meta:
+        verbose_name = _("topic index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.get_children().live().public().specific().order_by("title")
+        return context
+
+
+class TopicPage(Page):
+    """A focus-area hub: explains the topic and lists everything tagged with it."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.TopicIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("topic page")
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractEmailForm):
+    """Wagtail's form builder: stores every submission and e-mails the editors."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("contact page")

@@ -1,0 +1,3 @@
+from .series import Series, SeriesEditor
+
+__all__ = ["Series", "SeriesEditor"]
