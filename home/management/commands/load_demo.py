@@ -1,0 +1,22 @@
+"""Load the demo content: idempotent, so running it twice changes nothing."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each app's demo module exposes ``load(command)``; they run in this order, since publications and
+# lectures link to the people, topics and users that the home demo makes.
+DEMO_MODULES = [
+    "home.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo content, people, series and users for every role."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for name in DEMO_MODULES:
+                import_module(name).load(self)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
