@@ -24,8 +24,9 @@ def draft(author, series, title="Liaison cells in flood response"):
     )
     SubmissionAuthor.objects.create(submission=submission, name=AUTHOR_NAME, email=AUTHOR_EMAIL,
                                     affiliation="University of Tunis", is_corresponding=True)
-    submission_files.store(submission, "manuscript", checked_pdf(), round_number=1, user=author)
-    submission_files.store(submission, "anonymised", checked_pdf("anon.pdf", author=""),
+    submission_files.store(submission, "manuscript", checked_pdf(text=title), round_number=1,
+                           user=author)
+    submission_files.store(submission, "anonymised", checked_pdf("anon.pdf", text=title),
                            round_number=1, user=author)
     return submission
 
