@@ -81,6 +81,9 @@ class DetailsForm(forms.ModelForm):
 
 
 class SubmissionAuthorForm(forms.ModelForm):
+    # Longer than an iD, so that a pasted https://orcid.org/… address can be normalised.
+    orcid = forms.CharField(label=_("ORCID iD"), max_length=60, required=False)
+
     class Meta:
         model = SubmissionAuthor
         fields = ["name", "email", "affiliation", "orcid", "is_corresponding"]

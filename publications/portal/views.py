@@ -55,7 +55,7 @@ class PortalLoginView(LoginView):
 def register(request):
     if request.user.is_authenticated:
         return redirect("portal:dashboard")
-    form = forms.RegistrationForm(request.POST or None)
+    form = forms.RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not form.is_valid():
             return _bad_request(request, "publications/portal/register.html", {"form": form})
@@ -232,7 +232,7 @@ def submission_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
     submission = _own_submission(request, pk)
-    form = forms.WithdrawForm(request.POST or None)
+    form = forms.WithdrawForm(request.POST if request.method == "POST" else None)
     context = {"submission": submission, "form": form}
     if request.method == "POST":
         if not form.is_valid():
@@ -256,8 +256,8 @@ def revise(request, pk):
         return redirect("portal:submission", pk=submission.pk)
     last_round = submission.rounds.order_by("-number").first()
     reviews = list(last_round.assignments.filter(state=ReviewAssignment.State.SUBMITTED))
-    form = forms.RevisionForm(request.POST or None, request.FILES or None,
-                              submission=submission, reviews=reviews)
+    bound = (request.POST, request.FILES) if request.method == "POST" else ()
+    form = forms.RevisionForm(*bound, submission=submission, reviews=reviews)
     context = {"submission": submission, "form": form,
                "decision": last_round.decisions.last()}
     if request.method == "POST":
@@ -313,7 +313,8 @@ def _reviewer_context(assignment, token):
 def review(request, token):
     assignment = _assignment_from(request, token)
     context = _reviewer_context(assignment, token)
-    form = forms.ReviewForm(request.POST or None, request.FILES or None)
+    form = (forms.ReviewForm(request.POST, request.FILES) if request.method == "POST"
+            else forms.ReviewForm())
     context["form"] = form
     template = "publications/portal/review.html"
     if request.method == "POST":
