@@ -208,13 +208,16 @@ def submission_step(request, step, pk=None):
 @login_required
 def submission_detail(request, pk):
     submission = _own_submission(request, pk)
-    rounds = submission.rounds.prefetch_related(
+    rounds = submission.rounds.select_related("submission__series").prefetch_related(
         Prefetch("assignments", queryset=ReviewAssignment.objects.filter(
-            state=ReviewAssignment.State.SUBMITTED).select_related("author_response")
+            state=ReviewAssignment.State.SUBMITTED).select_related(
+                "author_response", "round__submission__series")
             .prefetch_related("attachments"), to_attr="reviews"),
         Prefetch("decisions", queryset=Decision.objects.all(), to_attr="round_decisions"),
     )
     rounds = [r for r in rounds if r.round_decisions]
+    for review_round in rounds:
+        ReviewAssignment.number_reviews(review_round.reviews)
     author_files = submission.files.exclude(
         kind__in=[SubmissionFile.Kind.REVIEWER_COPY, SubmissionFile.Kind.REVIEW_ATTACHMENT])
     return render(request, "publications/portal/submission_detail.html", {
