@@ -22,6 +22,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 EXTENSIONS = {PDF: "pdf", DOCX: "docx", ODT: "odt"}
 MANUSCRIPT_TYPES = (PDF, DOCX, ODT)
+MAX_UNPACKED_RATIO = 50
 
 
 @dataclass
@@ -53,6 +54,10 @@ def sniff_content_type(content):
     if content.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as package:
+                # A package that unpacks to far more than its size is a zip bomb, not a paper.
+                unpacked = sum(info.file_size for info in package.infolist())
+                if unpacked > MAX_UNPACKED_RATIO * max(len(content), 1024 * 1024):
+                    return None
                 names = set(package.namelist())
                 if "mimetype" in names and package.read("mimetype").strip() == ODT.encode():
                     return ODT if "content.xml" in names else None
