@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import LoginView
 from django.db import transaction
 from django.db.models import Prefetch
@@ -43,7 +44,16 @@ def _bad_request(request, template, context):
 
 # Accounts -------------------------------------------------------------------------------------
 
-class PortalLoginView(LoginView):
+class InvalidFormIs400:
+    """Django's auth views answer an invalid form with 200; the site's rule is a 4xx."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class PortalLoginView(InvalidFormIs400, LoginView):
     template_name = "publications/portal/login.html"
     redirect_authenticated_user = True
 
@@ -368,3 +378,11 @@ def review_file(request, token):
     if copy is None or not can_download(None, copy, assignment=assignment):
         raise Http404
     return submission_files.serve(request, copy)
+
+
+class PasswordResetView(InvalidFormIs400, auth_views.PasswordResetView):
+    pass
+
+
+class PasswordResetConfirmView(InvalidFormIs400, auth_views.PasswordResetConfirmView):
+    pass
