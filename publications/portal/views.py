@@ -208,6 +208,8 @@ def submission_step(request, step, pk=None):
                 if checked:
                     submission_files.store(submission, kind, checked, round_number=1,
                                            user=request.user)
+    if "add_author" in request.POST:
+        return redirect("portal:submission_step", pk=submission.pk, step="authors")
     if "save_draft" in request.POST:
         messages.success(request, _("Your draft is saved. You can come back to it at any time."))
         return redirect("portal:dashboard")
