@@ -55,3 +55,9 @@ def test_an_invited_reviewer_cannot_read_the_manuscript_before_accepting(client,
     assert client.get(f"/en/portal/files/{copy.pk}/").status_code == 404
     workflow.respond_to_invitation(assignment, accept=True)
     assert client.get(f"/en/portal/files/{copy.pk}/").status_code == 200
+
+
+def test_the_portal_speaks_the_visitors_language_and_direction(client):
+    page = client.get("/ar/portal/login/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert 'action="/ar/portal/' in page or "/ar/portal/register/" in page
