@@ -1,6 +1,5 @@
 """E-mails go out as text and HTML, in the recipient's language, and are listed in the timeline."""
 
-import io
 import re
 
 import pytest
