@@ -249,7 +249,16 @@ def serve(request, submission_file):
     try:
         storage.path(submission_file.file.name)
     except NotImplementedError:
-        return HttpResponseRedirect(storage.url(submission_file.file.name))
+        disposition = f'attachment; filename="{submission_file.download_name}"'
+        try:
+            # S3 signs the download name into the URL, so the neutral name survives the redirect.
+            url = storage.url(submission_file.file.name,
+                              parameters={"ResponseContentDisposition": disposition})
+        except TypeError:  # another remote storage without per-URL parameters
+            url = storage.url(submission_file.file.name)
+        response = HttpResponseRedirect(url)
+        response["Cache-Control"] = "private, no-store"
+        return response
     response = FileResponse(
         submission_file.file.open("rb"),
         as_attachment=True,
