@@ -104,7 +104,8 @@ def page_alternates(page, request):
                 "name": LANGUAGE_NAMES.get(translated.locale.language_code,
                                            translated.locale.language_code),
                 "url": url,
-                "full_url": request.build_absolute_uri(url) if request else url,
+                # The site's own address, as in the sitemap, whatever host the request used.
+                "full_url": translated.get_full_url(request),
                 "current": translated.pk == page.pk,
             }
     return [by_code[code] for code, _name in settings.LANGUAGES if code in by_code]
