@@ -15,6 +15,11 @@ register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
+def _as_page(value):
+    """Templates pass ``page`` even where there is none (error pages, app views)."""
+    return value if isinstance(value, Page) else None
+
+
 def _cached(request, key, build):
     cache = getattr(request, "_jcmi_navigation", None)
     if cache is None:
@@ -26,6 +31,7 @@ def _cached(request, key, build):
 
 def locale_home(request, page=None):
     """The home page in the locale of ``page`` (or of the active language), or None."""
+    page = _as_page(page)
 
     def build():
         site = Site.find_for_request(request)
@@ -54,6 +60,7 @@ def locale_home(request, page=None):
 def main_menu(context, page=None):
     """Children of the locale's home page that editors marked "show in menus"."""
     request = context.get("request")
+    page = _as_page(page)
     if request is None:
         return []
 
@@ -119,12 +126,13 @@ def language_links(context, page=None):
     translation. Elsewhere (search, portal, error pages): the same address in every language.
     """
     request = context.get("request")
+    page = _as_page(page)
     if request is None:
         return {"links": [], "missing": [], "x_default": None}
 
     def build():
         current = translation.get_language()
-        if page is not None and getattr(page, "pk", None):
+        if page is not None and page.pk:
             links = page_alternates(page, request)
         else:
             links = []
