@@ -63,7 +63,7 @@ def topic(title, home=None):
 
 
 def person(name, locale=None, **fields):
-    locale = locale or Locale.get_default()
+    locale = locale or Locale.objects.get(language_code="en")
     obj, _ = Person.objects.get_or_create(
         slug=slugify(name), locale=locale, defaults={"name": name, **fields}
     )
@@ -98,9 +98,11 @@ def lecture(parent, title=None, when=None, time_zone="Europe/Berlin", speakers=(
     return page
 
 
-def event(parent, title, kind, when, time_zone="Europe/Berlin", speakers=(), topics=(), **fields):
+def event(parent, title, kind, when, time_zone="Europe/Berlin", speakers=(), topics=(), slug=None,
+          **fields):
     fields = _entry_fields(when, time_zone, fields)
-    page = EventPage(title=title, slug=slugify(title), kind=kind, locale=parent.locale, **fields)
+    page = EventPage(title=title, slug=slug or slugify(title), kind=kind, locale=parent.locale,
+                     **fields)
     for order, (who, role) in enumerate(_speaker_pairs(speakers)):
         page.speakers.add(Speaker(person=who, role=role, sort_order=order))
     parent.add_child(instance=page)

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from lectures import factories
 from lectures.archive import PAGE_SIZE
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
 from lectures.models import CalendarEntryPage, LecturePage
 
 
@@ -167,25 +169,35 @@ def _corpus(index, people, topics, count):
     all_series = [factories.series(index, "Scale Series A"), factories.series(index, "Scale Series B")]
     start = datetime.datetime(2020, 1, 1, 18, 0)
     existing = LecturePage.objects.count()
-    for number in range(existing, count):
+    with disable_reference_index_auto_update():
+        _add_lectures(all_series, people, topics, start, range(existing, count))
+
+
+def _add_lectures(all_series, people, topics, start, numbers):
+    for number in numbers:
         page = LecturePage(
             title=f"Scale lecture {number}", slug=f"scale-lecture-{number}",
             start_date=(start + datetime.timedelta(days=number * 3)).date(),
             start_time=start.time(), time_zone="Europe/Berlin",
             video_url="https://youtu.be/dQw4w9WgXcQ" if number % 2 else "",
         )
+        # Validation was proven elsewhere; skipping it keeps a 500-page corpus quick to build.
+        page.full_clean = lambda *args, **kwargs: None
         page.speakers.add(factories.Speaker(person=people["amara" if number % 3 else "lea"]))
         page.speakers.add(factories.Speaker(person=people["jonas"], role="chair"))
-        all_series[number % 2].add_child(instance=page)
         page.topics.set([topics["poc"] if number % 2 else topics["wps"]])
+        all_series[number % 2].add_child(instance=page)
 
 
 QUERY_COUNT_CASES = ["", "?video=1&topic=protection-of-civilians", "?speaker=jonas-weber&page=2"]
 
 
 def test_query_count_stays_flat_from_20_to_500_lectures(
-    client, index, people, topics, django_assert_max_num_queries
+    client, index, people, topics, django_assert_max_num_queries, settings
 ):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {
+        "BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False,
+    }}
     _corpus(index, people, topics, 20)
     small = {}
     for query in QUERY_COUNT_CASES:
@@ -199,5 +211,5 @@ def test_query_count_stays_flat_from_20_to_500_lectures(
         with django_assert_max_num_queries(small[query]) as counted:
             response = client.get(index.url + query)
         assert response.status_code == 200
-        assert len(titles(response)) == PAGE_SIZE
+        assert len(titles(response)) == PAGE_SIZE, (query, response.content.decode()[-3000:])
         assert len(counted.captured_queries) == small[query], query
