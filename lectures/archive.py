@@ -167,8 +167,8 @@ class ArchiveView:
             "canonical_url": request.build_absolute_uri(
                 base + ("?" + urlencode(canonical_params) if canonical_params else "")
             ),
-            "feed_url": base + self.index.reverse_subpage("feed"),
-            "calendar_url": base + self.index.reverse_subpage("calendar"),
+            "feed_url": self.index.feed_url(request),
+            "calendar_url": self.index.calendar_url(request),
             "speakers_url": base + self.index.reverse_subpage("speakers"),
         })
         return TemplateResponse(

@@ -34,7 +34,7 @@ class LectureFeed(Feed):
         return index.get_url(self.request)
 
     def feed_url(self, index):
-        return index.get_url(self.request) + index.reverse_subpage("feed")
+        return index.feed_url(self.request)
 
     def subtitle(self, index):
         return strip_tags(index.intro) or _("Lectures, symposia and courses of the JCMI network.")

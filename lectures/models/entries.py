@@ -11,11 +11,9 @@ from functools import cached_property
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
@@ -54,7 +52,7 @@ def local_datetime(date, time, time_zone):
     return aware
 
 
-class CalendarEntryPage(RoutablePageMixin, Page):
+class CalendarEntryPage(Page):
     class Kind(models.TextChoices):
         LECTURE = "lecture", _("Lecture")
         SYMPOSIUM = "symposium", _("Symposium")
@@ -278,14 +276,13 @@ class CalendarEntryPage(RoutablePageMixin, Page):
 
     # Routes ------------------------------------------------------------------------------------
 
-    @path("event.ics", name="ical")
-    def ical(self, request):
+    def ical_response(self, request):
         from lectures.calendar import calendar_response
 
         return calendar_response([self], request, filename=f"{self.slug}.ics", name=self.title)
 
     def ical_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("ical")
+        return self.get_url(request) + "event.ics"
 
     def get_context(self, request, *args, **kwargs):
         from lectures.structured_data import event_json_ld

@@ -31,14 +31,18 @@ class LectureIndexPage(RoutablePageMixin, Page):
 
         return ArchiveView(self).render(request)
 
-    @path("feed.xml", name="feed")
-    def feed(self, request):
+    def feed_url(self, request=None):
+        return self.get_url(request) + "feed.xml"
+
+    def calendar_url(self, request=None):
+        return self.get_url(request) + "calendar.ics"
+
+    def feed_response(self, request):
         from lectures.feeds import LectureFeed
 
         return LectureFeed()(request, index=self)
 
-    @path("calendar.ics", name="calendar")
-    def calendar(self, request):
+    def calendar_response(self, request):
         from django.utils import timezone
 
         from lectures.calendar import calendar_response
