@@ -1,9 +1,9 @@
 """Symposia, conferences, seminars, workshops and training courses."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -14,6 +14,17 @@ from lectures.blocks import FeeBlock, ProgrammeBlock
 from .entries import CalendarEntryPage
 
 EVENT_KINDS = [choice for choice in CalendarEntryPage.Kind.choices if choice[0] != "lecture"]
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Lectures are their own page type, so an event's kind is never "lecture"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "kind" in self.fields:
+            self.fields["kind"].choices = EVENT_KINDS
+            if self.initial.get("kind") == CalendarEntryPage.Kind.LECTURE:
+                self.initial["kind"] = CalendarEntryPage.Kind.SYMPOSIUM
 
 
 class EventPage(CalendarEntryPage):
@@ -33,8 +44,10 @@ class EventPage(CalendarEntryPage):
         help_text=_("What participants receive on completion, and what it requires."),
     )
 
+    base_form_class = EventPageForm
+
     content_panels = Page.content_panels + [
-        FieldPanel("kind", widget=forms.Select(choices=EVENT_KINDS)),
+        FieldPanel("kind"),
         FieldPanel("intro"),
         MultiFieldPanel(CalendarEntryPage.schedule_panels, heading=_("Dates")),
         MultiFieldPanel(CalendarEntryPage.place_panels, heading=_("Venue or online")),

@@ -140,3 +140,22 @@ def test_home_and_topic_pages_can_list_lectures(rf, index, entries, topics, peop
     assert "Humanitarian principles under pressure" in topic_html
     assert "Next year&#x27;s lecture" in topic_html
     assert "Coordination cells online" not in topic_html
+
+
+def test_a_symposium_shows_its_programme_day_by_day(client, index, people):
+    symposium = factories.event(
+        index, "Two-day symposium", "symposium", datetime.datetime(2025, 9, 18, 9, 30),
+        end_date=datetime.date(2025, 9, 19), end_time=datetime.time(12, 30),
+        programme=[("day", {"date": datetime.date(2025, 9, 18), "title": "Understanding harm", "sessions": [
+            {"starts": datetime.time(9, 30), "ends": datetime.time(10, 0), "title": "Opening",
+             "speakers": "Amara Okafor", "description": "Welcome words."},
+        ]})],
+        speakers=[(people["amara"], "keynote")],
+    )
+    response = client.get(symposium.url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    day = soup.select_one(".programme-day h3").get_text(" ", strip=True)
+    assert day.startswith("Thursday") and "Understanding harm" in day
+    assert "09:30–10:00" in soup.select_one(".programme-session__time").get_text()
+    assert "(Keynote speaker)" in soup.select_one(".entry-speakers").get_text()
