@@ -131,10 +131,12 @@ class CalendarEntryPage(Page):
 
     is_creatable = False
 
-    # Time zones and addresses of the same event do not change between languages.
+    # Time zones, postcodes and topic tags of the same event do not change between languages;
+    # wagtail-localize skips many-to-many fields unless they are listed as synchronised.
     override_translatable_fields = [
         SynchronizedField("time_zone"),
         SynchronizedField("venue_postal_code"),
+        SynchronizedField("topics"),
     ]
 
     search_fields = Page.search_fields + [

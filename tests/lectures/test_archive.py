@@ -213,3 +213,24 @@ def test_query_count_stays_flat_from_20_to_500_lectures(
         assert response.status_code == 200
         assert len(titles(response)) == PAGE_SIZE, (query, response.content.decode()[-3000:])
         assert len(counted.captured_queries) == small[query], query
+
+
+def test_translations_made_with_wagtail_localize_keep_their_topics_and_speakers(
+    client, index, archive, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from lectures.demo import repair_child_counts, translate
+
+    french = Locale.objects.get(language_code="fr")
+    factories.site_home("fr")
+    # wagtail-localize publishes translations when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(index, french, {"Lectures and events": "Conférences et événements"})
+        translate(archive["old"], french, {"A talk from 2024": "Une conférence de 2024"})
+    repair_child_counts([index.get_translation(french), archive["old"].get_translation(french)])
+
+    # No French topic page exists yet: the English topic the lecture carries is still offered.
+    response = client.get("/fr/lectures/?topic=protection-of-civilians&speaker=lea-martin")
+    assert response.status_code == 200
+    assert titles(response) == ["Une conférence de 2024"]
