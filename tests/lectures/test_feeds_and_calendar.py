@@ -133,3 +133,20 @@ def test_a_page_that_names_a_time_the_clocks_skip_is_refused(index):
     lecture.start_time, lecture.end_time = datetime.time(12, 0), datetime.time(11, 0)
     with pytest.raises(ValidationError):
         lecture.full_clean()
+
+
+def test_files_are_only_served_by_pages_that_offer_them(client, index, programme):
+    series_url = programme["winter"].get_parent().url
+    assert client.get(f"{series_url}feed.xml").status_code == 404  # a series has no feed
+    assert client.get(f"{index.url}event.ics").status_code == 404
+    assert client.get(f"{index.url}nothing.ics").status_code == 404
+    assert client.get("/en/no-such-page/feed.xml").status_code == 404
+    assert client.post(f"{index.url}calendar.ics").status_code == 405
+
+
+def test_private_archives_do_not_leak_through_their_files(client, index, programme):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=index, restriction_type="password", password="x")
+    assert client.get(f"{index.url}calendar.ics").status_code == 404
+    assert client.get(f"{index.url}feed.xml").status_code == 404
