@@ -15,13 +15,17 @@ _counter = itertools.count(1)
 
 def site_home(locale_code="en"):
     """The HomePage at the default site's root, made (with the site) when missing."""
+    for code in ("en", "fr", "de", "ar"):  # a flushed (transactional) test database has none
+        Locale.objects.get_or_create(language_code=code)
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
         home = site.root_page.specific
     else:
         home = HomePage.objects.filter(locale__language_code="en").first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = Page.get_first_root_node() or Page.add_root(
+                instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="en"))
+            )
             home = root.add_child(instance=HomePage(
                 title="JCMI Network", slug="jcmi", hero_title="JCMI Research and Education Network",
                 locale=Locale.objects.get(language_code="en"),
