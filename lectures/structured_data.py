@@ -63,8 +63,8 @@ def video_object(entry, request):
     return data
 
 
-def event_data(entry, request):
-    speakers = list(entry.speakers.all())
+def event_data(entry, request, speakers=None):
+    speakers = list(entry.speakers.select_related("person")) if speakers is None else speakers
     locations = []
     if entry.is_online:
         locations.append({"@type": "VirtualLocation", "url": entry.online_url or entry.get_full_url(request)})
@@ -107,8 +107,8 @@ def event_data(entry, request):
     return data
 
 
-def event_json_ld(entry, request):
+def event_json_ld(entry, request, speakers=None):
     """A <script type="application/ld+json"> block, escaped as Django's json_script escapes."""
-    text = json.dumps(event_data(entry, request), ensure_ascii=False, default=str)
+    text = json.dumps(event_data(entry, request, speakers), ensure_ascii=False, default=str)
     text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 -- escaped above

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
@@ -290,13 +290,19 @@ class CalendarEntryPage(Page):
         from lectures.structured_data import event_json_ld
 
         context = super().get_context(request, *args, **kwargs)
-        context["speakers"] = self.speakers.select_related("person", "person__photo")
-        context["json_ld"] = event_json_ld(self, request)
+        # Only methods that modelcluster's in-memory querysets also have: previews render
+        # unsaved relations.
+        speakers = list(self.speakers.select_related("person", "person__photo"))
+        context["speakers"] = speakers
+        context["json_ld"] = event_json_ld(self, request, speakers)
         context["related_pages"] = [
-            rel.publication for rel in self.related_publications.select_related("publication")
+            rel.publication
+            for rel in self.related_publications.select_related("publication")
             if rel.publication.live
         ]
-        context["topics"] = self.topics.live().order_by("title")
+        context["topics"] = sorted(
+            (topic for topic in self.topics.all() if topic.live), key=lambda topic: topic.title
+        )
         context["ical_url"] = self.ical_url(request)
         context["lecture_index"] = self.lecture_index()
         video = self.video
@@ -313,6 +319,8 @@ class CalendarEntryPage(Page):
     def lecture_index(self):
         from .index import LectureIndexPage
 
+        if not self.path:  # a new page in preview
+            return LectureIndexPage.objects.live().filter(locale_id=self.locale_id).first()
         return LectureIndexPage.objects.ancestor_of(self).live().first()
 
 

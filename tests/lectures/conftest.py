@@ -1,7 +1,4 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from lectures import factories
 
@@ -31,7 +28,3 @@ def topics(home):
         "poc": factories.topic("Protection of Civilians", home),
         "wps": factories.topic("Women, Peace and Security", home),
     }
-
-
-def local_now(zone="Europe/Berlin"):
-    return timezone.now().astimezone(datetime.timezone.utc).replace(tzinfo=None)

@@ -7,7 +7,6 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.template import Context, Template
-from django.test import RequestFactory
 from django.utils import timezone
 
 from lectures import factories
@@ -159,3 +158,19 @@ def test_a_symposium_shows_its_programme_day_by_day(client, index, people):
     assert day.startswith("Thursday") and "Understanding harm" in day
     assert "09:30–10:00" in soup.select_one(".programme-session__time").get_text()
     assert "(Keynote speaker)" in soup.select_one(".entry-speakers").get_text()
+
+
+def test_a_lecture_page_costs_the_same_queries_with_one_speaker_or_six(
+    client, index, people, django_assert_max_num_queries
+):
+    series = factories.series(index, "Panels")
+    few = factories.lecture(series, "Small panel", speakers=[people["amara"]],
+                            video_url="https://youtu.be/dQw4w9WgXcQ")
+    many_people = [factories.person(f"Panellist {n}") for n in range(6)]
+    many = factories.lecture(series, "Large panel", speakers=many_people,
+                             video_url="https://youtu.be/dQw4w9WgXcQ")
+    client.get(few.url)
+    with django_assert_max_num_queries(25) as small:
+        assert client.get(few.url).status_code == 200
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(many.url).status_code == 200
