@@ -10,6 +10,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "home.demo",
     "publications.demo_review",
+    "lectures.demo",
 ]
 
 
