@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from publications import oai
 
 # Outside the language prefix: the admin, machine-readable endpoints and document serving.
 urlpatterns = [
@@ -15,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("oai/", oai.endpoint, name="oai"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +30,13 @@ if settings.DEBUG:
 # Public pages live under /<lang>/. Section apps add their own URL modules here, before Wagtail's
 # catch-all page serving.
 urlpatterns += i18n_patterns(
+    # Files that pages serve through RoutablePageMixin routes (feed.xml, cite.bib, calendar.ics):
+    # Wagtail's own pattern only matches paths ending in "/", so route these to the same view.
+    re_path(
+        r"^((?:[\w\-]+/)*[\w\-]+\.(?:xml|bib|ris|json|ics))$",
+        wagtail_views.serve,
+        name="wagtail_serve_file",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,3 +1,16 @@
+from .pages import (
+    PublicationContributor,
+    PublicationIndexPage,
+    PublicationPage,
+    SeriesIndexPage,
+)
 from .series import Series, SeriesEditor
 
-__all__ = ["Series", "SeriesEditor"]
+__all__ = [
+    "PublicationContributor",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "Series",
+    "SeriesEditor",
+    "SeriesIndexPage",
+]
