@@ -68,7 +68,10 @@ class HomePage(Page):
 
     max_count_per_parent = 1
     # Each section app adds its index page type here when it lands.
-    subpage_types = ["home.StandardPage", "home.TopicIndexPage", "home.ContactPage"]
+    subpage_types = [
+        "home.StandardPage", "home.TopicIndexPage", "home.ContactPage",
+        "publications.PublicationIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

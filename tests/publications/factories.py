@@ -84,6 +84,7 @@ def make_publication(series_page, *, title=None, contributors=None, topics=(), p
         "publication_date": publication_date,
         "series_number": series_page.next_series_number(),
         "pdf": make_document() if with_pdf else None,
+        "live": False,
     }
     page = PublicationPage(**(values | fields))
     for position, data in enumerate(contributors or [
