@@ -24,8 +24,8 @@ class PublicationFilter(django_filters.FilterSet):
     topic = django_filters.ChoiceFilter(
         label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
     )
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"), empty_label=_("Any year"), coerce=int, method="filter_year"
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), empty_label=_("Any year"), method="filter_year"
     )
     language = django_filters.ChoiceFilter(
         label=_("Language"), empty_label=_("Any language"), choices=settings.LANGUAGES,
@@ -57,7 +57,7 @@ class PublicationFilter(django_filters.FilterSet):
             PublicationPage.objects.live().annotate(year=ExtractYear("publication_date"))
             .order_by("-year").values_list("year", flat=True).distinct()
         )
-        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
         # People who contributed to a live publication, named as in the visitor's language.
         contributor_keys = Person.objects.filter(
             publication_contributions__page__live=True
@@ -97,7 +97,7 @@ class PublicationFilter(django_filters.FilterSet):
         return queryset.filter(topics__translation_key__in=keys)
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(publication_date__year=value)
+        return queryset.filter(publication_date__year=int(value))
 
     def filter_language(self, queryset, name, value):
         return queryset.filter(locale__language_code=value)
