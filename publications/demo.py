@@ -358,5 +358,10 @@ def _translate(page, locale, strings):
                 translation_of=segment.string, locale=locale, context=segment.context,
                 defaults={"data": french},
             )
-    source.create_or_update_translation(locale, publish=True, copy_parent_pages=True, fallback=True)
+    # Publish here, not through publish=True: wagtail-localize would publish on commit from a
+    # revision object loaded before the page's children existed, and load_demo runs in one
+    # transaction, so the stale tree fields (numchild) would hide those children.
+    source.create_or_update_translation(locale, publish=False, copy_parent_pages=True, fallback=True)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
     return 1

@@ -14,7 +14,7 @@ from publications.models import PublicationPage, Series
 @pytest.fixture
 def run(django_capture_on_commit_callbacks):
     def run():
-        # wagtail-localize publishes translations when the transaction commits.
+        # As load_demo does: one transaction, with what waits for the commit run at the end.
         with django_capture_on_commit_callbacks(execute=True):
             demo.load(BaseCommand(stdout=io.StringIO()))
     return run
