@@ -121,3 +121,23 @@ def test_a_french_publication_index_gets_the_publication_workflow(site):
     fr_index = site["index"].copy_for_translation(fr)
     assert fr_home.get_workflow().name == "Editorial review"
     assert fr_index.get_workflow().name == "Publication review"
+
+
+def test_a_moderator_cannot_publish_a_publication_past_the_sign_off(client, people, working_papers):
+    series, series_page = working_papers
+    page = factories.make_publication(series_page, publish=False, title="Needs sign-off")
+    client.force_login(people["moderator"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    editor_html = client.get(edit_url).content.decode()
+    assert 'name="action-publish"' not in editor_html
+    assert 'name="action-submit"' in editor_html
+    response = client.post(edit_url, edit_form(page, **{"action-publish": "1"}), follow=True)
+    page.refresh_from_db()
+    assert not page.live
+    assert "managing editor" in response.content.decode()
+
+    # Ordinary pages: the moderator still publishes directly.
+    from home.models import StandardPage
+    about = StandardPage(title="About", slug="about", live=False)
+    series_page.get_parent().get_parent().add_child(instance=about)
+    assert about.permissions_for_user(people["moderator"]).can_publish()
