@@ -17,5 +17,7 @@ urlpatterns = [
     path("<int:pk>/assignments/<int:assignment_pk>/cancel/", admin_views.cancel, name="cancel"),
     path("<int:pk>/remind-author/", admin_views.remind_author, name="remind_author"),
     path("<int:pk>/decide/", admin_views.decide, name="decide"),
+    path("<int:pk>/publication-page/", admin_views.create_publication_page,
+         name="create_publication_page"),
     path("<int:pk>/files/<int:file_pk>/", admin_views.download, name="file"),
 ]

@@ -6,7 +6,7 @@ Views only read forms and call ``publications.workflow``; they never decide what
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import files as submission_files
-from . import workflow
+from . import production, workflow
 from .admin_forms import DecisionForm, DeskRejectForm, InviteReviewerForm, QueueFilterForm
 from .letters import draft_letter
 from .models import Profile, ReviewAssignment, Submission, SubmissionFile
@@ -131,6 +131,22 @@ def _run(request, pk, action, *args, **kwargs):
         return detail(request, pk, status=400, error=str(error))
     messages.success(request, _("Done."))
     return redirect("review_admin:submission", pk=pk)
+
+
+@require_POST
+def create_publication_page(request, pk):
+    """Accepted work becomes a draft publication page; the editor continues in the page editor."""
+    _editor_only(request)
+    submission = get_object_or_404(Submission, pk=pk)
+    try:
+        page = production.create_page_for_submission(submission, request.user)
+    except workflow.TransitionNotAllowed:
+        raise PermissionDenied
+    except (workflow.TransitionError, ValidationError) as error:
+        message = error.messages[0] if isinstance(error, ValidationError) else str(error)
+        return detail(request, pk, status=400, error=message)
+    messages.success(request, _("Draft publication page created; submit it for moderation."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @require_POST

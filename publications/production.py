@@ -101,3 +101,50 @@ def build_publication_page(*, series, title, abstract, keywords, topics, contrib
     parent.add_child(instance=page)
     page.save_revision(user=owner, log_action=True)
     return page
+
+
+def final_manuscript(submission):
+    """The author's latest manuscript: the highest round, then the highest version."""
+    from publications.models import SubmissionFile
+
+    return (
+        submission.files.filter(kind=SubmissionFile.Kind.MANUSCRIPT)
+        .order_by("-round_number", "-version")
+        .first()
+    )
+
+
+@transaction.atomic
+def create_page_for_submission(submission, actor, language_code="en"):
+    """Accepted submission → draft PublicationPage, and the submission moves to in_production.
+
+    The state change goes through the state machine (which checks that ``actor`` is a managing
+    editor and the submission is accepted); if it refuses, the page and document are rolled back.
+    """
+    from publications import workflow
+
+    manuscript = final_manuscript(submission)
+    if manuscript is None:
+        raise ValidationError(_("This submission has no manuscript to publish."))
+    if manuscript.content_type != "application/pdf":
+        raise ValidationError(
+            _("The final manuscript must be a PDF; upload one before creating the page.")
+        )
+    contributors = [
+        {"name": author.name, "affiliation": author.affiliation, "orcid": author.orcid}
+        for author in submission.authors.order_by("sort_order")
+    ]
+    with manuscript.file.open("rb") as pdf:
+        page = build_publication_page(
+            series=submission.series,
+            title=submission.title,
+            abstract=submission.abstract,
+            keywords=submission.keyword_list,
+            topics=list(submission.topics.all()),
+            contributors=contributors,
+            pdf_file=pdf,
+            language_code=language_code,
+            owner=actor,
+        )
+    workflow.start_production(submission, actor, page)
+    return page

@@ -4,8 +4,9 @@ each new one (in any language) gets the "Publication review" workflow as it is c
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Workflow, WorkflowPage
+from wagtail.signals import page_published
 
-from publications.models import PublicationIndexPage
+from publications.models import PublicationIndexPage, PublicationPage, Submission
 
 PUBLICATION_WORKFLOW = "Publication review"
 
@@ -20,3 +21,14 @@ def assign_publication_workflow(page):
 def publication_index_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         assign_publication_workflow(instance)
+
+
+@receiver(page_published, sender=PublicationPage)
+def publication_went_live(sender, instance, **kwargs):
+    """The page made from an accepted submission is live: the submission is published."""
+    from publications import workflow
+
+    for submission in Submission.objects.filter(
+        publication_page=instance, state=Submission.State.IN_PRODUCTION
+    ):
+        workflow.mark_published(submission)

@@ -7,6 +7,8 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.sections import HOME_SECTIONS_HOOK, TOPIC_SECTIONS_HOOK, Section
+
 # The peer-review admin (Submissions, My reviews, reminder rules) registers its hooks on import.
 from publications import moderation, review_admin_hooks, views  # noqa: F401
 from publications.models import PublicationPage, Series
@@ -81,3 +83,13 @@ def refuse_publish_on_create(request, parent_page, page_class):
     if issubclass(page_class, PublicationPage):
         return _refuse_publish_without_sign_off(request, page_class())
     return None
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def home_latest_publications(page, request):
+    return Section("publications/sections/home.html", order=10)
+
+
+@hooks.register(TOPIC_SECTIONS_HOOK)
+def topic_publications(page, request):
+    return Section("publications/sections/topic.html", order=10)

@@ -1,0 +1,84 @@
+"""Accepted work becomes a draft publication page, and goes live through the workflow."""
+
+import pytest
+from wagtail.models import Page
+
+from publications import workflow
+from publications.models import PublicationPage, Submission
+from tests.publications import factories
+from tests.review.builders import reviewed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def accepted(author, editor, reviewers):
+    _home, index, _topics = factories.make_site()
+    series, series_page = factories.make_series(index)
+    submission, _assignment = reviewed(author, series, editor, reviewers[0])
+    workflow.record_decision(submission, editor, outcome="accept", letter="Accepted, thank you.")
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.ACCEPTED
+    return submission, series_page
+
+
+def test_the_editor_turns_an_accepted_submission_into_a_draft_page(client, accepted, editor):
+    submission, series_page = accepted
+    client.force_login(editor)
+
+    response = client.post(f"/admin/submissions/{submission.pk}/publication-page/")
+
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.IN_PRODUCTION
+    page = PublicationPage.objects.get(pk=submission.publication_page_id)
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/pages/{page.pk}/edit/"
+    assert page.get_parent().pk == series_page.pk
+    assert not page.live  # it still has to pass the publication workflow
+    assert page.title == submission.title
+    assert page.abstract == submission.abstract
+    assert [c.family_name for c in page.contributors.all()] == [
+        a.name.rsplit(" ", 1)[-1] for a in submission.authors.all()
+    ]
+    with page.pdf.file.open("rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    assert submission.events.filter(action="production_started").exists()
+
+
+def test_publishing_the_page_publishes_the_submission(accepted, editor):
+    from publications.production import create_page_for_submission
+
+    submission, _series_page = accepted
+    page = create_page_for_submission(submission, editor)
+
+    page.get_latest_revision().publish()
+
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.PUBLISHED
+    assert submission.events.filter(action="published").exists()
+
+
+def test_only_accepted_work_gets_a_page_and_nothing_is_left_behind(client, author, editor,
+                                                                 reviewers):
+    _home, index, _topics = factories.make_site()
+    series, _series_page = factories.make_series(index)
+    submission, _assignment = reviewed(author, series, editor, reviewers[0])
+    pages_before = Page.objects.count()
+    client.force_login(editor)
+
+    response = client.post(f"/admin/submissions/{submission.pk}/publication-page/")
+
+    assert response.status_code == 400
+    assert Page.objects.count() == pages_before
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.IN_REVIEW
+    assert submission.publication_page is None
+
+
+def test_an_author_cannot_create_the_page(client, accepted, author):
+    submission, _series_page = accepted
+    client.force_login(author)
+    response = client.post(f"/admin/submissions/{submission.pk}/publication-page/")
+    assert response.status_code in (302, 403)
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.ACCEPTED
