@@ -34,6 +34,7 @@ def make_document(title, *lines, collection=None):
     document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(pdf_bytes(*lines)),
                        save=False)
     document.save()
+    document.refresh_from_db()  # the text was read in by the background task
     return document
 
 
