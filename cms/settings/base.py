@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outermost after static files, so it sees the final headers (Vary, Set-Cookie) of a page.
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,6 +175,23 @@ else:
         "renditions": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "renditions",
+        },
+    }
+
+# Whole-page cache for anonymous visitors (cms/page_cache.py), invalidated on publish, unpublish
+# and move. The cookie banner's choice changes the HTML, so it is part of the cache key.
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 60 * 60
+PAGE_CACHE_VARY_ON_COOKIES = ["jcmi_consent"]
+
+# A CDN or reverse proxy in front of the site is told to drop the same pages (an HTTP PURGE to
+# FRONTEND_CACHE_URL, as Varnish or nginx with a purge module accept).
+if env.FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.FRONTEND_CACHE_URL,
         },
     }
 
