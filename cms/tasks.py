@@ -63,3 +63,31 @@ def send_email_task(message):
     for filename, content, mimetype in message["attachments"]:
         email.attach(filename, deserialise_attachment(content), mimetype)
     return email.send()
+
+
+@task()
+def sync_document_acl_task(document_id):
+    """Make one document's S3 object public or private to match its collection."""
+    from cms.storage import sync_document_acl
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    return sync_document_acl(document) if document is not None else None
+
+
+@task()
+def sync_collection_acls_task(collection_id):
+    """After a collection's privacy changed: every document in it and below it."""
+    from wagtail.models import Collection
+
+    from cms.storage import sync_document_acl
+
+    collection = Collection.objects.filter(pk=collection_id).first()
+    if collection is None:
+        return 0
+    collections = collection.get_descendants(inclusive=True)
+    documents = get_document_model().objects.filter(collection__in=collections)
+    count = 0
+    for document in documents.select_related("collection").iterator():
+        sync_document_acl(document)
+        count += 1
+    return count

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
+from cms.settings.s3 import s3_storages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.storage.StorageErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -149,6 +151,23 @@ STORAGES = {
 
 # Signed URLs for private files on S3 live this long (seconds).
 PRIVATE_URL_EXPIRY = 300
+
+# S3 (any S3-compatible store with AWS_S3_ENDPOINT_URL) when a bucket is named; see cms/storage.py.
+# Credentials come the usual boto3 way (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or a role).
+if env.AWS_STORAGE_BUCKET_NAME:
+    STORAGES.update(
+        s3_storages(
+            bucket=env.AWS_STORAGE_BUCKET_NAME,
+            private_bucket=env.AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            endpoint_url=env.AWS_S3_ENDPOINT_URL,
+            region_name=env.AWS_S3_REGION_NAME,
+            custom_domain=env.AWS_S3_CUSTOM_DOMAIN,
+            private_url_expiry=PRIVATE_URL_EXPIRY,
+        )
+    )
+# Wagtail's document view checks the collection's privacy, then redirects to the file's URL
+# (a signed one on S3). Off S3 it streams the file itself.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if env.AWS_STORAGE_BUCKET_NAME else "serve_view"
 # Largest manuscript or review file an author or reviewer may upload (bytes).
 SUBMISSION_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 
