@@ -1,19 +1,25 @@
 """Helpers that let a page type put more into the search index.
 
 A page that links a document (a publication's PDF, a lecture's slides) is found by the words in
-that document::
+that document. Define the method on the page model itself (Elasticsearch names index fields
+after the model that defines them, so it cannot come from a plain mixin)::
 
-    from search.indexing import LinkedDocumentsSearchMixin
+    from search.indexing import documents_text
 
-    class PublicationPage(LinkedDocumentsSearchMixin, Page):
-        search_documents = ["pdf"]  # names of ForeignKeys to the document model
+    class PublicationPage(Page):
+        pdf = models.ForeignKey(get_document_model_string(), ...)
+
         search_fields = Page.search_fields + [
             index.SearchField("abstract"),
-            index.SearchField("linked_documents_text"),
+            index.SearchField("pdf_text"),
         ]
 
+        def pdf_text(self):
+            return documents_text(self.pdf)
+
 The document's text is extracted in the background when the document is saved
-(cms.tasks.extract_document_text_task), which then reindexes every page that links to it.
+(cms.tasks.extract_document_text_task), which then reindexes every page that links to it
+(found through Wagtail's reference index).
 """
 
 
@@ -23,10 +29,3 @@ def documents_text(*documents):
         document.extracted_text for document in documents
         if document is not None and getattr(document, "extracted_text", "")
     )
-
-
-class LinkedDocumentsSearchMixin:
-    search_documents = []
-
-    def linked_documents_text(self):
-        return documents_text(*(getattr(self, name, None) for name in self.search_documents))

@@ -247,7 +247,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if env.ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
+        # modelsearch's Elasticsearch 9 backend with per-language analysers (search/backends/).
+        "BACKEND": "search.backends.elasticsearch",
         "URLS": [env.ELASTICSEARCH_URL],
         "INDEX_PREFIX": env.ELASTICSEARCH_INDEX_PREFIX,
         "TIMEOUT": 10,

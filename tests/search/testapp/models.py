@@ -10,10 +10,10 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from search.indexing import LinkedDocumentsSearchMixin
+from search.indexing import documents_text
 
 
-class ReportPage(LinkedDocumentsSearchMixin, Page):
+class ReportPage(Page):
     abstract = models.TextField(blank=True)
     date = models.DateField(null=True, blank=True)
     topics = ParentalManyToManyField("home.TopicPage", blank=True, related_name="+")
@@ -27,11 +27,13 @@ class ReportPage(LinkedDocumentsSearchMixin, Page):
 
     search_facets = {"topic": "topics", "year": "date", "series": "series"}
     search_summary_fields = ["abstract"]
-    search_documents = ["pdf"]
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
-        index.SearchField("linked_documents_text"),
+        index.SearchField("pdf_text"),
     ]
+
+    def pdf_text(self):
+        return documents_text(self.pdf)
 
 
 class ReportIndexPage(Page):
