@@ -217,10 +217,12 @@ if env.FRONTEND_CACHE_URL:
 # Background work: django-tasks. Immediate here; production uses the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# E-mail
+# E-mail: every message is handed to a background task (cms/mail.py), which sends it through
+# EMAIL_DELIVERY_BACKEND: SMTP from EMAIL_URL, else the console.
+EMAIL_BACKEND = "cms.mail.TaskEmailBackend"
 _email = env.email_config()
 if _email:
-    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_DELIVERY_BACKEND = _email["EMAIL_BACKEND"]
     EMAIL_HOST = _email["EMAIL_HOST"]
     EMAIL_PORT = _email["EMAIL_PORT"]
     EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
@@ -228,7 +230,7 @@ if _email:
     EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
     EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = env.EDITORS_EMAIL
