@@ -10,8 +10,9 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   served only while that generation is current. Invalidating a page bumps its generation: all
   its cached responses (every query string, every sub-route) die at once, wherever they live.
 * Publishing, unpublishing, moving or deleting a page invalidates the page, its translations,
-  the pages that list it (its parent, in every language) and anything the page type names in
-  ``get_cache_dependents()`` (say, the topics a publication is tagged with).
+  the pages that list it (its parent, in every language, and the topic hubs it is tagged with
+  through its ``search_facets["topic"]`` field) and anything the page type names in
+  ``get_cache_dependents()`` (say, a home page that shows the next lectures).
 * Visitors with a session (logged in, including editors on their way to a preview) or a
   messages cookie never get or make a cached page; responses that set a cookie (a form's CSRF
   token) or say private/no-store are not stored.
@@ -36,7 +37,7 @@ def _timeout():
     return getattr(settings, "PAGE_CACHE_TIMEOUT", 600)
 
 
-def _enabled():
+def page_cache_enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
 
 
@@ -55,7 +56,7 @@ def response_key(request):
 
 
 def request_is_cacheable(request):
-    if request.method != "GET" or not _enabled():
+    if request.method != "GET" or not page_cache_enabled():
         return False
     bypass = {settings.SESSION_COOKIE_NAME, "messages", *getattr(
         settings, "PAGE_CACHE_BYPASS_COOKIES", [])}
@@ -135,13 +136,25 @@ def pages_showing(page):
         parent = candidate.get_parent()
         if parent is not None and parent.depth > 1:
             affected[parent.pk] = parent
-    dependents = getattr(page, "get_cache_dependents", None)
-    if dependents is not None:
-        for dependent in dependents():
+    # Topic hubs list everything tagged with them (the "topic" facet field, see search/facets.py).
+    dependents = list(_topic_pages(page))
+    extra = getattr(page, "get_cache_dependents", None)
+    if extra is not None:
+        dependents += list(extra())
+    if dependents:
+        for dependent in dependents:
             affected[dependent.pk] = dependent
             for translation in dependent.get_translations():
                 affected[translation.pk] = translation
     return [p for p in affected.values() if isinstance(p, Page)]
+
+
+def _topic_pages(page):
+    field_name = (getattr(page, "search_facets", None) or {}).get("topic")
+    if not field_name:
+        return []
+    related = getattr(page, field_name, None)
+    return list(related.all()) if hasattr(related, "all") else []
 
 
 def invalidate_pages(pages):

@@ -176,3 +176,14 @@ def test_a_frontend_cache_is_told_to_purge_the_same_pages(site, client, settings
     paths = {url.replace("http://testserver", "") for url in purged}
     assert {site.report_a.url, site.report_a_fr.url, site.reports.url} <= paths
     assert site.report_b.url not in paths
+
+
+def test_the_topic_hubs_a_page_is_tagged_with_are_invalidated_too(site, client):
+    from cms.page_cache import current_generation
+
+    site.report_a.topics.set([site.protection])
+    tagged_topic = current_generation(site.protection.pk, create=True)
+    other_topic = current_generation(site.governance.pk, create=True)
+    publish(site.report_a)
+    assert current_generation(site.protection.pk) != tagged_topic
+    assert current_generation(site.governance.pk) == other_topic
