@@ -31,10 +31,9 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
         return ""
     pattern = None
     if terms:
-        pattern = re.compile(
-            "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)),
-            re.IGNORECASE,
-        )
+        # From the start of a word: "civil" marks "civilians" (a stem) but not "uncivil".
+        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
     start = 0
     if pattern:
         match = pattern.search(text)
