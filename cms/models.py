@@ -10,6 +10,8 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
+from cms.storage import get_document_storage
+
 
 class CustomImage(AbstractImage):
     credit = models.CharField(_("credit"), max_length=255, blank=True)
@@ -25,6 +27,10 @@ class Rendition(AbstractRendition):
 
 
 class CustomDocument(AbstractDocument):
+    # Documents have their own storage: on S3 they are private unless their collection is public.
+    file = models.FileField(
+        upload_to="documents", verbose_name=_("file"), storage=get_document_storage
+    )
     # Plain text of the file (a PDF's words), filled in the background so search can find it.
     extracted_text = models.TextField(blank=True, editable=False)
 

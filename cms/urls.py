@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
         wagtail_views.serve,
         name="wagtail_serve_file",
     ),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

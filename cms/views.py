@@ -33,9 +33,37 @@ def _check_cache():
         raise RuntimeError("cache did not return the value it was given")
 
 
+def _check_storage():
+    """The media storage answers: a small object is written, read back and removed."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("healthz/probe.txt", ContentFile(b"ok"))
+    try:
+        with default_storage.open(name) as probe:
+            if probe.read() != b"ok":
+                raise RuntimeError("storage returned different content")
+    finally:
+        default_storage.delete(name)
+
+
+def _check_search():
+    """The search back end answers a query (on Elasticsearch, a round trip to the cluster)."""
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    es = getattr(backend, "es", None)
+    if es is not None and not es.ping():
+        raise RuntimeError("Elasticsearch did not answer")
+    list(backend.search("healthz", Page.objects.none())[:1])
+
+
 HEALTH_CHECKS = {
     "database": _check_database,
     "cache": _check_cache,
+    "storage": _check_storage,
+    "search": _check_search,
 }
 
 

@@ -1,16 +1,34 @@
 """Public views of the home app that are not pages."""
 
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseForbidden, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from home import consent
 
 
+def _from_this_site(request):
+    """The browser says the form was posted from one of our own pages (Origin, else Referer)."""
+    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    return bool(source) and url_has_allowed_host_and_scheme(
+        source, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+# No CSRF token in the notice: a token would set the CSRF cookie on every page and make every
+# page uncacheable. Another site must still not be able to record "accept all" for a visitor, so
+# the view checks that the post came from this site, as Django's CSRF check does for HTTPS.
+@csrf_exempt
 @require_POST
 def cookie_consent(request):
     """The cookie notice's form, for visitors without JavaScript: store the choice, go back."""
+    if not _from_this_site(request):
+        return HttpResponseForbidden(
+            _("Your choice must be made on this site's own cookie notice."),
+            content_type="text/plain; charset=utf-8",
+        )
     try:
         categories = consent.categories_from_choice(
             request.POST.get("choice", ""), request.POST.getlist("categories")

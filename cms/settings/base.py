@@ -5,6 +5,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
+from cms.settings.s3 import s3_storages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -57,12 +58,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outermost after static files, so it sees the final headers (Vary, Set-Cookie) of a page.
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.storage.StorageErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -147,6 +151,23 @@ STORAGES = {
 
 # Signed URLs for private files on S3 live this long (seconds).
 PRIVATE_URL_EXPIRY = 300
+
+# S3 (any S3-compatible store with AWS_S3_ENDPOINT_URL) when a bucket is named; see cms/storage.py.
+# Credentials come the usual boto3 way (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or a role).
+if env.AWS_STORAGE_BUCKET_NAME:
+    STORAGES.update(
+        s3_storages(
+            bucket=env.AWS_STORAGE_BUCKET_NAME,
+            private_bucket=env.AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            endpoint_url=env.AWS_S3_ENDPOINT_URL,
+            region_name=env.AWS_S3_REGION_NAME,
+            custom_domain=env.AWS_S3_CUSTOM_DOMAIN,
+            private_url_expiry=PRIVATE_URL_EXPIRY,
+        )
+    )
+# Wagtail's document view checks the collection's privacy, then redirects to the file's URL
+# (a signed one on S3). Off S3 it streams the file itself.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if env.AWS_STORAGE_BUCKET_NAME else "serve_view"
 # Largest manuscript or review file an author or reviewer may upload (bytes).
 SUBMISSION_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 
@@ -176,13 +197,32 @@ else:
         },
     }
 
+# Whole-page cache for anonymous visitors (cms/page_cache.py), invalidated on publish, unpublish
+# and move. The cookie banner's choice changes the HTML, so it is part of the cache key.
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 60 * 60
+PAGE_CACHE_VARY_ON_COOKIES = ["jcmi_consent"]
+
+# A CDN or reverse proxy in front of the site is told to drop the same pages (an HTTP PURGE to
+# FRONTEND_CACHE_URL, as Varnish or nginx with a purge module accept).
+if env.FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.FRONTEND_CACHE_URL,
+        },
+    }
+
 # Background work: django-tasks. Immediate here; production uses the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# E-mail
+# E-mail: every message is handed to a background task (cms/mail.py), which sends it through
+# EMAIL_DELIVERY_BACKEND: SMTP from EMAIL_URL, else the console.
+EMAIL_BACKEND = "cms.mail.TaskEmailBackend"
 _email = env.email_config()
 if _email:
-    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_DELIVERY_BACKEND = _email["EMAIL_BACKEND"]
     EMAIL_HOST = _email["EMAIL_HOST"]
     EMAIL_PORT = _email["EMAIL_PORT"]
     EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
@@ -190,7 +230,7 @@ if _email:
     EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
     EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = env.EDITORS_EMAIL
@@ -217,7 +257,8 @@ WAGTAILEMBEDS_FINDERS = [
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if env.ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
+        # modelsearch's Elasticsearch 9 backend with per-language analysers (search/backends/).
+        "BACKEND": "search.backends.elasticsearch",
         "URLS": [env.ELASTICSEARCH_URL],
         "INDEX_PREFIX": env.ELASTICSEARCH_INDEX_PREFIX,
         "TIMEOUT": 10,

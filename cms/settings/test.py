@@ -22,3 +22,7 @@ if not env.REDIS_URL:
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests change content without publishing; the page-cache tests switch the cache on themselves.
+PAGE_CACHE_ENABLED = False
+# A page type that stands in for other apps' pages in the search tests.
+INSTALLED_APPS = INSTALLED_APPS + ["tests.search.testapp"]  # noqa: F405

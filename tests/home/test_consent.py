@@ -23,9 +23,20 @@ def test_first_visit_shows_the_notice_with_every_category(client, demo_site):
     assert client.cookies.get(COOKIE_NAME) is None
 
 
+SAME_SITE = {"Origin": "http://testserver"}
+
+
+def test_another_site_cannot_record_a_choice_for_the_visitor(client, demo_site):
+    for headers in ({}, {"Origin": "https://evil.example"},
+                    {"Referer": "https://evil.example/page"}):
+        response = client.post("/consent/", {"choice": "all", "next": "/en/"}, headers=headers)
+        assert response.status_code == 403
+        assert COOKIE_NAME not in response.cookies
+
+
 def test_a_choice_is_remembered_without_javascript(client, demo_site):
     response = client.post("/consent/", {"choice": "selected", "categories": ["video"],
-                                         "next": "/en/about/"})
+                                         "next": "/en/about/"}, headers=SAME_SITE)
     assert response.status_code == 302
     assert response["Location"] == "/en/about/"
     assert response.cookies[COOKIE_NAME].value == "necessary,video"
@@ -37,8 +48,9 @@ def test_a_choice_is_remembered_without_javascript(client, demo_site):
 
 
 def test_consent_rejects_unknown_choices_and_foreign_redirects(client, demo_site):
-    assert client.post("/consent/", {"choice": "everything"}).status_code == 400
-    response = client.post("/consent/", {"choice": "necessary", "next": "https://evil.example/"})
+    assert client.post("/consent/", {"choice": "everything"}, headers=SAME_SITE).status_code == 400
+    response = client.post("/consent/", {"choice": "necessary", "next": "https://evil.example/"},
+                           headers=SAME_SITE)
     assert response["Location"] == "/"
     assert response.cookies[COOKIE_NAME].value == "necessary"
     assert client.get("/consent/").status_code == 405

@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "publications.demo",
     "publications.demo_review",
     "lectures.demo",
+    "search.demo",  # last: it promotes pages the other demos made
 ]
 
 

@@ -1,0 +1,177 @@
+"""A cache of whole public pages, invalidated exactly when their content changes.
+
+wagtail-cache does not support Wagtail 8, so this is a small cache on Django's cache API
+(Redis in production). How it works:
+
+* ``PageCacheMiddleware`` answers an anonymous GET for a Wagtail page from the cache. The
+  ``before_serve_page`` hook (cms/wagtail_hooks.py) marks which page a request serves; only
+  those responses are stored, so search, the portal, feeds of other apps and the admin never are.
+* Every page has a *generation*. A stored response remembers the generation of its page, and is
+  served only while that generation is current. Invalidating a page bumps its generation: all
+  its cached responses (every query string, every sub-route) die at once, wherever they live.
+* Publishing, unpublishing, moving or deleting a page invalidates the page, its translations,
+  the pages that list it (its parent, in every language, and the topic hubs it is tagged with
+  through its ``search_facets["topic"]`` field) and anything the page type names in
+  ``get_cache_dependents()`` (say, a home page that shows the next lectures).
+* Visitors with a session (logged in, including editors on their way to a preview) or a
+  messages cookie never get or make a cached page; responses that set a cookie (a form's CSRF
+  token) or say private/no-store are not stored.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+
+CACHE_HEADER = "X-Page-Cache"
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def _timeout():
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 600)
+
+
+def page_cache_enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def generation_key(page_id):
+    return f"pagecache:gen:{page_id}"
+
+
+def response_key(request):
+    """One key per host, path with query string, and the cookies that change the HTML."""
+    varying = [
+        f"{name}={request.COOKIES.get(name, '')}"
+        for name in getattr(settings, "PAGE_CACHE_VARY_ON_COOKIES", [])
+    ]
+    raw = "\n".join([request.get_host(), request.get_full_path(), *varying])
+    return "pagecache:resp:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def request_is_cacheable(request):
+    if request.method != "GET" or not page_cache_enabled():
+        return False
+    bypass = {settings.SESSION_COOKIE_NAME, "messages", *getattr(
+        settings, "PAGE_CACHE_BYPASS_COOKIES", [])}
+    return not any(name in request.COOKIES for name in bypass)
+
+
+def response_is_cacheable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # "Vary: Cookie" is on nearly every page (the template asks whether someone is logged in);
+    # it is safe here because requests that carry a session never reach the cache. A page that
+    # used a CSRF token sets the CSRF cookie, and responses that set cookies are not cached.
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
+    if "*" in vary:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def current_generation(page_id, create=False):
+    cache = _cache()
+    key = generation_key(page_id)
+    generation = cache.get(key)
+    if generation is None and create:
+        cache.add(key, uuid.uuid4().hex, None)
+        generation = cache.get(key)
+    return generation
+
+
+def mark_page_for_caching(request, page):
+    """Called by the before_serve_page hook: this response may be cached under this page."""
+    request._page_cache_page_id = page.pk
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+
+        cache = _cache()
+        key = response_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            page_id, generation, status, headers, content = entry
+            if generation == current_generation(page_id):
+                response = HttpResponse(content, status=status)
+                for name, value in headers:
+                    response[name] = value
+                response[CACHE_HEADER] = "hit"
+                return response
+
+        response = self.get_response(request)
+        page_id = getattr(request, "_page_cache_page_id", None)
+        if page_id is not None and response_is_cacheable(response):
+            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+            generation = current_generation(page_id, create=True)
+            cache.set(
+                key, (page_id, generation, response.status_code, headers, response.content),
+                _timeout(),
+            )
+            response[CACHE_HEADER] = "miss"
+        return response
+
+
+def pages_showing(page):
+    """The pages whose HTML shows ``page``: itself, its translations, the pages listing it."""
+    from wagtail.models import Page
+
+    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    affected = {page.pk: page}
+    for translation in page.get_translations():
+        affected[translation.pk] = translation
+    for candidate in list(affected.values()):
+        parent = candidate.get_parent()
+        if parent is not None and parent.depth > 1:
+            affected[parent.pk] = parent
+    # Topic hubs list everything tagged with them (the "topic" facet field, see search/facets.py).
+    dependents = list(_topic_pages(page))
+    extra = getattr(page, "get_cache_dependents", None)
+    if extra is not None:
+        dependents += list(extra())
+    if dependents:
+        for dependent in dependents:
+            affected[dependent.pk] = dependent
+            for translation in dependent.get_translations():
+                affected[translation.pk] = translation
+    return [p for p in affected.values() if isinstance(p, Page)]
+
+
+def _topic_pages(page):
+    field_name = (getattr(page, "search_facets", None) or {}).get("topic")
+    if not field_name:
+        return []
+    related = getattr(page, field_name, None)
+    return list(related.all()) if hasattr(related, "all") else []
+
+
+def invalidate_pages(pages):
+    """Retire every cached response of these pages; tell the CDN when one is configured."""
+    pages = list(pages)
+    if not pages:
+        return
+    _cache().set_many(
+        {generation_key(page.pk): uuid.uuid4().hex for page in pages}, None
+    )
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        batch = PurgeBatch()
+        batch.add_pages(pages)
+        batch.purge()
+
+
+def invalidate_page(page):
+    invalidate_pages(pages_showing(page))

@@ -1,0 +1,64 @@
+"""Signal wiring of the site core: document text extraction and page-cache invalidation."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+
+
+def on_document_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    if raw:  # fixtures
+        return
+    if update_fields is not None and set(update_fields) <= {"extracted_text", "file_hash",
+                                                            "file_size"}:
+        return
+    from cms.tasks import extract_document_text_task, sync_document_acl_task
+
+    extract_document_text_task.enqueue(instance.pk)
+    sync_document_acl_task.enqueue(instance.pk)
+
+
+def resync_collection_acls(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from cms.tasks import sync_collection_acls_task
+
+    sync_collection_acls_task.enqueue(instance.collection_id)
+
+
+def invalidate_on_publish_or_unpublish(sender, instance, **kwargs):
+    from cms.page_cache import invalidate_page
+
+    invalidate_page(instance)
+
+
+def invalidate_on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    from cms.page_cache import invalidate_pages, pages_showing
+
+    # Every page under the moved one changes its address; both parents change their listing.
+    pages = {page.pk: page for page in pages_showing(instance)}
+    for page in instance.get_descendants():
+        pages[page.pk] = page
+    for parent in (parent_page_before, parent_page_after):
+        if parent is not None:
+            for page in [parent, *parent.get_translations()]:
+                pages[page.pk] = page
+    invalidate_pages(pages.values())
+
+
+def register_signal_handlers():
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(invalidate_on_publish_or_unpublish, dispatch_uid="cms_cache_publish")
+    page_unpublished.connect(invalidate_on_publish_or_unpublish,
+                             dispatch_uid="cms_cache_unpublish")
+    post_page_move.connect(invalidate_on_move, dispatch_uid="cms_cache_move")
+    from wagtail.models import CollectionViewRestriction
+
+    post_save.connect(
+        on_document_saved, sender=get_document_model(),
+        dispatch_uid="cms_document_saved",
+    )
+    # A collection made private (or public again) changes who may read its files on S3.
+    post_save.connect(resync_collection_acls, sender=CollectionViewRestriction,
+                      dispatch_uid="cms_acl_restriction_saved")
+    post_delete.connect(resync_collection_acls, sender=CollectionViewRestriction,
+                        dispatch_uid="cms_acl_restriction_deleted")

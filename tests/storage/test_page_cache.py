@@ -1,0 +1,189 @@
+"""Anonymous visitors get cached pages; publishing drops exactly the pages that showed it.
+
+Runs against the real Redis (database 5 here, REDIS_TEST_URL in CI).
+"""
+
+import os
+
+import pytest
+from django.core.cache import caches
+
+from tests.search.tree import add_report, build_tree, publish, translate
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def redis_page_cache(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": "jcmi-test",
+        },
+    }
+    settings.PAGE_CACHE_ENABLED = True
+    cache = caches["default"]
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def site(redis_page_cache):
+    tree = build_tree()
+    tree.report_a = add_report(tree, "Evacuation corridors", abstract="First version.")
+    tree.report_b = add_report(tree, "Medical stability", abstract="Untouched.")
+    from tests.search.testapp.models import ReportIndexPage
+
+    tree.briefings = publish(tree.home.add_child(
+        instance=ReportIndexPage(title="Briefings", slug="briefings")))
+    tree.report_a_fr = translate(tree.report_a, "fr", title="Couloirs d'évacuation",
+                                 abstract="Première version.")
+    return tree
+
+
+def cache_state(client, url):
+    return client.get(url).get("X-Page-Cache")
+
+
+def test_an_anonymous_visitor_gets_the_cached_page(site, client, django_assert_num_queries):
+    first = client.get(site.report_a.url)
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(site.report_a.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_publishing_invalidates_exactly_the_pages_that_showed_the_content(site, client):
+    watched = {
+        "page": site.report_a.url,
+        "translation": site.report_a_fr.url,
+        "index listing it": site.reports.url,
+        "sibling": site.report_b.url,
+        "unrelated": site.briefings.url,
+    }
+    for url in watched.values():
+        assert cache_state(client, url) == "miss"
+    assert all(cache_state(client, url) == "hit" for url in watched.values())
+
+    site.report_a.title = "Evacuation corridors (revised)"
+    site.report_a.abstract = "Second version."
+    publish(site.report_a)
+
+    after = {name: cache_state(client, url) for name, url in watched.items()}
+    assert after == {
+        "page": "miss",
+        "translation": "miss",
+        "index listing it": "miss",
+        "sibling": "hit",
+        "unrelated": "hit",
+    }
+    assert b"Second version." in client.get(site.report_a.url).content
+    assert b"Evacuation corridors (revised)" in client.get(site.reports.url).content
+
+
+def test_unpublishing_takes_the_page_out_of_the_cache_and_the_listing(site, client):
+    client.get(site.report_a.url)
+    client.get(site.reports.url)
+    site.report_a.unpublish()
+    assert client.get(site.report_a.url).status_code == 404
+    listing = client.get(site.reports.url)
+    assert listing["X-Page-Cache"] == "miss"
+    assert b"Evacuation corridors" not in listing.content
+
+
+def test_moving_a_page_refreshes_both_listings_and_the_old_address(site, client):
+    from tests.search.testapp.models import ReportIndexPage
+
+    archive = site.home.add_child(instance=ReportIndexPage(title="Archive", slug="archive"))
+    publish(archive)
+    old_url = site.report_a.url
+    for url in (old_url, site.reports.url, archive.url):
+        client.get(url)
+    site.report_a.move(archive, pos="last-child")
+    site.report_a.refresh_from_db()
+
+    # The old address no longer serves the cached page: Wagtail redirects it to the new one.
+    moved = client.get(old_url)
+    assert moved.status_code == 301 and moved["Location"] == site.report_a.url
+    assert b"Evacuation corridors" not in client.get(site.reports.url).content
+    assert b"Evacuation corridors" in client.get(archive.url).content
+    assert client.get(site.report_a.url).status_code == 200
+
+
+def test_logged_in_users_never_get_or_make_cached_pages(site, client, django_user_model):
+    client.get(site.report_a.url)  # an anonymous visitor fills the cache
+    user = django_user_model.objects.create_user("reader", password="pw-for-tests-only")
+    client.force_login(user)
+    response = client.get(site.report_a.url)
+    assert "X-Page-Cache" not in response
+    assert b"Signed in as reader" in response.content
+
+    client.logout()
+    anonymous = client.get(site.report_a.url)
+    assert anonymous["X-Page-Cache"] == "hit"
+    assert b"Signed in as" not in anonymous.content
+
+
+def test_previews_and_drafts_are_never_served_from_or_put_into_the_cache(site, client,
+                                                                         admin_client):
+    client.get(site.report_a.url)
+    site.report_a.abstract = "A draft nobody should see."
+    site.report_a.save_revision()  # saved, not published
+    preview = admin_client.get(f"/admin/pages/{site.report_a.pk}/edit/preview/")
+    assert preview.status_code in (200, 405)
+    assert "X-Page-Cache" not in preview
+    anonymous = client.get(site.report_a.url)
+    assert anonymous["X-Page-Cache"] == "hit"
+    assert b"A draft nobody should see." not in anonymous.content
+
+
+def test_restricted_pages_and_responses_that_set_cookies_are_not_cached(site, client):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=site.report_b, restriction_type="password",
+                                       password="letmein")
+    first = client.get(site.report_b.url)
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in client.get(site.report_b.url)
+
+
+def test_the_cookie_banner_choice_gets_its_own_cached_copy(site, client):
+    client.get(site.report_a.url)
+    client.cookies["jcmi_consent"] = "necessary,video"
+    assert cache_state(client, site.report_a.url) == "miss"
+    assert cache_state(client, site.report_a.url) == "hit"
+
+
+def test_a_frontend_cache_is_told_to_purge_the_same_pages(site, client, settings, monkeypatch):
+    purged = []
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "LOCATION": "http://127.0.0.1:1"},
+    }
+    from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+    monkeypatch.setattr(HTTPBackend, "purge", lambda self, url: purged.append(url))
+    monkeypatch.setattr(HTTPBackend, "purge_batch",
+                        lambda self, urls: purged.extend(urls), raising=False)
+    publish(site.report_a)
+    paths = {url.replace("http://testserver", "") for url in purged}
+    assert {site.report_a.url, site.report_a_fr.url, site.reports.url} <= paths
+    assert site.report_b.url not in paths
+
+
+def test_the_topic_hubs_a_page_is_tagged_with_are_invalidated_too(site, client):
+    from cms.page_cache import current_generation
+
+    site.report_a.topics.set([site.protection])
+    tagged_topic = current_generation(site.protection.pk, create=True)
+    other_topic = current_generation(site.governance.pk, create=True)
+    publish(site.report_a)
+    assert current_generation(site.protection.pk) != tagged_topic
+    assert current_generation(site.governance.pk) == other_topic
