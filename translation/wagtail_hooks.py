@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import views
+from . import patches, views
 from .models import SiteText
 
 
@@ -19,7 +19,11 @@ def register_admin_urls():
         path("pages/<int:page_id>/submit-for-moderation/", views.submit_for_moderation,
              name="submit_for_moderation"),
     ]
-    return [path("translation/", include((urls, "translation"), namespace="translation"))]
+    return [
+        path("translation/", include((urls, "translation"), namespace="translation")),
+        # Ahead of wagtail-localize's own view at the same address (this app is listed first).
+        path("localize/translate/<int:translation_id>/pofile/upload/", patches.upload_pofile),
+    ]
 
 
 class TranslationReportMenuItem(MenuItem):
