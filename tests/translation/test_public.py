@@ -1,0 +1,61 @@
+"""What visitors see in their language: localised dates, translated site text."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from django.utils.translation import override
+from wagtail.models import Page
+
+from translation.models import SiteText
+
+from .conftest import translate_and_publish
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_german_visitor_sees_german_dates(client, site_tree, locales):
+    translate_and_publish(site_tree["home"], locales["de"])
+    about_de = translate_and_publish(site_tree["about"], locales["de"])
+    published = timezone.make_aware(datetime.datetime(2026, 3, 5, 12, 0))
+    Page.objects.filter(pk__in=[about_de.pk, site_tree["about"].pk]).update(
+        last_published_at=published
+    )
+
+    german = client.get(about_de.url).content.decode()
+    assert 'lang="de"' in german
+    assert "5. März 2026" in german
+    english = client.get(site_tree["about"].url).content.decode()
+    assert "March 5, 2026" in english
+
+
+def test_arabic_pages_are_right_to_left(client, site_tree, locales):
+    translate_and_publish(site_tree["home"], locales["ar"])
+    about_ar = translate_and_publish(site_tree["about"], locales["ar"])
+    html = client.get(about_ar.url).content.decode()
+    assert 'lang="ar"' in html and 'dir="rtl"' in html
+
+
+def test_site_text_follows_the_visitors_language_and_falls_back_to_english(locales):
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    english = SiteText.objects.create(
+        locale=locales["en"], footer_text="<p>An open network.</p>",
+        cookie_notice_title="Cookies", cookie_notice_text="<p>We ask first.</p>",
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(english)
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        StringTranslation.objects.create(
+            translation_of=segment.string, locale=locales["fr"], context=segment.context,
+            data={"Cookies": "Témoins", "We ask first.": "Nous demandons d’abord.",
+                  "An open network.": "Un réseau ouvert."}[segment.string.data],
+        )
+    source.create_or_update_translation(locales["fr"])
+
+    with override("fr"):
+        french = SiteText.objects.filter(key="main").for_locale()
+    assert french.locale == locales["fr"]
+    assert french.cookie_notice_title == "Témoins"
+    assert "Un réseau ouvert." in french.footer_text
+    with override("de"):
+        assert SiteText.objects.filter(key="main").for_locale() == english
