@@ -12,3 +12,6 @@ class TranslationConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 -- connects the locale-root permission handler
+        from .patches import limit_snippet_translation_to_own_locales
+
+        limit_snippet_translation_to_own_locales()

@@ -4,7 +4,12 @@ its English source. Idempotent."""
 
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from home.demo_users import ensure_demo_users
 
@@ -78,7 +83,11 @@ def load_site_text():
                     translation_of=segment.string, locale=locale, context=segment.context,
                     defaults={"data": strings[segment.string.data]},
                 )
-        source.create_or_update_translation(locale, fallback=True)
+        # A Translation record, so translators get wagtail-localize's editor for this text.
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        translation.save_target(publish=True)
     return english
 
 

@@ -5,6 +5,12 @@ without a file (``request.FILES["file"]``) or with a PO file that lacks the
 ``X-WagtailLocalize-TranslationID`` header with a KeyError, i.e. a server error. The view below
 checks both first and answers 400 with a message; a valid upload goes on to the original view.
 It is mounted at the original's address ahead of it (see wagtail_hooks.register_admin_urls).
+
+2026-11-26, wagtail-localize 1.14.5: ``views.edit_translation.user_can_edit_instance`` decides who
+may change a snippet's translation (string edits, overrides, PO files, machine translation) by
+the model permission alone, so a French translator could fill in the German translation of a
+person. ``limit_snippet_translation_to_own_locales`` adds the locale check of
+``translation.permissions.may_edit_in_locale``; pages keep their tree-based check.
 """
 
 import contextlib
@@ -18,7 +24,25 @@ from django.views.decorators.http import require_POST
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
+from wagtail.models import Page
+
+from .permissions import may_edit_in_locale
+
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
+
+
+def limit_snippet_translation_to_own_locales():
+    original = edit_translation.user_can_edit_instance
+    if getattr(original, "_limited_to_locales", False):
+        return
+
+    def user_can_edit_instance(user, instance):
+        if not original(user, instance):
+            return False
+        return isinstance(instance, Page) or may_edit_in_locale(user, instance)
+
+    user_can_edit_instance._limited_to_locales = True
+    edit_translation.user_can_edit_instance = user_can_edit_instance
 
 
 def _read_po(upload):

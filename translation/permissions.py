@@ -11,6 +11,10 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Locale, Page
 
 TRANSLATORS_GROUP = "Translators"
+# Members of these groups edit content in every locale; the locale limit is for translators.
+ALL_LOCALE_GROUPS = ["Editors", "Moderators", "Managing Editors"]
+# Translatable snippets translators may edit (in their locales only): the public-facing ones.
+TRANSLATABLE_SNIPPETS = ["home.person", "home.partner", "publications.series", "translation.sitetext"]
 # Edit only: "add" would let translators create pages of their own in the locale tree; "publish",
 # "lock" and "unlock" belong to moderators.
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
@@ -72,3 +76,23 @@ def translator_locales(user):
         for name in user.groups.filter(name__startswith=prefix).values_list("name", flat=True)
     ]
     return list(Locale.objects.filter(language_code__in=codes).order_by("language_code"))
+
+
+def is_locale_limited(user):
+    """True for translators, whose rights stop at their own locales."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return TRANSLATORS_GROUP in names and not names.intersection(ALL_LOCALE_GROUPS)
+
+
+def may_edit_in_locale(user, instance):
+    """Whether ``user`` may edit this translatable object given its locale.
+
+    Pages are already limited by the tree (each translators' group holds rights on its locale
+    root only); snippet rights are per model in Wagtail, so this adds the locale to them.
+    """
+    locale_id = getattr(instance, "locale_id", None)
+    if locale_id is None or not is_locale_limited(user):
+        return True
+    return any(locale.pk == locale_id for locale in translator_locales(user))

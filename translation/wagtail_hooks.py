@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import patches, views
 from .models import SiteText
+from .permissions import may_edit_in_locale
 
 
 @hooks.register("register_admin_urls")
@@ -24,6 +26,13 @@ def register_admin_urls():
         # Ahead of wagtail-localize's own view at the same address (this app is listed first).
         path("localize/translate/<int:translation_id>/pofile/upload/", patches.upload_pofile),
     ]
+
+
+@hooks.register("before_edit_snippet", order=-100)
+def keep_translators_in_their_locales(request, instance):
+    # Before wagtail-localize's own hook, which would open its translation editor.
+    if not may_edit_in_locale(request.user, instance):
+        raise PermissionDenied
 
 
 class TranslationReportMenuItem(MenuItem):
