@@ -36,6 +36,7 @@ class LocaleStatus:
     locale: object
     state: str
     page_id: int | None = None
+    source_id: int | None = None
     translation_id: int | None = None
     total_segments: int = 0
     translated_segments: int = 0
@@ -127,6 +128,7 @@ def _status(page, locale, target, source, translations, totals, translated):
         locale,
         UP_TO_DATE,
         page_id=target["id"],
+        source_id=source["id"],
         translation_id=translation_id,
         total_segments=totals.get(source["id"], 0),
         translated_segments=translated.get((source["id"], locale.pk), 0),

@@ -59,3 +59,38 @@ def test_site_text_follows_the_visitors_language_and_falls_back_to_english(local
     assert "Un réseau ouvert." in french.footer_text
     with override("de"):
         assert SiteText.objects.filter(key="main").for_locale() == english
+
+
+
+def test_previews_of_an_arabic_translation_are_right_to_left(client, site_tree, locales):
+    from django.urls import reverse
+    from wagtail_localize.models import Translation
+
+    from translation.moderation import submit_translation_for_moderation
+
+    from .conftest import PASSWORD, make_user, submit_for_translation, translate_strings
+
+    translate_and_publish(site_tree["home"], locales["ar"])
+    about_ar = submit_for_translation(site_tree["about"], locales["ar"])
+    translate_strings(site_tree["about"], locales["ar"], lambda text: f"عربي {text}")
+    translator = make_user("translator-ar", "Translators", "Translators (ar)")
+    moderator = make_user("moderator", "Moderators")
+
+    # The translator's preview in the translation editor...
+    client.login(username=translator.username, password=PASSWORD)
+    translation = Translation.objects.get(source__object_id=about_ar.translation_key,
+                                          target_locale=locales["ar"])
+    response = client.get(reverse("wagtail_localize:preview_translation", args=[translation.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'dir="rtl"' in html and "عربي About the network" in html
+
+    # ...and the moderator's preview of the revision under review.
+    state = submit_translation_for_moderation(about_ar, translator)
+    client.logout()
+    client.login(username=moderator.username, password=PASSWORD)
+    response = client.get(reverse("wagtailadmin_pages:workflow_preview",
+                                  args=[about_ar.pk, state.current_task_state.task_id]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'lang="ar"' in html and 'dir="rtl"' in html and "عربي An open network" in html

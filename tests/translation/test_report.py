@@ -73,7 +73,7 @@ def test_a_source_edit_marks_its_translations_out_of_date(admin_client_logged_in
     home.save_revision()
 
     states = report_states(client)
-    assert states["About the network"]["de"] == "Out of date"
+    assert states["About the network"]["de"] == "Out of date · Sync"  # the editor can sync
     assert states["Home"]["de"] == "Up to date"
 
 
