@@ -69,7 +69,7 @@ def submit_translation_for_moderation(page, user):
     if not page.permissions_for_user(user).can_edit():
         raise PermissionDenied
     translation = translation_for_page(page)
-    if translation is None:
+    if translation is None or page.alias_of_id:
         raise ValidationError(_("This page is not a translation managed by the translation editor."))
     workflow = page.get_workflow()
     if workflow is None:

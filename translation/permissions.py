@@ -96,3 +96,12 @@ def may_edit_in_locale(user, instance):
     if locale_id is None or not is_locale_limited(user):
         return True
     return any(locale.pk == locale_id for locale in translator_locales(user))
+
+
+def can_view_translation_report(user):
+    """Editors who send pages for translation, and the translators themselves."""
+    return (
+        user.is_superuser
+        or user.has_perm("wagtail_localize.submit_translation")
+        or user.groups.filter(name__startswith=TRANSLATORS_GROUP).exists()
+    )

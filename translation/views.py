@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from .forms import SubmitSectionForm
 from .moderation import submit_translation_for_moderation
 from .operations import section_choices, submit_section_for_translation
-from .permissions import target_locales
+from .permissions import can_view_translation_report, target_locales
 from .status import STATE_LABELS, translation_statuses
 
 
@@ -60,6 +60,11 @@ class TranslationStatusReportView(ReportView):
     filterset_class = TranslationStatusFilterSet
     paginate_by = 50
     list_export = []
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_translation_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         self.queryset = (

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import patches, views
 from .models import SiteText
-from .permissions import may_edit_in_locale
+from .permissions import can_view_translation_report, may_edit_in_locale
 
 
 @hooks.register("register_admin_urls")
@@ -36,7 +36,8 @@ def keep_translators_in_their_locales(request, instance):
 
 
 class TranslationReportMenuItem(MenuItem):
-    pass
+    def is_shown(self, request):
+        return can_view_translation_report(request.user)
 
 
 @hooks.register("register_reports_menu_item")

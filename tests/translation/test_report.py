@@ -190,3 +190,18 @@ def test_report_query_count_does_not_grow_with_pages(
             submit_for_translation(page, locales["fr"])
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("translation:report"))
+
+
+def test_only_editors_and_translators_see_the_report(client, site_tree, translator_fr):
+    reviewer = make_user("reviewer", "Reviewers")
+    client.login(username=reviewer.username, password=PASSWORD)
+    response = client.get(reverse("translation:report"))
+    assert response.status_code in (302, 403)
+    assert "translation-report" not in response.content.decode()
+    client.logout()
+    client.login(username=translator_fr.username, password=PASSWORD)
+    states = report_states(client)
+    assert states["About the network"]["fr"] == "Missing"
+    # Translators cannot send pages for translation themselves.
+    assert "Submit a section for translation" not in client.get(
+        reverse("translation:report")).content.decode()
