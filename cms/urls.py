@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Public pages live under /<lang>/. Section apps add their own URL modules here, before Wagtail's
 # catch-all page serving.
 urlpatterns += i18n_patterns(
+    path("portal/", include("publications.portal.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
