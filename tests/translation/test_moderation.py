@@ -156,3 +156,19 @@ def test_submit_for_moderation_needs_post(client, site_tree, locales, translator
     login(client, translator_fr)
     response = client.get(reverse("translation:submit_for_moderation", args=[about_fr.pk]))
     assert response.status_code == 405
+
+
+def test_a_workflow_assigned_to_a_section_also_governs_its_translations(site_tree, locales):
+    from wagtail.models import Task, Workflow, WorkflowPage, WorkflowTask
+
+    from translation.workflows import workflow_mismatches
+
+    education_fr = submit_for_translation(site_tree["education"], locales["fr"])
+    special = Workflow.objects.create(name="Education sign-off")
+    WorkflowTask.objects.create(workflow=special, task=Task.objects.first(), sort_order=0)
+    WorkflowPage.objects.create(page=site_tree["education"], workflow=special)
+
+    assert education_fr.get_workflow() == special  # mirrored onto the existing translation
+    education_de = submit_for_translation(site_tree["education"], locales["de"])
+    assert education_de.get_workflow() == special  # inherited by a new one
+    assert workflow_mismatches() == []
