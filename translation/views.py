@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
@@ -143,7 +143,11 @@ class SubmitSectionView(WagtailAdminTemplateMixin, FormView):
         started = submit_section_for_translation(section, locales, self.request.user)
         messages.success(
             self.request,
-            _("Started %(count)d translations of “%(section)s” into %(locales)s.") % {
+            ngettext(
+                "Started %(count)d translation of “%(section)s” into %(locales)s.",
+                "Started %(count)d translations of “%(section)s” into %(locales)s.",
+                started,
+            ) % {
                 "count": started,
                 "section": section.get_admin_display_title(),
                 "locales": ", ".join(locale.get_display_name() for locale in locales),
