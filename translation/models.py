@@ -5,23 +5,29 @@ and the cookie notice show live in this translatable snippet: one row per locale
 step by wagtail-localize. Contact details and links stay in ``home.SiteSettings``.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class SiteTextQuerySet(models.QuerySet):
-    def for_locale(self, locale=None):
-        """The text in ``locale`` (the active one by default), else the default locale's."""
-        locale = locale or Locale.get_active()
-        texts = {text.locale_id: text for text in self.select_related("locale")}
-        if locale.pk in texts:
-            return texts[locale.pk]
-        default = Locale.get_default()
-        return texts.get(default.pk) or next(iter(texts.values()), None)
+    def for_language(self, language_code=None):
+        """The text in the given (else the active) language, else in the default one.
+
+        One query, since every public page renders it.
+        """
+        language_code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+        codes = {language_code, settings.LANGUAGE_CODE}
+        texts = {
+            text.locale.language_code: text
+            for text in self.filter(locale__language_code__in=codes).select_related("locale")
+        }
+        return texts.get(language_code) or texts.get(settings.LANGUAGE_CODE)
 
 
 class SiteText(TranslatableMixin, models.Model):

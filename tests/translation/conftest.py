@@ -1,12 +1,10 @@
 """A small English site with French, German and Arabic locales, the roles that work on it, and
 helpers to translate pages through wagtail-localize as an editor would."""
 
-from pathlib import Path
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import TestCase
 from django.contrib.auth.models import Group
+from django.test import TestCase
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
@@ -14,19 +12,6 @@ from wagtail_localize.operations import TranslationCreator
 from home.models import HomePage, StandardPage
 
 PASSWORD = "jcmi-test-pass"
-FALLBACK_TEMPLATES = Path(__file__).parent / "templates"
-
-
-@pytest.fixture(autouse=True)
-def _page_templates(settings):
-    """The apps' own page templates first; minimal ones from here when an app has none yet."""
-    options = {**settings.TEMPLATES[0]["OPTIONS"]}
-    options["loaders"] = [
-        "django.template.loaders.filesystem.Loader",
-        "django.template.loaders.app_directories.Loader",
-        ("django.template.loaders.filesystem.Loader", [str(FALLBACK_TEMPLATES)]),
-    ]
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "APP_DIRS": False, "OPTIONS": options}]
 
 
 def make_user(username, *groups, superuser=False):

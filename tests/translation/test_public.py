@@ -29,6 +29,21 @@ def test_a_german_visitor_sees_german_dates(client, site_tree, locales):
     assert "March 5, 2026" in english
 
 
+def test_footer_and_cookie_notice_text_come_in_the_visitors_language(client, site_tree, locales):
+    from translation import demo
+
+    demo.load_site_text()
+    about_fr = translate_and_publish(site_tree["about"], locales["fr"])
+    html = client.get(about_fr.url).content.decode()
+    assert "Vos choix en matière de cookies" in html
+    assert "Un réseau ouvert où société civile" in html
+    # German has its own; a locale without site text falls back to English.
+    SiteText.objects.filter(locale=locales["de"]).delete()
+    about_de = translate_and_publish(site_tree["about"], locales["de"])
+    html = client.get(about_de.url).content.decode()
+    assert "Your choice of cookies" in html
+
+
 def test_arabic_pages_are_right_to_left(client, site_tree, locales):
     translate_and_publish(site_tree["home"], locales["ar"])
     about_ar = translate_and_publish(site_tree["about"], locales["ar"])
@@ -53,12 +68,12 @@ def test_site_text_follows_the_visitors_language_and_falls_back_to_english(local
     source.create_or_update_translation(locales["fr"])
 
     with override("fr"):
-        french = SiteText.objects.filter(key="main").for_locale()
+        french = SiteText.objects.filter(key="main").for_language()
     assert french.locale == locales["fr"]
     assert french.cookie_notice_title == "Témoins"
     assert "Un réseau ouvert." in french.footer_text
     with override("de"):
-        assert SiteText.objects.filter(key="main").for_locale() == english
+        assert SiteText.objects.filter(key="main").for_language() == english
 
 
 

@@ -7,10 +7,10 @@ from translation.moderation import can_submit_translation
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def site_text(context, key="main"):
+@register.simple_tag
+def site_text(key="main"):
     """The site text (footer, cookie notice) in the visitor's language, else in English."""
-    return SiteText.objects.filter(key=key).for_locale()
+    return SiteText.objects.filter(key=key).for_language()
 
 
 @register.simple_tag(takes_context=True)
