@@ -31,7 +31,8 @@ def locale_home(request, page=None):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        if page is not None:
+        # Templates without a page (404, search) pass "" for an undefined ``page``.
+        if isinstance(page, Page):
             locale_id = page.locale_id
         else:
             try:

@@ -1,10 +1,16 @@
 """A small English site with French, German and Arabic locales, the roles that work on it, and
 helpers to translate pages through wagtail-localize as an editor would."""
 
+import os
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.test import TestCase
+from django.utils.translation import trans_real
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
@@ -113,3 +119,19 @@ def translate_and_publish(page, locale, translate=lambda text: f"[{text}]"):
 def on_commit():
     """Run on-commit callbacks inside the test transaction: wagtail-localize publishes in them."""
     return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+@pytest.fixture
+def compiled_catalogues():
+    """The project's .po catalogues compiled, as `make` does before serving or testing."""
+    cwd = Path.cwd()
+    os.chdir(Path(settings.BASE_DIR) / "locale")
+    try:
+        call_command("compilemessages", locale=["fr", "de", "ar"], verbosity=0)
+    finally:
+        os.chdir(cwd)
+    trans_real._translations.clear()
+    trans_real._default = None
+    yield
+    trans_real._translations.clear()
+    trans_real._default = None

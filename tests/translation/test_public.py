@@ -14,7 +14,8 @@ from .conftest import translate_and_publish
 pytestmark = pytest.mark.django_db
 
 
-def test_a_german_visitor_sees_german_dates(client, site_tree, locales):
+def test_a_german_visitor_sees_german_dates_and_strings(client, site_tree, locales,
+                                                       compiled_catalogues):
     translate_and_publish(site_tree["home"], locales["de"])
     about_de = translate_and_publish(site_tree["about"], locales["de"])
     published = timezone.make_aware(datetime.datetime(2026, 3, 5, 12, 0))
@@ -24,9 +25,10 @@ def test_a_german_visitor_sees_german_dates(client, site_tree, locales):
 
     german = client.get(about_de.url).content.decode()
     assert 'lang="de"' in german
-    assert "5. März 2026" in german
+    assert "Zuletzt aktualisiert" in german and "5. März 2026" in german
+    assert "Zum Hauptinhalt springen" in german and "Skip to main content" not in german
     english = client.get(site_tree["about"].url).content.decode()
-    assert "March 5, 2026" in english
+    assert "Last updated" in english and "March 5, 2026" in english
 
 
 def test_footer_and_cookie_notice_text_come_in_the_visitors_language(client, site_tree, locales):
