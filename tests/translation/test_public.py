@@ -111,3 +111,25 @@ def test_previews_of_an_arabic_translation_are_right_to_left(client, site_tree, 
     html = response.content.decode()
     assert response.status_code == 200
     assert 'lang="ar"' in html and 'dir="rtl"' in html and "عربي An open network" in html
+
+
+def test_hreflang_switcher_and_sitemap_list_only_live_translations(client, site_tree, locales):
+    from .conftest import submit_for_translation
+
+    translate_and_publish(site_tree["home"], locales["fr"])
+    translate_and_publish(site_tree["home"], locales["de"])
+    about_fr = translate_and_publish(site_tree["about"], locales["fr"])
+    about_de = submit_for_translation(site_tree["about"], locales["de"])  # a draft, not live
+    assert not about_de.live
+
+    import re
+
+    english = client.get(site_tree["about"].url).content.decode()
+    assert re.search(rf'rel="alternate" hreflang="fr" href="[^"]*{about_fr.url}"', english)
+    assert 'hreflang="de"' not in english
+    assert "Not yet translated into:" in english  # the switcher says so instead of linking
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert about_fr.url in sitemap
+    assert "/de/" in sitemap  # the German home page is live...
+    assert f"/de/{about_de.slug}/" not in sitemap  # ...its draft about page is not listed
