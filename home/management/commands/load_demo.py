@@ -10,6 +10,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "home.demo",
     "publications.demo_review",
+    "lectures.demo",
     # Last: gives translators rights on every locale root the other modules made.
     "translation.demo",
 ]
