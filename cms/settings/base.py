@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "publications",
     "lectures",
     "search",
+    # Before wagtail_localize, so its translation-editor template can be extended here.
+    "translation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -126,6 +128,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     if env.DEEPL_API_KEY
     else None
 )
+# Submitting a page for translation makes a draft in the target locale, never a live copy of the
+# English text: the translation goes live through the moderation workflow (translation/moderation.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static and media files
 STATICFILES_FINDERS = [

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from home.sections import HOME_SECTIONS_HOOK, TOPIC_SECTIONS_HOOK, collect_sections
@@ -69,6 +70,21 @@ class HomePage(Page):
         index.SearchField("mission_statement"),
     ]
 
+    # Every field is classified on purpose (tests/translation/test_coverage.py checks it): words
+    # are translated; images are shared but a locale may swap in its own; page links follow the
+    # source (they resolve to the visitor's locale when rendered).
+    override_translatable_fields = [
+        TranslatableField("hero_title"),
+        TranslatableField("hero_text"),
+        SynchronizedField("hero_image", overridable=True),
+        SynchronizedField("hero_cta_page", overridable=False),
+        TranslatableField("hero_cta_text"),
+        TranslatableField("mission_title"),
+        TranslatableField("mission_statement"),
+        TranslatableField("goals_title"),
+        TranslatableField("goals"),
+    ]
+
     max_count_per_parent = 1
     # Each section app adds its index page type here when it lands.
     subpage_types = [
@@ -115,6 +131,9 @@ class StandardPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    # The body's text is translated block by block; its images, documents and videos are
+    # synchronised but overridable, so a locale can show its own (a dubbed video, say).
+    override_translatable_fields = [TranslatableField("intro"), TranslatableField("body")]
     subpage_types = ["home.StandardPage", "home.ContactPage"]
 
     class Meta:
@@ -127,6 +146,7 @@ class TopicIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    override_translatable_fields = [TranslatableField("intro")]
     max_count_per_parent = 1
     subpage_types = ["home.TopicPage"]
 
@@ -150,6 +170,7 @@ class TopicPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    override_translatable_fields = [TranslatableField("summary"), TranslatableField("body")]
     parent_page_types = ["home.TopicIndexPage"]
     subpage_types = []
 
@@ -185,6 +206,16 @@ class ContactPage(AbstractEmailForm):
             ],
             heading=_("E-mail"),
         ),
+    ]
+    # The form's fields are one list shared by every locale (ContactFormField is not a
+    # translatable model), so their labels come from the source; addresses never change.
+    override_translatable_fields = [
+        TranslatableField("intro"),
+        TranslatableField("thank_you_text"),
+        SynchronizedField("form_fields", overridable=False),
+        SynchronizedField("to_address", overridable=False),
+        SynchronizedField("from_address", overridable=False),
+        TranslatableField("subject"),
     ]
     subpage_types = []
 

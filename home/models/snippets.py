@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -46,6 +47,21 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("orcid"),
         FieldPanel("website"),
         FieldPanel("is_staff_member"),
+    ]
+
+    # Names are translatable so that Arabic pages can transliterate them; identifiers and flags
+    # are the same everywhere; a photo or website may differ per locale.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+        TranslatableField("honorific"),
+        TranslatableField("position"),
+        TranslatableField("affiliation"),
+        TranslatableField("bio"),
+        SynchronizedField("photo", overridable=True),
+        SynchronizedField("orcid", overridable=False),
+        SynchronizedField("website", overridable=True),
+        SynchronizedField("is_staff_member", overridable=False),
     ]
 
     search_fields = [
@@ -94,6 +110,16 @@ class Partner(TranslatableMixin, models.Model):
         FieldPanel("logo"),
         FieldPanel("website"),
         FieldPanel("sort_order"),
+    ]
+
+    # Partners often have an official name, logo and site per language: all overridable.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("partner_type", overridable=False),
+        TranslatableField("description"),
+        SynchronizedField("logo", overridable=True),
+        SynchronizedField("website", overridable=True),
+        SynchronizedField("sort_order", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

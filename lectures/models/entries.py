@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from lectures.blocks import ChaptersBlock
 from lectures.video import video_for_url
@@ -132,12 +132,35 @@ class CalendarEntryPage(RoutablePageMixin, Page):
 
     is_creatable = False
 
-    # Time zones, postcodes and topic tags of the same event do not change between languages;
+    # Every field classified on purpose (tests/translation/test_coverage.py). When and how the
+    # event happens is the same in every language; words are translated; the video, its poster,
+    # the slides and the links may be swapped per locale (a dubbed recording, translated slides).
     # wagtail-localize skips many-to-many fields unless they are listed as synchronised.
     override_translatable_fields = [
-        SynchronizedField("time_zone"),
-        SynchronizedField("venue_postal_code"),
-        SynchronizedField("topics"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("start_time", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        SynchronizedField("end_time", overridable=False),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("attendance", overridable=False),
+        TranslatableField("venue_name"),
+        SynchronizedField("venue_address", overridable=True),
+        SynchronizedField("venue_postal_code", overridable=False),
+        TranslatableField("venue_city"),
+        TranslatableField("venue_country"),
+        SynchronizedField("online_url", overridable=True),
+        TranslatableField("abstract"),
+        SynchronizedField("video_url", overridable=True),
+        SynchronizedField("video_poster", overridable=True),
+        SynchronizedField("duration", overridable=False),
+        TranslatableField("chapters"),
+        TranslatableField("transcript"),
+        SynchronizedField("slides", overridable=True),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("speakers", overridable=False),
+        SynchronizedField("related_publications", overridable=False),
     ]
 
     search_fields = Page.search_fields + [

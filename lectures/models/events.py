@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from lectures.blocks import FeeBlock, ProgrammeBlock
 
@@ -45,6 +46,17 @@ class EventPage(CalendarEntryPage):
     )
 
     base_form_class = EventPageForm
+
+    override_translatable_fields = CalendarEntryPage.override_translatable_fields + [
+        TranslatableField("intro"),
+        TranslatableField("programme"),
+        TranslatableField("fees"),
+        TranslatableField("fees_note"),
+        SynchronizedField("capacity", overridable=False),
+        SynchronizedField("registration_url", overridable=True),
+        SynchronizedField("registration_deadline", overridable=False),
+        TranslatableField("certificate_note"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
 
 from .entries import CalendarEntryPage
 
@@ -14,6 +15,7 @@ class LectureIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    override_translatable_fields = [TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["lectures.LectureSeriesPage", "lectures.LecturePage", "lectures.EventPage"]
     max_count_per_parent = 1

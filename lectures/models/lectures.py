@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .entries import CalendarEntryPage
 
@@ -27,6 +28,11 @@ class LectureSeriesPage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"), index.SearchField("description"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("intro"),
+        TranslatableField("description"),
+        SynchronizedField("image", overridable=True),
     ]
     parent_page_types = ["lectures.LectureIndexPage"]
     subpage_types = ["lectures.LecturePage"]

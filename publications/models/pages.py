@@ -22,7 +22,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from publications.forms import PublicationPageForm
 
@@ -47,6 +47,7 @@ class PublicationIndexPage(RoutablePageMixin, Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
+    override_translatable_fields = [TranslatableField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.SeriesIndexPage"]
@@ -118,7 +119,7 @@ class SeriesIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("series"), FieldPanel("intro")]
     # The series snippet is shared between locales; templates show its translation when it has one.
-    override_translatable_fields = [SynchronizedField("series")]
+    override_translatable_fields = [TranslatableField("intro"), SynchronizedField("series")]
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = ["publications.PublicationPage"]
 
@@ -218,6 +219,11 @@ class PublicationPage(RoutablePageMixin, Page):
 
     # Dates, numbers, identifiers and the file are the same work in every language.
     override_translatable_fields = [
+        TranslatableField("subtitle"),
+        TranslatableField("abstract"),
+        TranslatableField("keywords"),
+        # Names, affiliations and ORCID iDs are the same in every language.
+        SynchronizedField("contributors", overridable=False),
         SynchronizedField("publication_date"),
         SynchronizedField("series_number"),
         SynchronizedField("doi"),

@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Series(TranslatableMixin, ClusterableModel):
@@ -48,6 +49,19 @@ class Series(TranslatableMixin, ClusterableModel):
         ),
         FieldPanel("review_anonymity"),
         InlinePanel("editors", label=_("Editorial board")),
+    ]
+
+    # Identifiers, numbering and review rules are facts of the series, never translated.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        TranslatableField("description"),
+        SynchronizedField("issn", overridable=False),
+        SynchronizedField("isbn_prefix", overridable=False),
+        SynchronizedField("number_prefix", overridable=False),
+        SynchronizedField("review_anonymity", overridable=False),
+        SynchronizedField("editors", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

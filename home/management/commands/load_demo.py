@@ -12,7 +12,9 @@ DEMO_MODULES = [
     "publications.demo",
     "publications.demo_review",
     "lectures.demo",
-    "search.demo",  # last: it promotes pages the other demos made
+    "search.demo",  # after the page demos: it promotes pages they made
+    # Last: gives translators rights on every locale root the other modules made.
+    "translation.demo",
 ]
 
 

@@ -1,0 +1,84 @@
+"""Site-wide text that has to be translated like content: the footer and the cookie notice.
+
+Wagtail's site settings are one row per site and cannot be translated, so the words the footer
+and the cookie notice show live in this translatable snippet: one row per locale, made and kept in
+step by wagtail-localize. Contact details and links stay in ``home.SiteSettings``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class SiteTextQuerySet(models.QuerySet):
+    def for_language(self, language_code=None):
+        """The text in the given (else the active) language, else in the default one.
+
+        One query, since every public page renders it.
+        """
+        language_code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+        codes = {language_code, settings.LANGUAGE_CODE}
+        texts = {
+            text.locale.language_code: text
+            for text in self.filter(locale__language_code__in=codes).select_related("locale")
+        }
+        return texts.get(language_code) or texts.get(settings.LANGUAGE_CODE)
+
+
+class SiteText(TranslatableMixin, models.Model):
+    # One set of site text per locale; "key" lets a second set exist later (say, per site).
+    key = models.SlugField(_("key"), max_length=50, default="main")
+    footer_text = RichTextField(
+        _("footer text"), blank=True, features=["bold", "italic", "link"],
+        help_text=_("A short line about the network, shown in every page's footer."),
+    )
+    operator_notice = models.CharField(
+        _("operator notice"), max_length=255, blank=True,
+        help_text=_("Who runs the site, e.g. “This site is run by …”."),
+    )
+    cookie_notice_title = models.CharField(_("cookie notice title"), max_length=120, blank=True)
+    cookie_notice_text = RichTextField(
+        _("cookie notice text"), blank=True, features=["bold", "italic", "link"],
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("privacy page"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        FieldPanel("key"),
+        MultiFieldPanel(
+            [FieldPanel("footer_text"), FieldPanel("operator_notice")], heading=_("Footer")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cookie_notice_title"), FieldPanel("cookie_notice_text"),
+             FieldPanel("privacy_page")],
+            heading=_("Cookie notice"),
+        ),
+    ]
+
+    # Words are translated; the key and the link target are the same in every language (the
+    # page link is localised when it is rendered).
+    override_translatable_fields = [
+        SynchronizedField("key", overridable=False),
+        TranslatableField("footer_text"),
+        TranslatableField("operator_notice"),
+        TranslatableField("cookie_notice_title"),
+        TranslatableField("cookie_notice_text"),
+        SynchronizedField("privacy_page"),
+    ]
+
+    objects = SiteTextQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site text")
+        verbose_name_plural = _("site text")
+        unique_together = [("translation_key", "locale"), ("key", "locale")]
+
+    def __str__(self):
+        return f"{self.key} ({self.locale.language_code})"

@@ -1,0 +1,25 @@
+"""Keep translator rights and moderation workflows in step with the page tree."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.models import Page, WorkflowPage
+
+from .permissions import grant_translator_page_permissions
+from .workflows import inherit_workflow_from_source, mirror_workflow_to_translations
+
+
+@receiver(post_save)
+def page_created(sender, instance, created, raw=False, **kwargs):
+    # Page subclasses send post_save with their own class as sender, so filter here.
+    if raw or not created or not isinstance(instance, Page):
+        return
+    if instance.depth == 2:
+        # A new locale root: its translators may edit under it.
+        grant_translator_page_permissions(instance)
+    inherit_workflow_from_source(instance)
+
+
+@receiver(post_save, sender=WorkflowPage)
+def workflow_assigned(sender, instance, raw=False, **kwargs):
+    if not raw:
+        mirror_workflow_to_translations(instance)

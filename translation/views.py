@@ -1,0 +1,182 @@
+"""Admin views: the translation status report, bulk submission of a section, and the translator's
+"Submit for moderation" from the translation editor."""
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+
+from .forms import SubmitSectionForm
+from .moderation import submit_translation_for_moderation
+from .operations import section_choices, submit_section_for_translation
+from .permissions import can_view_translation_report, target_locales
+from .status import STATE_LABELS, translation_statuses
+
+
+def _locale_choices():
+    return [(locale.language_code, locale.get_display_name()) for locale in target_locales()]
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    # The locale filter picks the report's columns rather than its rows (see the view).
+    locale = django_filters.ChoiceFilter(
+        label=gettext_lazy("Locale"), choices=_locale_choices, method="filter_locale",
+        empty_label=gettext_lazy("All locales"),
+    )
+    section = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Section"), queryset=lambda request: section_choices(),
+        method="filter_section", empty_label=gettext_lazy("Whole site"),
+    )
+
+    class Meta:
+        model = Page
+        fields = ["locale", "section"]
+
+    def filter_locale(self, queryset, name, value):
+        return queryset
+
+    def filter_section(self, queryset, name, value):
+        return queryset.filter(path__startswith=value.path)
+
+
+class TranslationStatusReportView(ReportView):
+    """Every source page with its state in each target locale."""
+
+    page_title = gettext_lazy("Translations")
+    header_icon = "site"
+    template_name = "translation/report.html"
+    results_template_name = "translation/report_results.html"
+    index_url_name = "translation:report"
+    index_results_url_name = "translation:report_results"
+    filterset_class = TranslationStatusFilterSet
+    paginate_by = 50
+    list_export = []
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_translation_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        self.queryset = (
+            Page.objects.filter(locale=Locale.get_default(), depth__gt=1)
+            .only("id", "title", "draft_title", "depth", "path", "translation_key", "locale_id",
+                  "last_published_at", "live")
+            .order_by("path")
+        )
+        return super().get_queryset()
+
+    def get_ordering(self):
+        return None
+
+    @property
+    def columns_locales(self):
+        code = self.filters.form.cleaned_data.get("locale") if (
+            self.filters and self.filters.is_valid()) else None
+        locales = list(target_locales())
+        return [locale for locale in locales if locale.language_code == code] if code else locales
+
+    def decorate_paginated_queryset(self, object_list):
+        pages = list(object_list)
+        locales = self.columns_locales
+        statuses = translation_statuses(pages, locales)
+        min_depth = min((page.depth for page in pages), default=2)
+        for page in pages:
+            page.translation_row = [statuses[page.pk][locale.pk] for locale in locales]
+            page.indent = page.depth - min_depth
+        return pages
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["report_locales"] = self.columns_locales
+        context["state_labels"] = STATE_LABELS
+        context["can_submit"] = self.request.user.has_perm("wagtail_localize.submit_translation")
+        if self.filters and self.filters.is_valid():
+            section = self.filters.form.cleaned_data.get("section")
+            code = self.filters.form.cleaned_data.get("locale")
+            query = {}
+            if section:
+                query["section"] = section.pk
+            if code:
+                query["locales"] = Locale.objects.get(language_code=code).pk
+            context["submit_url"] = reverse("translation:submit_section") + (
+                "?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""
+            )
+        else:
+            context["submit_url"] = reverse("translation:submit_section")
+        return context
+
+
+class SubmitSectionView(WagtailAdminTemplateMixin, FormView):
+    """Submit a whole section into one or more locales at once (missing translations only)."""
+
+    form_class = SubmitSectionForm
+    template_name = "translation/submit_section.html"
+    page_title = gettext_lazy("Submit a section for translation")
+    header_icon = "site"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        initial = {}
+        if self.request.GET.get("section", "").isdigit():
+            initial["section"] = self.request.GET["section"]
+        if self.request.GET.get("locales", "").isdigit():
+            initial["locales"] = [self.request.GET["locales"]]
+        return initial
+
+    def form_valid(self, form):
+        section = form.cleaned_data["section"]
+        locales = list(form.cleaned_data["locales"])
+        started = submit_section_for_translation(section, locales, self.request.user)
+        messages.success(
+            self.request,
+            ngettext(
+                "Started %(count)d translation of “%(section)s” into %(locales)s.",
+                "Started %(count)d translations of “%(section)s” into %(locales)s.",
+                started,
+            ) % {
+                "count": started,
+                "section": section.get_admin_display_title(),
+                "locales": ", ".join(locale.get_display_name() for locale in locales),
+            },
+        )
+        return redirect(reverse("translation:report") + f"?section={section.pk}"
+                        if section.depth == 3 else reverse("translation:report"))
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+@require_POST
+def submit_for_moderation(request, page_id):
+    """The translator's way to go live: the translation becomes a revision under moderation."""
+    page = get_object_or_404(Page, pk=page_id)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    try:
+        submit_translation_for_moderation(page, request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(edit_url)
+    messages.success(
+        request,
+        _("“%(title)s” in %(locale)s was submitted for moderation. A moderator will review it "
+          "before it goes live.") % {
+            "title": page.get_admin_display_title(), "locale": page.locale.get_display_name()},
+    )
+    return redirect(edit_url)

@@ -1,0 +1,67 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import patches, views
+from .models import SiteText
+from .permissions import can_view_translation_report, may_edit_in_locale
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("report/", views.TranslationStatusReportView.as_view(), name="report"),
+        path("report/results/", views.TranslationStatusReportView.as_view(results_only=True),
+             name="report_results"),
+        path("submit-section/", views.SubmitSectionView.as_view(), name="submit_section"),
+        path("pages/<int:page_id>/submit-for-moderation/", views.submit_for_moderation,
+             name="submit_for_moderation"),
+    ]
+    return [
+        path("translation/", include((urls, "translation"), namespace="translation")),
+        # Ahead of wagtail-localize's own view at the same address (this app is listed first).
+        path("localize/translate/<int:translation_id>/pofile/upload/", patches.upload_pofile),
+    ]
+
+
+@hooks.register("before_edit_snippet", order=-100)
+def keep_translators_in_their_locales(request, instance):
+    # Before wagtail-localize's own hook, which would open its translation editor.
+    if not may_edit_in_locale(request.user, instance):
+        raise PermissionDenied
+
+
+class TranslationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_translation_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return TranslationReportMenuItem(
+        _("Translations"), reverse("translation:report"), icon_name="site", order=900
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_localize_translations_report(request, menu_items):
+    # wagtail-localize's own "Translations" report lists translation jobs, not pages; ours covers
+    # every page in every locale, including the missing ones, so only ours is in the menu. Its
+    # report stays reachable at its URL.
+    localize_url = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != localize_url]
+
+
+class SiteTextViewSet(SnippetViewSet):
+    model = SiteText
+    icon = "doc-full"
+    menu_label = _("Site text")
+    list_display = ["key", "locale"]
+
+
+register_snippet(SiteTextViewSet)
+
