@@ -16,8 +16,12 @@ from django_ratelimit.core import _split_rate, is_ratelimited
 # URL name → (rate, methods counted). A rate reads "count/period", period s, m, h or d with an
 # optional multiplier ("5/10m"). Only names that exist are listed: tests check each one resolves.
 VIEW_RATE_LIMITS = {
-    # Added as the views land: "portal:register", "portal:submission_create" (UNSAFE) and
-    # "search:autocomplete" (ALL).
+    # Author portal: accounts and password resets send e-mail; submissions store files.
+    "portal:register": ("5/h", UNSAFE),
+    "portal:password_reset": ("5/h", UNSAFE),
+    "portal:submission_new": ("20/h", UNSAFE),
+    "portal:submission_step": ("60/h", UNSAFE),
+    "portal:revise": ("20/h", UNSAFE),
 }
 
 # Every Wagtail form page (AbstractForm) accepts this many submissions per address.

@@ -334,3 +334,6 @@ AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
 # Rate limits (django-ratelimit), counted in the default cache; see cms.ratelimits.
 RATELIMIT_VIEW = "cms.ratelimits.rate_limited_view"
 RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+
+# Image descriptions are required: templates render them as alt text.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.AccessibleImageForm"
