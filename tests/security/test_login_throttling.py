@@ -61,3 +61,20 @@ def test_a_successful_login_resets_the_count(client, lockout_on, moderator):
     client.logout()
     for _ in range(4):
         assert admin_login(client, "moderator", "guess").status_code == 200
+
+
+def test_the_author_portal_login_locks_out_too(client, lockout_on, db):
+    User.objects.create_user("author", "author@jcmi.example", "right-password-2026")
+    for _ in range(5):
+        response = client.post(
+            "/en/portal/login/", {"username": "author", "password": "guess"},
+            REMOTE_ADDR="203.0.113.8",
+        )
+    assert response.status_code == 429
+    assert "Sign-in temporarily blocked" in response.content.decode()
+    response = client.post(
+        "/en/portal/login/", {"username": "author", "password": "right-password-2026"},
+        REMOTE_ADDR="203.0.113.8",
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session

@@ -71,3 +71,18 @@ def test_the_client_address_behind_trusted_proxies_is_the_one_they_saw(rf, monke
     # Whatever the client wrote itself (1.2.3.4) is ignored.
     monkeypatch.setattr(env, "TRUSTED_PROXY_COUNT", 2)
     assert client_ip(request) == "203.0.113.50"
+
+
+@pytest.mark.django_db
+def test_registration_in_the_author_portal_is_rate_limited(client, limits_on):
+    def register(number):
+        return client.post(
+            "/en/portal/register/",
+            {"username": f"someone{number}", "email": f"someone{number}@jcmi.example",
+             "password1": "a-long-pass-phrase-2026", "password2": "a-long-pass-phrase-2026"},
+            REMOTE_ADDR="203.0.113.30",
+        )
+
+    answers = [register(number).status_code for number in range(6)]
+    assert 429 not in answers[:5]
+    assert answers[5] == 429
