@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 # The machine is small and shared: give the site time to answer before a journey gives up.
-expect.set_options(timeout=20_000)
+expect.set_options(timeout=30_000)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -227,7 +227,8 @@ def new_page(browser, site):
             lambda url: not url.startswith(site.base_url),
             lambda route: route.abort("blockedbyclient"),
         )
-        context.set_default_timeout(20_000)
+        context.set_default_timeout(30_000)
+        context.set_default_navigation_timeout(60_000)
         contexts.append(context)
         page = context.new_page()
         page.problems = BrowserProblems(page, site.base_url)
