@@ -4,8 +4,8 @@ Extension allow-lists (WAGTAILDOCS_EXTENSIONS, WAGTAILIMAGES_EXTENSIONS) only lo
 so an executable renamed to ``report.pdf`` would pass them. These checks read the file's first
 bytes and refuse anything whose content does not match its extension, and refuse outright the
 kinds of file that can run code in a visitor's browser or on a desktop (executables, HTML, SVG
-with script). Wagtail's document form calls them (ContentCheckedDocumentForm below); any other upload form in the
-project (the author portal's manuscripts, for instance) calls ``validate_upload`` itself.
+with script). Wagtail's document form calls them (ContentCheckedDocumentForm below); any other
+upload form in the project (the author portal's manuscripts, say) calls ``validate_upload``.
 """
 
 import os

@@ -27,7 +27,9 @@ def test_editor_drafts_and_submits_a_page_that_a_moderator_approves(site, new_pa
     editor.get_by_role("option", name="Paragraph").click()
     paragraph = editor.get_by_role("region", name="Paragraph *").get_by_role("textbox")
     paragraph.click()
-    editor.keyboard.type("Coordination starts long before a crisis, with shared planning and trust.")
+    editor.keyboard.type(
+        "Coordination starts long before a crisis, with shared planning and trust."
+    )
     # Draftail stores what was typed in the block's hidden field after a short pause; a person
     # is never that quick, a script is, so wait for it as a person's pause would.
     expect(editor.locator("input[name='body-0-value']")).to_have_value(

@@ -96,7 +96,8 @@ def test_production_sends_hsts_csp_and_friends_to_a_visitors_browser():
     assert "camera=()" in headers["Permissions-Policy"]
     assert "geolocation=()" in headers["Permissions-Policy"]
     policy = dict(
-        directive.strip().split(" ", 1) for directive in headers["Content-Security-Policy"].split(";")
+        directive.strip().split(" ", 1)
+        for directive in headers["Content-Security-Policy"].split(";")
     )
     assert "'unsafe-inline'" not in policy["script-src"]
     assert "'unsafe-eval'" not in policy["script-src"]
