@@ -13,7 +13,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PIP) install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# axe-core (the accessibility engine the browser tests inject), pinned, in a project-local folder.
+AXE_VERSION := 4.14.1
+AXE := .tools/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+
+install: $(STAMP) $(AXE)
 
 # Compiled catalogues (.mo) are build output, made from the committed .po files.
 messages: install

@@ -1,6 +1,16 @@
 from wagtail import hooks
+from wagtail.contrib.forms.models import AbstractForm
 
 from cms.page_cache import mark_page_for_caching, page_cache_enabled
+from cms.ratelimits import check_form_page_rate_limit
+
+
+@hooks.register("before_serve_page")
+def limit_form_page_submissions(page, request, serve_args, serve_kwargs):
+    # Every page is served by one Wagtail view, so form pages are limited here, by page type.
+    if isinstance(page, AbstractForm):
+        return check_form_page_rate_limit(request, page)
+    return None
 
 
 @hooks.register("before_serve_page")

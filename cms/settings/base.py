@@ -1,6 +1,10 @@
 """Settings shared by every environment. Values from the environment come from cms.env."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from csp.constants import NONCE, NONE, SELF
 
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +52,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "storages",
+    "csp",
+    "axes",
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "cms.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost after static files, so it sees the final headers (Vary, Set-Cookie) of a page.
     "cms.page_cache.PageCacheMiddleware",
@@ -71,6 +80,9 @@ MIDDLEWARE = [
     "cms.storage.StorageErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.RateLimitMiddleware",
+    # Last, as django-axes requires: turns a locked-out login attempt into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -88,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -97,6 +110,12 @@ WSGI_APPLICATION = "cms.wsgi.application"
 
 DATABASES = {"default": env.database_config(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -245,6 +264,8 @@ WAGTAIL_SITE_NAME = "JCMI Research and Education Network"
 WAGTAILADMIN_BASE_URL = env.BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.CustomDocument"
+# Refuses uploads whose content does not match their extension (cms.uploads).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.ContentCheckedDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
@@ -269,8 +290,104 @@ if env.ELASTICSEARCH_URL:
         "TIMEOUT": 10,
     }
 
+# Avatars from our own uploads only: no visitor or editor e-mail hash goes to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "/"
+
+
+# Security headers. Production adds HTTPS-only settings (HSTS, secure cookies) on top.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page may be framed. Wagtail's preview views, which show the page in a same-origin iframe,
+# set SAMEORIGIN themselves (wagtail.utils.decorators.xframe_options_sameorigin_override); the
+# CSP's frame-ancestors says the same to current browsers.
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+    # The video players (after consent) may go full screen and play encrypted streams.
+    "fullscreen": ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "encrypted-media": ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "picture-in-picture": ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+}
+
+
+def _media_origins():
+    """Where images and media are served from when they live on S3 rather than our host."""
+    if env.AWS_S3_CUSTOM_DOMAIN:
+        return [f"https://{env.AWS_S3_CUSTOM_DOMAIN}"]
+    if env.AWS_S3_ENDPOINT_URL:
+        parts = urlsplit(env.AWS_S3_ENDPOINT_URL)
+        return [f"{parts.scheme}://{parts.netloc}"]
+    if env.AWS_STORAGE_BUCKET_NAME:
+        return [f"https://{env.AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+    return []
+
+
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+# Public pages: scripts only from our own origin or inline with the request's nonce
+# (<script nonce="{{ request.csp_nonce }}">), never 'unsafe-inline' or eval. Styles allow inline
+# attributes because embeds and block templates size elements with style="…"; styles cannot
+# run code. Video players are framed only from their privacy-friendly hosts, after consent.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", *_media_origins()],
+        "media-src": [SELF, *_media_origins()],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+# The Wagtail admin's editing widgets still include inline scripts, so the admin gets its own,
+# looser script policy; it is reached only by signed-in staff. Applied by cms.middleware.
+ADMIN_CSP_URL_PREFIXES = ("/admin/",)
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *_media_origins()],
+        "media-src": [SELF, *_media_origins()],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+
+# Login throttling (django-axes) for every login form: the admin's and the author portal's.
+# Five failures for one account from one address lock that pair out for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+
+# Rate limits (django-ratelimit), counted in the default cache; see cms.ratelimits.
+RATELIMIT_VIEW = "cms.ratelimits.rate_limited_view"
+RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 
 # Image descriptions are required: templates render them as alt text.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.AccessibleImageForm"

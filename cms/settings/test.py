@@ -26,3 +26,11 @@ WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_ENABLED = False
 # A page type that stands in for other apps' pages in the search tests.
 INSTALLED_APPS = INSTALLED_APPS + ["tests.search.testapp"]  # noqa: F405
+# Login lock-out and rate limits count across tests in one process (the cache outlives each
+# test's transaction), so a suite that logs in or posts a form often would trip them by chance.
+# tests/security switches them on where they are the subject of the test.
+AXES_ENABLED = False
+RATELIMIT_ENABLE = False
+# Without Redis the cache is per process, which django-ratelimit rightly warns about; a single
+# development or test process counts correctly all the same. Production keeps the check.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
