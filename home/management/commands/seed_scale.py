@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.scale import TRANSLATION_SHARE, Corpus, index_in_bulk, search_index_paused, vacuum_analyze
 
@@ -48,7 +49,10 @@ class Command(BaseCommand):
         from django.apps import apps
 
         indexed_models = [model for model in apps.get_models() if hasattr(model, "search_fields")]
-        with transaction.atomic(), search_index_paused(indexed_models):
+        # The admin's reference index ("usage" counts) is left out: it doubles the seeding time
+        # and no public page reads it. `manage.py rebuild_references_index` fills it if needed.
+        with transaction.atomic(), search_index_paused(indexed_models), \
+                disable_reference_index_auto_update():
             corpus = self._build(modules, pages, seed)
         with transaction.atomic():
             for model, pks in corpus.indexed.items():
@@ -132,8 +136,7 @@ class Command(BaseCommand):
         self.stdout.write("Removing the previous scale corpus…")
         from home.models import Person
 
-        with transaction.atomic():
-            for page in Page.objects.filter(slug__startswith="scale-").order_by("depth"):
-                if Page.objects.filter(pk=page.pk).exists():
-                    page.delete()
+        with transaction.atomic(), disable_reference_index_auto_update():
+            # treebeard deletes each top-most match with its descendants in one go.
+            Page.objects.filter(slug__startswith="scale-").delete()
             Person.objects.filter(slug__startswith="scale-person-").delete()
