@@ -228,13 +228,16 @@ def translate_page(writer, source, locale, translated_parent, **fields):
     parent), published at once and with the given translated field values, without copying
     revisions and logs, so thousands of translations take seconds.
     """
+    source = source.specific
     model = source.specific_class
+    # The fields of every model between Page and the specific class (LecturePage extends a
+    # concrete CalendarEntryPage, say), without the links between their tables.
     values = {
         field.attname: getattr(source, field.attname)
         for field in model._meta.concrete_fields
-        if not field.primary_key and field.model is model
+        if not field.primary_key and field.model is not Page
+        and not (field.remote_field and field.remote_field.parent_link)
     }
-    values.pop("page_ptr_id", None)
     values.update(
         title=source.title,
         slug=source.slug,

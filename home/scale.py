@@ -140,6 +140,8 @@ def seed(n, rng, corpus):
     parents = []
     for number in range(n):
         page_rng = random.Random(f"{corpus.seed}:standard:{number}")
+        # Drawn for every page, so that page number i has the same content at every corpus size.
+        place = page_rng.random()
         text = corpus.text("en", page_rng)
         title = text.title()
         if number < sections:
@@ -147,7 +149,7 @@ def seed(n, rng, corpus):
         else:
             # Later pages hang under a section or under an earlier page of that section, so that
             # the corpus has the deep trees (breadcrumbs, menus) a real site grows.
-            parent = page_rng.choice(parents[: max(sections, len(parents))])
+            parent = parents[int(place * len(parents))]
         page = corpus.add(parent, StandardPage(
             title=title, slug=f"scale-{number:05d}-{slugify(title)[:40]}", live=True,
             intro=text.paragraph(2), search_description=text.sentence()[:255],

@@ -19,8 +19,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.scale import TRANSLATION_SHARE, Corpus, index_in_bulk, search_index_paused, vacuum_analyze
 
-# Each module offers SHARE (its weight among the page types), seed(n, rng, corpus) and
-# translated_fields(page, text, rng). They run in this order; later ones link to earlier content.
+# Each module offers SHARE (its weight among the page types), seed(n, rng, corpus),
+# translated_fields(page, text, rng) and optionally after_translation(source, translation, corpus). They run in this order; later ones link to earlier content.
 SCALE_MODULES = [
     "home.scale",
 ]
@@ -86,10 +86,10 @@ class Command(BaseCommand):
             before = len(corpus.pages_for_translation)
             module.seed(count, random.Random(f"{seed}:{module.__name__}"), corpus)
             for page in corpus.pages_for_translation[before:]:
-                translators[page.pk] = module.translated_fields
+                translators[page.pk] = module
             self.stdout.write(f"  {module.__name__}: {count} pages")
         for page in corpus.pages_for_translation:
-            translators.setdefault(page.pk, import_module("home.scale").translated_fields)
+            translators.setdefault(page.pk, import_module("home.scale"))
         corpus.writer.finish()
         self._translate(corpus, translators)
         corpus.writer.finish()
@@ -117,8 +117,12 @@ class Command(BaseCommand):
             if parent is None:
                 return None
             rng = random.Random(f"{corpus.seed}:translate:{source.translation_key}:{code}")
-            fields = translators[source.pk](source, corpus.text(code, rng), rng)
+            module = translators[source.pk]
+            fields = module.translated_fields(source, corpus.text(code, rng), rng)
             page = corpus.translate(source, code, fields, parent)
+            if hasattr(module, "after_translation"):
+                # Child rows (contributors, speakers) belong to each translation separately.
+                module.after_translation(source.specific, page, corpus)
             translations[(page.translation_key, locale.pk)] = page
             made.append(page)
             return page
