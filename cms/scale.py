@@ -398,3 +398,78 @@ class Corpus:
                     for _ in range(3)
                 ]})
         return body
+
+    def localized_topics(self, topics, locale_id):
+        """The given topic pages' translations in a locale (the source where none exists)."""
+        topics = list(topics)
+        if not hasattr(self, "_topic_translations"):
+            from home.models import TopicPage
+
+            self._topic_translations = {
+                (topic.translation_key, topic.locale_id): topic
+                for topic in TopicPage.objects.filter(
+                    translation_key__in=[t.translation_key for t in self.topics])
+            }
+        return [self._topic_translations.get((topic.translation_key, locale_id), topic)
+                for topic in topics]
+
+
+def render_pdf(title, text):
+    """A small real PDF (title and text on A4), readable by any PDF reader and text extractor."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title(title)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", size=16)
+    pdf.multi_cell(0, 9, title.encode("latin-1", "replace").decode("latin-1"))
+    pdf.ln(4)
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, text.encode("latin-1", "replace").decode("latin-1"))
+    return bytes(pdf.output())
+
+
+def ensure_pdf_pool(corpus, count):
+    """A few real PDFs whose files the corpus's many document records share."""
+    import random
+
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    pool = []
+    for number in range(count):
+        title = f"scale-pool-{number:03d}.pdf"
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            text = Text(random.Random(f"{corpus.seed}:pdf:{number}"))
+            body = "\n\n".join(text.paragraph(6) for _ in range(6))
+            document = Document(title=title)
+            document.file.save(title, ContentFile(render_pdf(text.title(), body)), save=False)
+            document._set_document_file_metadata()
+            document.extracted_text = body
+            document.save()
+        pool.append(document)
+    return pool
+
+
+def pdf_documents(corpus, pool, count, prefix):
+    """``count`` document records (one per publication), each pointing at a file of the pool.
+
+    Made with bulk_create, so no upload and no text extraction runs per record; their extracted
+    text is their pool file's, as extraction would find it.
+    """
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    documents = [
+        Document(title=f"{prefix}-{number:05d}.pdf", file=pool[number % len(pool)].file.name,
+                 file_size=pool[number % len(pool)].file_size,
+                 file_hash=pool[number % len(pool)].file_hash,
+                 extracted_text=getattr(pool[number % len(pool)], "extracted_text", ""),
+                 collection_id=pool[number % len(pool)].collection_id)
+        for number in range(count)
+    ]
+    Document.objects.bulk_create(documents, batch_size=500)
+    corpus.indexed.setdefault(Document, []).extend(document.pk for document in documents)
+    return documents

@@ -14,6 +14,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -144,3 +145,6 @@ class Command(BaseCommand):
             # treebeard deletes each top-most match with its descendants in one go.
             Page.objects.filter(slug__startswith="scale-").delete()
             Person.objects.filter(slug__startswith="scale-person-").delete()
+            # Pool files and the records that share them go together (deleting a record deletes
+            # its file).
+            get_document_model().objects.filter(title__startswith="scale-").delete()
