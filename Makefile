@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# Compiled catalogues (.mo) are build output, made from the committed .po files.
 messages: install
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	cd locale && ../$(PY) ../manage.py compilemessages --verbosity 0
 
 migrate: install
 	$(PY) manage.py migrate --noinput

@@ -7,12 +7,15 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from cms.sitemaps import MultilingualSitemap
+from home import views as home_views
 
 # Outside the language prefix: the admin, machine-readable endpoints and document serving.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("consent/", home_views.cookie_consent, name="cookie_consent"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]
@@ -27,6 +30,7 @@ if settings.DEBUG:
 # Public pages live under /<lang>/. Section apps add their own URL modules here, before Wagtail's
 # catch-all page serving.
 urlpatterns += i18n_patterns(
+    path("portal/", include("publications.portal.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -217,3 +217,6 @@ if env.ELASTICSEARCH_URL:
 
 LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "/"
+
+# Image descriptions are required: templates render them as alt text.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.AccessibleImageForm"

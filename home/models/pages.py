@@ -1,6 +1,7 @@
 """The mission pages: home, standard content pages, focus-area topic hubs and contact."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -13,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from home.sections import HOME_SECTIONS_HOOK, TOPIC_SECTIONS_HOOK, collect_sections
 
 
 class GoalBlock(blocks.StructBlock):
@@ -73,6 +75,26 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models.snippets import Partner
+
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = (
+            Partner.objects.filter(locale_id=self.locale_id).select_related("logo")
+        )
+        context["topic_index"] = (
+            TopicIndexPage.objects.live().public().child_of(self).first()
+        )
+        context["focus_areas"] = (
+            TopicPage.objects.live().public().descendant_of(self).order_by("title")
+        )
+        context["sections"] = collect_sections(HOME_SECTIONS_HOOK, self, request)
+        return context
+
 
 class StandardPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
@@ -124,6 +146,12 @@ class TopicPage(Page):
     class Meta:
         verbose_name = _("topic page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Publications and lectures tagged with this topic, from the apps that define them.
+        context["sections"] = collect_sections(TOPIC_SECTIONS_HOOK, self, request)
+        return context
+
 
 class ContactFormField(AbstractFormField):
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
@@ -152,3 +180,16 @@ class ContactPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("contact page")
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # An invalid submission re-renders the form with its messages: say so with a 400, so
+        # clients and tests can tell it from a page view. Nothing was stored.
+        if (
+            request.method == "POST"
+            and isinstance(response, TemplateResponse)
+            and response.context_data.get("form") is not None
+            and response.context_data["form"].errors
+        ):
+            response.status_code = 400
+        return response

@@ -23,6 +23,11 @@ class SiteSettings(BaseSiteSetting):
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     vimeo_url = models.URLField(_("Vimeo"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
+    cookie_notice_text = models.TextField(
+        _("cookie notice text"), blank=True,
+        help_text=_("Replaces the standard cookie notice text, which is translated into every "
+                    "language of the site. Leave empty to keep the standard text."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -35,6 +40,7 @@ class SiteSettings(BaseSiteSetting):
              FieldPanel("vimeo_url"), FieldPanel("youtube_url")],
             heading=_("Social media"),
         ),
+        FieldPanel("cookie_notice_text"),
     ]
 
     class Meta:

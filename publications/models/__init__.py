@@ -1,3 +1,28 @@
+from .reviews import (
+    Decision,
+    Recommendation,
+    ReminderRule,
+    ReviewAssignment,
+    ReviewRound,
+    RevisionResponse,
+    SentReminder,
+)
 from .series import Series, SeriesEditor
+from .submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
 
-__all__ = ["Series", "SeriesEditor"]
+__all__ = [
+    "AuditEvent",
+    "Decision",
+    "Profile",
+    "Recommendation",
+    "ReminderRule",
+    "ReviewAssignment",
+    "ReviewRound",
+    "RevisionResponse",
+    "SentReminder",
+    "Series",
+    "SeriesEditor",
+    "Submission",
+    "SubmissionAuthor",
+    "SubmissionFile",
+]

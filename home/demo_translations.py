@@ -1,0 +1,244 @@
+"""French, German and Arabic versions of the demo's home and about pages, by English source string.
+
+home/demo.py feeds them to wagtail-localize segment by segment, so the translated pages stay
+linked to their source and show up in the translation editor like any other translation.
+"""
+
+# Slugs stay English in every language: the URL contracts are /<lang>/about/ and so on.
+_SHARED = {"jcmi": "jcmi", "about": "about"}
+
+FR = {
+    **_SHARED,
+    "Home": "Accueil",
+    "JCMI Research and Education Network": "Réseau de recherche et d'enseignement JCMI",
+    "Where civilian and military actors learn to work together":
+        "Là où acteurs civils et militaires apprennent à travailler ensemble",
+    "The JCMI Research and Education Network connects civil society, government agencies, "
+    "armed forces and scholars who study how conflicts are prevented, managed and resolved.":
+        "Le réseau JCMI relie la société civile, les administrations, les forces armées et les "
+        "chercheurs qui étudient comment prévenir, gérer et résoudre les conflits.",
+    "Find out who we are": "Découvrir qui nous sommes",
+    "Our mission": "Notre mission",
+    "We study and teach civil-military interaction before, during and after violent "
+    "conflict, and in humanitarian emergencies and disaster response.":
+        "Nous étudions et enseignons l'interaction civilo-militaire avant, pendant et après les "
+        "conflits violents, ainsi que dans les urgences humanitaires et la réponse aux "
+        "catastrophes.",
+    "Anyone with an interest in civil-military interaction and co-operation is welcome to "
+    "take part: practitioners, students, researchers and policy-makers alike.":
+        "Toute personne qui s'intéresse à l'interaction et à la coopération civilo-militaires "
+        "peut y participer : praticiens, étudiants, chercheurs comme décideurs.",
+    "What we work towards": "Ce que nous visons",
+    "Stronger partnerships": "Des partenariats plus solides",
+    "Help civilian and military actors know, trust and rely on one another.":
+        "Aider acteurs civils et militaires à se connaître, à se faire confiance et à compter "
+        "les uns sur les autres.",
+    "Shared research": "Une recherche partagée",
+    "Connect researchers across borders so that evidence travels with the people who use it.":
+        "Relier les chercheurs par-delà les frontières pour que les connaissances circulent avec "
+        "ceux qui s'en servent.",
+    "Informed decisions": "Des décisions éclairées",
+    "Give policy-makers clear, independent knowledge about civil-military interaction.":
+        "Offrir aux décideurs un savoir clair et indépendant sur l'interaction civilo-militaire.",
+    "A trans-Atlantic bond": "Un lien transatlantique",
+    "Strengthen the partnership between Europe and North America in crisis response.":
+        "Renforcer le partenariat entre l'Europe et l'Amérique du Nord dans la réponse aux "
+        "crises.",
+    "Better public policy": "De meilleures politiques publiques",
+    "Promote policy that makes peacebuilding and humanitarian response more effective.":
+        "Promouvoir des politiques qui rendent la consolidation de la paix et l'action "
+        "humanitaire plus efficaces.",
+    # About
+    "About the network": "À propos du réseau",
+    "A meeting place for everyone who works where the civilian and the military worlds "
+    "meet: in the field, in headquarters and in the classroom.":
+        "Un lieu de rencontre pour tous ceux qui travaillent là où mondes civil et militaire se "
+        "croisent : sur le terrain, dans les états-majors et en salle de cours.",
+    "How it began": "Les débuts",
+    "The network grew out of an experiment in 2013, when a small group of officers and "
+    "researchers from the land, sea and air domains began to compare notes. That group "
+    "became known as the JCMI Group.":
+        "Le réseau est né d'une expérience lancée en 2013 : un petit groupe d'officiers et de "
+        "chercheurs des domaines terrestre, maritime et aérien a commencé à échanger ses "
+        "observations. Ce groupe a pris le nom de JCMI Group.",
+    "Today the network works with NATO Headquarters and both strategic commands, with the "
+    "NATO-accredited Centres of Excellence, with non-governmental and international "
+    "organisations, and with universities on several continents.":
+        "Aujourd'hui, le réseau travaille avec le siège de l'OTAN et ses deux commandements "
+        "stratégiques, avec les centres d'excellence accrédités par l'OTAN, avec des "
+        "organisations non gouvernementales et internationales, et avec des universités sur "
+        "plusieurs continents.",
+    "Partners from civilian and military organisations plan together (illustration).":
+        "Des partenaires civils et militaires planifient ensemble (illustration).",
+    "Who we work with": "Nos partenaires",
+    "The Multinational Joint Headquarters Ulm is one of our closest partners, and the CIMIC "
+    "Centre of Excellence in The Hague shares its doctrine and training expertise with us.":
+        "Le quartier général interarmées multinational d'Ulm compte parmi nos partenaires les "
+        "plus proches, et le centre d'excellence CIMIC de La Haye partage avec nous son "
+        "expertise en doctrine et en formation.",
+    "Nobody resolves a crisis alone. Civilians and soldiers who understand each "
+    "other's limits make fewer promises and keep more of them.":
+        "Personne ne règle une crise seul. Civils et militaires qui comprennent les limites de "
+        "l'autre promettent moins et tiennent davantage.",
+    "Open to everyone": "Ouvert à tous",
+    "You do not need a uniform or a university post to join: an interest in civil-military "
+    "interaction is enough.":
+        "Nul besoin d'un uniforme ou d'un poste universitaire pour nous rejoindre : l'intérêt "
+        "pour l'interaction civilo-militaire suffit.",
+    "Join the network": "Rejoindre le réseau",
+}
+
+DE = {
+    **_SHARED,
+    "Home": "Startseite",
+    "JCMI Research and Education Network": "JCMI-Netzwerk für Forschung und Lehre",
+    "Where civilian and military actors learn to work together":
+        "Wo zivile und militärische Akteure lernen, zusammenzuarbeiten",
+    "The JCMI Research and Education Network connects civil society, government agencies, "
+    "armed forces and scholars who study how conflicts are prevented, managed and resolved.":
+        "Das JCMI-Netzwerk verbindet Zivilgesellschaft, Behörden, Streitkräfte und "
+        "Wissenschaft – alle, die erforschen, wie Konflikte verhindert, bewältigt und gelöst "
+        "werden.",
+    "Find out who we are": "Wer wir sind",
+    "Our mission": "Unser Auftrag",
+    "We study and teach civil-military interaction before, during and after violent "
+    "conflict, and in humanitarian emergencies and disaster response.":
+        "Wir erforschen und lehren zivil-militärische Interaktion vor, während und nach "
+        "gewaltsamen Konflikten sowie in humanitären Notlagen und im Katastrophenschutz.",
+    "Anyone with an interest in civil-military interaction and co-operation is welcome to "
+    "take part: practitioners, students, researchers and policy-makers alike.":
+        "Wer sich für zivil-militärische Interaktion und Zusammenarbeit interessiert, ist "
+        "willkommen: Praktikerinnen und Praktiker, Studierende, Forschende und "
+        "Entscheidungstragende.",
+    "What we work towards": "Worauf wir hinarbeiten",
+    "Stronger partnerships": "Stärkere Partnerschaften",
+    "Help civilian and military actors know, trust and rely on one another.":
+        "Zivile und militärische Akteure sollen einander kennen, vertrauen und sich "
+        "aufeinander verlassen können.",
+    "Shared research": "Gemeinsame Forschung",
+    "Connect researchers across borders so that evidence travels with the people who use it.":
+        "Wir vernetzen Forschende über Grenzen hinweg, damit Wissen dort ankommt, wo es "
+        "gebraucht wird.",
+    "Informed decisions": "Fundierte Entscheidungen",
+    "Give policy-makers clear, independent knowledge about civil-military interaction.":
+        "Wir geben Entscheidungstragenden klares, unabhängiges Wissen über zivil-militärische "
+        "Interaktion an die Hand.",
+    "A trans-Atlantic bond": "Eine transatlantische Verbindung",
+    "Strengthen the partnership between Europe and North America in crisis response.":
+        "Wir stärken die Partnerschaft zwischen Europa und Nordamerika in der "
+        "Krisenbewältigung.",
+    "Better public policy": "Bessere Politik",
+    "Promote policy that makes peacebuilding and humanitarian response more effective.":
+        "Wir setzen uns für eine Politik ein, die Friedensförderung und humanitäre Hilfe "
+        "wirksamer macht.",
+    # About
+    "About the network": "Über das Netzwerk",
+    "A meeting place for everyone who works where the civilian and the military worlds "
+    "meet: in the field, in headquarters and in the classroom.":
+        "Ein Treffpunkt für alle, die dort arbeiten, wo sich ziviler und militärischer Bereich "
+        "begegnen: im Einsatz, in Hauptquartieren und im Hörsaal.",
+    "How it began": "Wie alles begann",
+    "The network grew out of an experiment in 2013, when a small group of officers and "
+    "researchers from the land, sea and air domains began to compare notes. That group "
+    "became known as the JCMI Group.":
+        "Das Netzwerk entstand 2013 aus einem Experiment: Eine kleine Gruppe von Offizieren "
+        "und Forschenden aus Land-, See- und Luftstreitkräften begann, ihre Erfahrungen "
+        "auszutauschen. Daraus wurde die JCMI Group.",
+    "Today the network works with NATO Headquarters and both strategic commands, with the "
+    "NATO-accredited Centres of Excellence, with non-governmental and international "
+    "organisations, and with universities on several continents.":
+        "Heute arbeitet das Netzwerk mit dem NATO-Hauptquartier und beiden strategischen "
+        "Kommandos, mit den von der NATO akkreditierten Exzellenzzentren, mit Nichtregierungs- "
+        "und internationalen Organisationen sowie mit Universitäten auf mehreren Kontinenten.",
+    "Partners from civilian and military organisations plan together (illustration).":
+        "Partner aus zivilen und militärischen Organisationen planen gemeinsam (Illustration).",
+    "Who we work with": "Mit wem wir arbeiten",
+    "The Multinational Joint Headquarters Ulm is one of our closest partners, and the CIMIC "
+    "Centre of Excellence in The Hague shares its doctrine and training expertise with us.":
+        "Das Multinationale Kommando Operative Führung in Ulm gehört zu unseren engsten "
+        "Partnern, und das CIMIC Centre of Excellence in Den Haag teilt seine Erfahrung in "
+        "Doktrin und Ausbildung mit uns.",
+    "Nobody resolves a crisis alone. Civilians and soldiers who understand each "
+    "other's limits make fewer promises and keep more of them.":
+        "Niemand löst eine Krise allein. Wer die Grenzen des anderen kennt, verspricht weniger "
+        "und hält mehr.",
+    "Open to everyone": "Offen für alle",
+    "You do not need a uniform or a university post to join: an interest in civil-military "
+    "interaction is enough.":
+        "Sie brauchen weder Uniform noch Lehrstuhl, um mitzumachen: Interesse an "
+        "zivil-militärischer Interaktion genügt.",
+    "Join the network": "Mitglied werden",
+}
+
+AR = {
+    **_SHARED,
+    "Home": "الصفحة الرئيسية",
+    "JCMI Research and Education Network": "شبكة JCMI للبحث والتعليم",
+    "Where civilian and military actors learn to work together":
+        "حيث يتعلّم الفاعلون المدنيون والعسكريون العمل معًا",
+    "The JCMI Research and Education Network connects civil society, government agencies, "
+    "armed forces and scholars who study how conflicts are prevented, managed and resolved.":
+        "تربط شبكة JCMI بين المجتمع المدني والجهات الحكومية والقوات المسلحة والباحثين الذين "
+        "يدرسون سبل منع النزاعات وإدارتها وحلّها.",
+    "Find out who we are": "تعرّف علينا",
+    "Our mission": "رسالتنا",
+    "We study and teach civil-military interaction before, during and after violent "
+    "conflict, and in humanitarian emergencies and disaster response.":
+        "ندرس التفاعل المدني العسكري ونعلّمه قبل النزاعات العنيفة وأثناءها وبعدها، وفي حالات "
+        "الطوارئ الإنسانية والاستجابة للكوارث.",
+    "Anyone with an interest in civil-military interaction and co-operation is welcome to "
+    "take part: practitioners, students, researchers and policy-makers alike.":
+        "المشاركة مفتوحة لكل من يهتم بالتفاعل والتعاون المدني العسكري: من الممارسين والطلاب "
+        "والباحثين وصانعي القرار على حدّ سواء.",
+    "What we work towards": "ما نسعى إليه",
+    "Stronger partnerships": "شراكات أقوى",
+    "Help civilian and military actors know, trust and rely on one another.":
+        "مساعدة الفاعلين المدنيين والعسكريين على التعارف والثقة والاعتماد بعضهم على بعض.",
+    "Shared research": "بحث مشترك",
+    "Connect researchers across borders so that evidence travels with the people who use it.":
+        "ربط الباحثين عبر الحدود لتصل المعرفة إلى من يستخدمونها.",
+    "Informed decisions": "قرارات مستنيرة",
+    "Give policy-makers clear, independent knowledge about civil-military interaction.":
+        "تزويد صانعي السياسات بمعرفة واضحة ومستقلة عن التفاعل المدني العسكري.",
+    "A trans-Atlantic bond": "رابطة عبر الأطلسي",
+    "Strengthen the partnership between Europe and North America in crisis response.":
+        "تعزيز الشراكة بين أوروبا وأمريكا الشمالية في الاستجابة للأزمات.",
+    "Better public policy": "سياسات عامة أفضل",
+    "Promote policy that makes peacebuilding and humanitarian response more effective.":
+        "الدعوة إلى سياسات تجعل بناء السلام والاستجابة الإنسانية أكثر فعالية.",
+    # About
+    "About the network": "عن الشبكة",
+    "A meeting place for everyone who works where the civilian and the military worlds "
+    "meet: in the field, in headquarters and in the classroom.":
+        "ملتقى لكل من يعمل حيث يلتقي العالمان المدني والعسكري: في الميدان وفي مقرات القيادة "
+        "وفي قاعات الدرس.",
+    "How it began": "البدايات",
+    "The network grew out of an experiment in 2013, when a small group of officers and "
+    "researchers from the land, sea and air domains began to compare notes. That group "
+    "became known as the JCMI Group.":
+        "نشأت الشبكة من تجربة بدأت عام 2013، حين أخذت مجموعة صغيرة من الضباط والباحثين في "
+        "المجالات البرية والبحرية والجوية تتبادل الخبرات. وعُرفت هذه المجموعة باسم مجموعة JCMI.",
+    "Today the network works with NATO Headquarters and both strategic commands, with the "
+    "NATO-accredited Centres of Excellence, with non-governmental and international "
+    "organisations, and with universities on several continents.":
+        "تعمل الشبكة اليوم مع مقر حلف الناتو وقيادتيه الاستراتيجيتين، ومع مراكز التميّز "
+        "المعتمدة لدى الحلف، ومع منظمات غير حكومية ودولية، ومع جامعات في عدة قارات.",
+    "Partners from civilian and military organisations plan together (illustration).":
+        "شركاء من منظمات مدنية وعسكرية يخططون معًا (رسم توضيحي).",
+    "Who we work with": "شركاؤنا",
+    "The Multinational Joint Headquarters Ulm is one of our closest partners, and the CIMIC "
+    "Centre of Excellence in The Hague shares its doctrine and training expertise with us.":
+        "تُعدّ القيادة المشتركة متعددة الجنسيات في أولم من أقرب شركائنا، ويشاركنا مركز التميّز "
+        "للتعاون المدني العسكري في لاهاي خبرته في العقيدة والتدريب.",
+    "Nobody resolves a crisis alone. Civilians and soldiers who understand each "
+    "other's limits make fewer promises and keep more of them.":
+        "لا أحد يحلّ أزمة بمفرده. المدنيون والعسكريون الذين يفهم كلٌّ منهم حدود الآخر يَعِدون "
+        "أقل ويَفون أكثر.",
+    "Open to everyone": "مفتوحة للجميع",
+    "You do not need a uniform or a university post to join: an interest in civil-military "
+    "interaction is enough.":
+        "لا تحتاج إلى زيّ عسكري أو منصب جامعي للانضمام: يكفي اهتمامك بالتفاعل المدني العسكري.",
+    "Join the network": "انضم إلى الشبكة",
+}
+
+TRANSLATIONS = {"fr": FR, "de": DE, "ar": AR}

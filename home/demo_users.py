@@ -1,0 +1,58 @@
+"""The demo accounts: one per role in DESIGN.md, all with the documented demo password.
+
+Shared by every app's demo module, so whichever runs first makes them. Idempotent: an existing
+account keeps its password and data; only missing groups are added.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+DEMO_PASSWORD = "jcmi-demo-2026"
+
+# username -> (groups, superuser, the role as the accounts table names it)
+DEMO_USERS = {
+    "admin": ([], True, "Superuser: everything"),
+    "editor": (["Editors"], False, "Editor: drafts pages, submits them for moderation"),
+    "moderator": (["Moderators"], False, "Moderator: approves and publishes pages"),
+    "managing-editor": (["Managing Editors"], False, "Managing editor: runs peer review"),
+    "reviewer": (["Reviewers"], False, "Reviewer"),
+    "reviewer2": (["Reviewers"], False, "Reviewer"),
+    "author": (["Authors"], False, "Author: submits manuscripts in the portal"),
+    "author2": (["Authors"], False, "Author"),
+    "translator": (["Translators"], False, "Translator: translates pages"),
+}
+
+
+def ensure_demo_users():
+    """Create the demo accounts that are missing; return every one of them by username."""
+    User = get_user_model()
+    users = {}
+    for username, (group_names, is_superuser, _role) in DEMO_USERS.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(
+                username=username,
+                email=f"{username}@jcmi.example",
+                first_name=username.replace("-", " ").title().replace(" ", "-")
+                if username != "admin" else "Site",
+                last_name="Demo",
+                is_superuser=is_superuser,
+                is_staff=is_superuser,
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        wanted = Group.objects.filter(name__in=group_names)
+        missing = [group for group in wanted if not user.groups.filter(pk=group.pk).exists()]
+        if missing:
+            user.groups.add(*missing)
+        users[username] = user
+    return users
+
+
+def accounts_table():
+    """The demo accounts as text lines, for `make run` to print."""
+    width = max(len(name) for name in DEMO_USERS) + 2
+    lines = [f"  {'username'.ljust(width)}{'password'.ljust(17)}role"]
+    for username, (_groups, _superuser, role) in DEMO_USERS.items():
+        lines.append(f"  {username.ljust(width)}{DEMO_PASSWORD.ljust(17)}{role}")
+    return lines

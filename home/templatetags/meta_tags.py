@@ -1,0 +1,37 @@
+"""What a page says about itself to search engines and link previews (OpenGraph, Twitter)."""
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+register = template.Library()
+
+DESCRIPTION_FIELDS = ("search_description", "intro", "summary", "hero_text", "abstract")
+DEFAULT_IMAGE = "img/jcmi-share.png"
+
+
+@register.simple_tag
+def page_description(page, default=""):
+    """The page's search description, or the first text field it has, as plain text."""
+    for field in DESCRIPTION_FIELDS:
+        value = getattr(page, field, None)
+        if value and isinstance(value, str):
+            return Truncator(strip_tags(value).strip()).chars(200)
+    return default
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page=None):
+    """Absolute URL and size of the image link previews show: the page's own or the site's."""
+    request = context.get("request")
+    image = getattr(page, "social_image", None) if page is not None else None
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630")
+        url, width, height = rendition.url, rendition.width, rendition.height
+        alt = image.description or image.title
+    else:
+        url, width, height, alt = static(DEFAULT_IMAGE), 1200, 630, ""
+    if request is not None and not url.startswith(("http://", "https://")):
+        url = request.build_absolute_uri(url)
+    return {"url": url, "width": width, "height": height, "alt": alt}

@@ -1,0 +1,142 @@
+"""Navigation shared by every public page: main menu, language switcher, hreflang alternates.
+
+Each helper runs a fixed number of queries, whatever the size of the page tree, and caches its
+result on the request so that base.html can use it in several places.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def _cached(request, key, build):
+    cache = getattr(request, "_jcmi_navigation", None)
+    if cache is None:
+        cache = request._jcmi_navigation = {}
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
+def locale_home(request, page=None):
+    """The home page in the locale of ``page`` (or of the active language), or None."""
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        if page is not None:
+            locale_id = page.locale_id
+        else:
+            try:
+                locale_id = Locale.objects.get_for_language(translation.get_language()).pk
+            except (Locale.DoesNotExist, LookupError):
+                return None
+        root = site.root_page
+        if root.locale_id == locale_id:
+            return root
+        return (
+            Page.objects.live()
+            .filter(translation_key=root.translation_key, locale_id=locale_id)
+            .first()
+        )
+
+    return _cached(request, "home", build)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, page=None):
+    """Children of the locale's home page that editors marked "show in menus"."""
+    request = context.get("request")
+    if request is None:
+        return []
+
+    def build():
+        home = locale_home(request, page)
+        if home is None:
+            return []
+        items = []
+        for child in home.get_children().live().public().in_menu().select_related("locale"):
+            url = child.get_url(request)
+            if url:
+                items.append({"title": child.title, "url": url, "page_id": child.pk,
+                              "path": child.path})
+        return items
+
+    items = _cached(request, "menu", build)
+    current_path = getattr(page, "path", "")
+    return [
+        {**item, "active": bool(current_path) and current_path.startswith(item["path"])}
+        for item in items
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context, page=None):
+    request = context.get("request")
+    if request is None:
+        return "/"
+    home = locale_home(request, page)
+    if home is None:
+        return f"/{translation.get_language()}/"
+    return home.get_url(request) or "/"
+
+
+def page_alternates(page, request):
+    """Every live translation of ``page`` (itself included), in the order of LANGUAGES.
+
+    Returns dicts with the language code, its name in its own language, the page's URL and
+    whether it is the page being shown.
+    """
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    by_code = {}
+    for translated in translations:
+        url = translated.get_url(request)
+        if url:
+            by_code[translated.locale.language_code] = {
+                "code": translated.locale.language_code,
+                "name": LANGUAGE_NAMES.get(translated.locale.language_code,
+                                           translated.locale.language_code),
+                "url": url,
+                "full_url": request.build_absolute_uri(url) if request else url,
+                "current": translated.pk == page.pk,
+            }
+    return [by_code[code] for code, _name in settings.LANGUAGES if code in by_code]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """Links for the language switcher and hreflang alternates.
+
+    On a Wagtail page: only the languages the page is live in, each linking to that page's own
+    translation. Elsewhere (search, portal, error pages): the same address in every language.
+    """
+    request = context.get("request")
+    if request is None:
+        return {"links": [], "missing": [], "x_default": None}
+
+    def build():
+        current = translation.get_language()
+        if page is not None and getattr(page, "pk", None):
+            links = page_alternates(page, request)
+        else:
+            links = []
+            for code, name in settings.LANGUAGES:
+                url = translate_url(request.get_full_path(), code)
+                links.append({"code": code, "name": name, "url": url,
+                              "full_url": request.build_absolute_uri(url),
+                              "current": code == current})
+        present = {link["code"] for link in links}
+        missing = [{"code": code, "name": name} for code, name in settings.LANGUAGES
+                   if code not in present]
+        x_default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE),
+                         None)
+        return {"links": links, "missing": missing, "x_default": x_default}
+
+    return _cached(request, f"languages-{getattr(page, 'pk', None)}", build)

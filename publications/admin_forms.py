@@ -1,0 +1,83 @@
+"""Forms the managing editors fill in the admin."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Decision, Series, Submission
+from .permissions import REVIEWERS
+
+
+class QueueFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), required=False,
+                              choices=[("", _("Any state"))] + list(Submission.State.choices))
+    series = forms.ModelChoiceField(label=_("Series"), required=False,
+                                    queryset=Series.objects.all(), empty_label=_("Any series"))
+    overdue = forms.BooleanField(label=_("Only overdue work"), required=False)
+
+
+def _in_days(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+class InviteReviewerForm(forms.Form):
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), required=False,
+                                      queryset=get_user_model().objects.none())
+    new_email = forms.EmailField(label=_("…or invite someone new by e-mail"), required=False)
+    new_name = forms.CharField(label=_("Their name"), required=False, max_length=150)
+    response_due = forms.DateField(label=_("Answer due"), widget=forms.DateInput(
+        attrs={"type": "date"}))
+    review_due = forms.DateField(label=_("Review due"), widget=forms.DateInput(
+        attrs={"type": "date"}))
+
+    def __init__(self, *args, submission, **kwargs):
+        kwargs.setdefault("initial", {"response_due": _in_days(7), "review_due": _in_days(35)})
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = (
+            get_user_model().objects.filter(groups__name=REVIEWERS, is_active=True)
+            .exclude(pk=submission.submitter_id).order_by("last_name", "email").distinct()
+        )
+        self.fields["reviewer"].label_from_instance = (
+            lambda u: f"{u.get_full_name() or u.get_username()} <{u.email}>")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reviewer") and cleaned.get("new_email"):
+            raise ValidationError(_("Pick a reviewer or enter a new e-mail address, not both."))
+        if not cleaned.get("reviewer") and not cleaned.get("new_email") and not self.errors:
+            raise ValidationError(_("Pick a reviewer or enter a new reviewer's e-mail address."))
+        if cleaned.get("new_email") and not cleaned.get("new_name"):
+            self.add_error("new_name", _("Give the new reviewer's name."))
+        response, review = cleaned.get("response_due"), cleaned.get("review_due")
+        if response and response < timezone.localdate():
+            self.add_error("response_due", _("This date is in the past."))
+        if response and review and review < response:
+            self.add_error("review_due", _("The review cannot be due before the answer."))
+        return cleaned
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Decision"), choices=[
+        c for c in Decision.Outcome.choices if c[0] != Decision.Outcome.DESK_REJECT])
+    letter = forms.CharField(label=_("Letter to the author"), max_length=50000,
+                             widget=forms.Textarea(attrs={"rows": 18}))
+    revision_due = forms.DateField(label=_("Revision due (for revisions)"), required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") in ("minor", "major") and not cleaned.get("revision_due"):
+            self.add_error("revision_due", _("Set the date by which the revision is due."))
+        due = cleaned.get("revision_due")
+        if due and due < timezone.localdate():
+            self.add_error("revision_due", _("This date is in the past."))
+        return cleaned
+
+
+class DeskRejectForm(forms.Form):
+    letter = forms.CharField(label=_("Letter to the author"), max_length=50000,
+                             widget=forms.Textarea(attrs={"rows": 12}))

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import admin_views
+
+app_name = "review_admin"
+
+urlpatterns = [
+    path("", admin_views.queue, name="queue"),
+    path("my-reviews/", admin_views.my_reviews, name="my_reviews"),
+    path("<int:pk>/", admin_views.detail, name="submission"),
+    path("<int:pk>/screen/", admin_views.start_screening, name="start_screening"),
+    path("<int:pk>/confirm-anonymity/", admin_views.confirm_anonymity, name="confirm_anonymity"),
+    path("<int:pk>/send-to-review/", admin_views.send_to_review, name="send_to_review"),
+    path("<int:pk>/desk-reject/", admin_views.desk_reject, name="desk_reject"),
+    path("<int:pk>/invite/", admin_views.invite, name="invite"),
+    path("<int:pk>/assignments/<int:assignment_pk>/remind/", admin_views.remind, name="remind"),
+    path("<int:pk>/assignments/<int:assignment_pk>/cancel/", admin_views.cancel, name="cancel"),
+    path("<int:pk>/remind-author/", admin_views.remind_author, name="remind_author"),
+    path("<int:pk>/decide/", admin_views.decide, name="decide"),
+    path("<int:pk>/files/<int:file_pk>/", admin_views.download, name="file"),
+]

@@ -1,0 +1,281 @@
+"""The editors' and reviewers' workspace in the Wagtail admin.
+
+Views only read forms and call ``publications.workflow``; they never decide what is allowed.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import files as submission_files
+from . import workflow
+from .admin_forms import DecisionForm, DeskRejectForm, InviteReviewerForm, QueueFilterForm
+from .letters import draft_letter
+from .models import Profile, ReviewAssignment, Submission, SubmissionFile
+from .permissions import REVIEWERS, is_managing_editor
+from .tokens import make_assignment_token
+
+State = Submission.State
+OPEN_ASSIGNMENT = [ReviewAssignment.State.INVITED, ReviewAssignment.State.ACCEPTED]
+
+
+def _editor_only(request):
+    if not is_managing_editor(request.user):
+        raise PermissionDenied
+
+
+def overdue_filter(today):
+    """Submissions with work past its date: an unanswered invitation, a review, a revision."""
+    return (
+        Q(state=State.REVISIONS_REQUESTED, revision_due__lt=today)
+        | Q(rounds__assignments__state=ReviewAssignment.State.INVITED,
+            rounds__assignments__response_due__lt=today)
+        | Q(rounds__assignments__state=ReviewAssignment.State.ACCEPTED,
+            rounds__assignments__review_due__lt=today)
+    )
+
+
+def queue(request):
+    _editor_only(request)
+    form = QueueFilterForm(request.GET or None)
+    submissions = Submission.objects.exclude(state=State.DRAFT).select_related(
+        "series", "submitter")
+    today = timezone.localdate()
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            if form.cleaned_data["state"]:
+                submissions = submissions.filter(state=form.cleaned_data["state"])
+            if form.cleaned_data["series"]:
+                submissions = submissions.filter(series=form.cleaned_data["series"])
+            if form.cleaned_data["overdue"]:
+                submissions = submissions.filter(overdue_filter(today))
+        else:
+            status = 400
+            submissions = submissions.none()
+    submissions = submissions.annotate(
+        open_reviews=Count("rounds__assignments", filter=Q(
+            rounds__assignments__state__in=OPEN_ASSIGNMENT), distinct=True),
+        done_reviews=Count("rounds__assignments", filter=Q(
+            rounds__assignments__state=ReviewAssignment.State.SUBMITTED), distinct=True),
+    ).distinct().order_by("-updated_at")
+    overdue_ids = set(Submission.objects.filter(overdue_filter(today)).values_list(
+        "pk", flat=True))
+    return TemplateResponse(request, "publications/admin/queue.html", {
+        "form": form, "submissions": submissions, "overdue_ids": overdue_ids,
+        "page_title": _("Submissions"), "header_icon": "doc-full",
+    }, status=status)
+
+
+def _detail_context(request, submission):
+    rounds = list(submission.rounds.prefetch_related("assignments__reviewer",
+                                                     "assignments__attachments", "decisions"))
+    files = list(submission.files.select_related("uploaded_by"))
+    for review_round in rounds:
+        review_round.round_files = [f for f in files if f.round_number == review_round.number]
+        copy = max((f for f in review_round.round_files if f.kind == "reviewer_copy"),
+                   key=lambda f: f.version, default=None)
+        review_round.copy = copy
+        review_round.copy_metadata = None
+        if copy is not None:
+            with copy.file.open("rb") as handle:
+                review_round.copy_metadata = submission_files.document_metadata(
+                    handle.read(), copy.content_type)
+    current = rounds[-1] if rounds else None
+    return {
+        "submission": submission,
+        "authors": submission.authors.all(),
+        "rounds": rounds,
+        "current_round": current,
+        "draft_files": [f for f in files if not rounds or f.round_number > rounds[-1].number],
+        "events": submission.events.select_related("actor"),
+        "desk_decisions": submission.decisions.filter(round__isnull=True),
+        "State": State,
+        "invite_form": InviteReviewerForm(submission=submission),
+        "desk_reject_form": DeskRejectForm(
+            initial={"letter": draft_letter(submission, "desk_reject", request.user)}),
+        "page_title": submission.title,
+        "header_icon": "doc-full",
+        "today": timezone.localdate(),
+    }
+
+
+def detail(request, pk, status=200, **extra):
+    _editor_only(request)
+    submission = get_object_or_404(Submission.objects.select_related("series", "submitter"),
+                                   pk=pk)
+    if submission.state == State.DRAFT:
+        raise PermissionDenied  # a draft is the author's own until it is submitted
+    context = _detail_context(request, submission)
+    context.update(extra)
+    return TemplateResponse(request, "publications/admin/detail.html", context, status=status)
+
+
+def _run(request, pk, action, *args, **kwargs):
+    """Call one transition; report its refusal on the detail page as a 400."""
+    submission = get_object_or_404(Submission, pk=pk)
+    try:
+        action(submission, request.user, *args, **kwargs)
+    except workflow.TransitionNotAllowed:
+        raise PermissionDenied
+    except workflow.TransitionError as error:
+        return detail(request, pk, status=400, error=str(error))
+    messages.success(request, _("Done."))
+    return redirect("review_admin:submission", pk=pk)
+
+
+@require_POST
+def start_screening(request, pk):
+    _editor_only(request)
+    return _run(request, pk, workflow.start_screening)
+
+
+@require_POST
+def confirm_anonymity(request, pk):
+    _editor_only(request)
+    return _run(request, pk, workflow.confirm_anonymity)
+
+
+@require_POST
+def send_to_review(request, pk):
+    _editor_only(request)
+    return _run(request, pk, workflow.send_to_review, note=request.POST.get("note", "")[:2000])
+
+
+@require_POST
+def desk_reject(request, pk):
+    _editor_only(request)
+    form = DeskRejectForm(request.POST)
+    if not form.is_valid():
+        return detail(request, pk, status=400, desk_reject_form=form,
+                      error=_("Please correct the letter."))
+    return _run(request, pk, workflow.desk_reject, form.cleaned_data["letter"])
+
+
+def _reviewer_for(form):
+    """The chosen reviewer, or a new reviewer account made from the e-mail address."""
+    if form.cleaned_data.get("reviewer"):
+        return form.cleaned_data["reviewer"]
+    User = get_user_model()
+    email = form.cleaned_data["new_email"].lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        first, _sep, last = form.cleaned_data["new_name"].partition(" ")
+        # No password: a new reviewer works through the signed link, and can set one later.
+        user = User(username=email, email=email, first_name=first[:150], last_name=last[:150])
+        user.set_unusable_password()
+        user.save()
+        Profile.objects.create(user=user)
+    user.groups.add(Group.objects.get(name=REVIEWERS))
+    return user
+
+
+@require_POST
+def invite(request, pk):
+    _editor_only(request)
+    submission = get_object_or_404(Submission, pk=pk)
+    form = InviteReviewerForm(request.POST, submission=submission)
+    if not form.is_valid():
+        return detail(request, pk, status=400, invite_form=form,
+                      error=_("The invitation was not sent: please correct the form."))
+    try:
+        with transaction.atomic():
+            reviewer = _reviewer_for(form)
+            workflow.invite_reviewer(submission, request.user, reviewer,
+                                     response_due=form.cleaned_data["response_due"],
+                                     review_due=form.cleaned_data["review_due"])
+    except workflow.TransitionNotAllowed:
+        raise PermissionDenied
+    except workflow.TransitionError as error:
+        return detail(request, pk, status=400, invite_form=form, error=str(error))
+    messages.success(request, _("Invitation sent to %(email)s.") % {"email": reviewer.email})
+    return redirect("review_admin:submission", pk=pk)
+
+
+def _assignment_action(request, pk, assignment_pk, action):
+    _editor_only(request)
+    assignment = get_object_or_404(ReviewAssignment, pk=assignment_pk, round__submission_id=pk)
+    try:
+        action(assignment, request.user)
+    except workflow.TransitionError as error:
+        return detail(request, pk, status=400, error=str(error))
+    messages.success(request, _("Done."))
+    return redirect("review_admin:submission", pk=pk)
+
+
+@require_POST
+def remind(request, pk, assignment_pk):
+    return _assignment_action(request, pk, assignment_pk, workflow.remind_reviewer)
+
+
+@require_POST
+def cancel(request, pk, assignment_pk):
+    return _assignment_action(request, pk, assignment_pk, workflow.cancel_assignment)
+
+
+@require_POST
+def remind_author(request, pk):
+    _editor_only(request)
+    return _run(request, pk, workflow.remind_author)
+
+
+def decide(request, pk):
+    """GET: the decision form with a letter drafted for the chosen outcome; POST: record it."""
+    _editor_only(request)
+    submission = get_object_or_404(Submission.objects.select_related("series", "submitter"),
+                                   pk=pk)
+    if request.method == "POST":
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                workflow.record_decision(submission, request.user,
+                                         outcome=form.cleaned_data["outcome"],
+                                         letter=form.cleaned_data["letter"],
+                                         revision_due=form.cleaned_data["revision_due"])
+            except workflow.TransitionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The decision has been sent."))
+                return redirect("review_admin:submission", pk=pk)
+        status = 400
+    else:
+        outcome = request.GET.get("outcome", "minor")
+        if outcome not in ("accept", "minor", "major", "reject"):
+            outcome = "minor"
+        form = DecisionForm(initial={"outcome": outcome,
+                                     "letter": draft_letter(submission, outcome, request.user)})
+        status = 200
+    review_round = submission.rounds.order_by("-number").first()
+    reviews = review_round.assignments.filter(
+        state=ReviewAssignment.State.SUBMITTED) if review_round else []
+    return TemplateResponse(request, "publications/admin/decide.html", {
+        "submission": submission, "form": form, "reviews": reviews,
+        "page_title": _("Decision on “%(title)s”") % {"title": submission.title},
+        "header_icon": "doc-full",
+    }, status=status)
+
+
+def download(request, pk, file_pk):
+    _editor_only(request)
+    submission_file = get_object_or_404(SubmissionFile, pk=file_pk, submission_id=pk)
+    return submission_files.serve(request, submission_file)
+
+
+def my_reviews(request):
+    """A reviewer's own assignments, each opening through its signed link."""
+    assignments = (ReviewAssignment.objects.filter(reviewer=request.user)
+                   .select_related("round__submission__series").order_by("-invited_at"))
+    rows = [(a, reverse("portal:review", args=[make_assignment_token(a)])) for a in assignments]
+    return TemplateResponse(request, "publications/admin/my_reviews.html", {
+        "rows": rows, "today": timezone.localdate(),
+        "page_title": _("My reviews"), "header_icon": "clipboard-list",
+    })

@@ -1,0 +1,255 @@
+"""Submission files: checking uploads by content, making the reviewer's copy, serving privately.
+
+Uploads are identified by what is inside them, never by their name or the browser's claim: a PDF
+must parse as one, a DOCX or ODT must be a ZIP package that declares itself as such.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from defusedxml import ElementTree as SafeET
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.http import FileResponse, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+EXTENSIONS = {PDF: "pdf", DOCX: "docx", ODT: "odt"}
+MANUSCRIPT_TYPES = (PDF, DOCX, ODT)
+
+
+@dataclass
+class CheckedUpload:
+    content: bytes
+    content_type: str
+    original_name: str
+
+    @property
+    def extension(self):
+        return EXTENSIONS[self.content_type]
+
+
+def sniff_content_type(content):
+    """The content type of a PDF, DOCX or ODT judged by its bytes, or None."""
+    if content.startswith(b"%PDF-"):
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        try:
+            reader = PdfReader(io.BytesIO(content))
+            if len(reader.pages) < 1:
+                return None
+        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        except Exception:  # pypdf raises assorted errors on hostile input; any is a refusal
+            return None
+        return PDF
+    if content.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as package:
+                names = set(package.namelist())
+                if "mimetype" in names and package.read("mimetype").strip() == ODT.encode():
+                    return ODT if "content.xml" in names else None
+                if "[Content_Types].xml" in names and "word/document.xml" in names:
+                    types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+                    if "wordprocessingml.document.main+xml" in types:
+                        return DOCX
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return None
+    return None
+
+
+def check_upload(uploaded, allowed=MANUSCRIPT_TYPES):
+    """Read an uploaded file and return it checked, or raise a ValidationError that says why."""
+    limit = settings.SUBMISSION_MAX_UPLOAD_SIZE
+    if uploaded.size > limit:
+        raise ValidationError(
+            _("The file is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+    if uploaded.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    content = b"".join(uploaded.chunks())
+    content_type = sniff_content_type(content)
+    if content_type not in allowed:
+        raise ValidationError(
+            _("This file is not a PDF, DOCX or ODT document; please upload one of those."),
+            code="bad_type",
+        )
+    return CheckedUpload(content=content, content_type=content_type, original_name=uploaded.name)
+
+
+# The reviewer's copy -------------------------------------------------------------------------
+
+def _strip_pdf(content):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter()
+    # Copy page by page rather than cloning the document, so that the old Info dictionary and
+    # XMP stream are never carried over, even as unreferenced objects.
+    for page in PdfReader(io.BytesIO(content)).pages:
+        writer.add_page(page)
+    for page in writer.pages:
+        if "/Metadata" in page:
+            del page[NameObject("/Metadata")]
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            for key in ("/T", "/RC"):  # comment author, rich text that may sign it
+                if key in annot:
+                    del annot[NameObject(key)]
+    writer.metadata = None
+    writer.xmp_metadata = None
+    writer.add_metadata({"/Producer": "JCMI review"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+_NEUTRAL_CORE = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    b'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"/>'
+)
+_NEUTRAL_APP = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+    b'properties"/>'
+)
+_NEUTRAL_ODT_META = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    b'office:version="1.3"><office:meta/></office:document-meta>'
+)
+# Attributes and elements that carry a person's name inside the document body.
+_DOCX_AUTHOR_ATTR = re.compile(rb'\s(w:author|w:initials)="[^"]*"')
+_ODT_CREATOR = re.compile(rb"<dc:creator>.*?</dc:creator>", re.S)
+
+
+def _rewrite_zip(content, replace):
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            data = replace(info.filename, data)
+            if data is None:
+                continue
+            # ODT requires "mimetype" first and stored uncompressed; keep each entry's method.
+            dst.writestr(info.filename, data, compress_type=info.compress_type)
+    return out.getvalue()
+
+
+def _strip_docx(content):
+    def replace(name, data):
+        if name == "docProps/core.xml":
+            return _NEUTRAL_CORE
+        if name == "docProps/app.xml":
+            return _NEUTRAL_APP
+        if name == "docProps/custom.xml":
+            return None
+        if name.startswith("word/") and name.endswith(".xml"):
+            return _DOCX_AUTHOR_ATTR.sub(rb' \1=""', data)
+        return data
+
+    return _rewrite_zip(content, replace)
+
+
+def _strip_odt(content):
+    def replace(name, data):
+        if name == "meta.xml":
+            return _NEUTRAL_ODT_META
+        if name in ("content.xml", "styles.xml"):
+            return _ODT_CREATOR.sub(b"<dc:creator></dc:creator>", data)
+        return data
+
+    return _rewrite_zip(content, replace)
+
+
+def anonymised_copy(content, content_type):
+    """The same document with its metadata (authors, editors, comment authors) removed."""
+    strip = {PDF: _strip_pdf, DOCX: _strip_docx, ODT: _strip_odt}[content_type]
+    return strip(content)
+
+
+def document_metadata(content, content_type):
+    """The identifying metadata a document still carries, for the editor's anonymity check."""
+    found = {}
+    if content_type == PDF:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(content))
+        for key, value in (reader.metadata or {}).items():
+            if key in ("/Author", "/Creator", "/Title", "/Subject", "/Keywords") and value:
+                found[key.lstrip("/")] = str(value)
+        if "/Metadata" in reader.trailer["/Root"]:
+            found["XMP"] = _("an XMP metadata packet")
+    else:
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            name = "docProps/core.xml" if content_type == DOCX else "meta.xml"
+            if name in package.namelist():
+                tree = SafeET.fromstring(package.read(name))
+                for element in tree.iter():
+                    tag = element.tag.rsplit("}", 1)[-1]
+                    if tag in ("creator", "lastModifiedBy", "initial-creator") and element.text:
+                        found[tag] = element.text
+    return found
+
+
+def neutral_name(round_number, extension):
+    return f"manuscript-round-{round_number}.{extension}"
+
+
+def store(submission, kind, checked, *, round_number, user, download_name=None, assignment=None):
+    """Save a checked upload as the next version of its kind in this round."""
+    from .models import SubmissionFile
+
+    version = (
+        SubmissionFile.objects.filter(
+            submission=submission, round_number=round_number, kind=kind, assignment=assignment
+        ).count()
+        + 1
+    )
+    record = SubmissionFile(
+        submission=submission,
+        round_number=round_number,
+        kind=kind,
+        version=version,
+        original_name=checked.original_name[:255],
+        download_name=download_name or f"{kind}-round-{round_number}-v{version}.{checked.extension}",
+        content_type=checked.content_type,
+        size=len(checked.content),
+        uploaded_by=user,
+        assignment=assignment,
+    )
+    record.file.save(f"{kind}-v{version}.{checked.extension}", ContentFile(checked.content),
+                     save=False)
+    record.save()
+    return record
+
+
+def serve(request, submission_file):
+    """Hand a private file to someone already allowed to have it.
+
+    Local storage streams it; a remote storage (S3) redirects to its short-lived signed URL.
+    """
+    storage = submission_file.file.storage
+    try:
+        storage.path(submission_file.file.name)
+    except NotImplementedError:
+        return HttpResponseRedirect(storage.url(submission_file.file.name))
+    response = FileResponse(
+        submission_file.file.open("rb"),
+        as_attachment=True,
+        filename=submission_file.download_name,
+        content_type=submission_file.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,212 @@
+"""Submissions: the private side of publishing, from an author's draft to an accepted work.
+
+A Submission is not a page. Its ``state`` is only ever changed by ``publications.workflow``;
+everything here is data and read-only helpers.
+"""
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def private_storage():
+    # A callable, so tests and the S3 set-up can swap settings.STORAGES["private"] at run time.
+    return storages["private"]
+
+
+def submission_file_path(instance, filename):
+    # Neutral, unguessable layout: nothing in the stored name identifies the author.
+    return f"submissions/{instance.submission_id}/round-{instance.round_number}/{filename}"
+
+
+class Profile(models.Model):
+    """What the portal knows about a person beyond Django's user: the language they read in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jcmi_profile"
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    affiliation = models.CharField(_("affiliation"), max_length=255, blank=True)
+    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True)
+    email_verified = models.BooleanField(_("e-mail verified"), default=False)
+
+    class Meta:
+        verbose_name = _("profile")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class Submission(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        SCREENING = "screening", _("Screening")
+        IN_REVIEW = "in_review", _("In review")
+        REVISIONS_REQUESTED = "revisions_requested", _("Revisions requested")
+        RESUBMITTED = "resubmitted", _("Resubmitted")
+        ACCEPTED = "accepted", _("Accepted")
+        IN_PRODUCTION = "in_production", _("In production")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    series = models.ForeignKey(
+        "publications.Series", on_delete=models.PROTECT, related_name="submissions",
+        verbose_name=_("series"), null=True, blank=True,
+    )
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="submissions",
+        verbose_name=_("submitter"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    abstract = models.TextField(_("abstract"), blank=True)
+    keywords = models.CharField(
+        _("keywords"), max_length=500, blank=True, help_text=_("Separate keywords with commas.")
+    )
+    topics = models.ManyToManyField(
+        "home.TopicPage", blank=True, related_name="submissions", verbose_name=_("topics")
+    )
+    cover_letter = models.TextField(_("cover letter"), blank=True)
+    competing_interests = models.TextField(_("competing interests"), blank=True)
+    licence_agreed = models.BooleanField(_("licence agreed"), default=False)
+    state = models.CharField(
+        _("state"), max_length=24, choices=State.choices, default=State.DRAFT, editable=False
+    )
+    revision_due = models.DateField(_("revisions due"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set when production starts: the PublicationPage draft made from this submission.
+    publication_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def anonymity(self):
+        from .series import Series
+
+        return self.series.review_anonymity if self.series_id else Series.Anonymity.DOUBLE
+
+    @property
+    def is_double_anonymous(self):
+        from .series import Series
+
+        return self.anonymity == Series.Anonymity.DOUBLE
+
+    @property
+    def keyword_list(self):
+        return [k.strip() for k in self.keywords.split(",") if k.strip()]
+
+    @property
+    def current_round(self):
+        rounds = getattr(self, "_prefetched_objects_cache", {}).get("rounds")
+        if rounds is not None:
+            return max(rounds, key=lambda r: r.number, default=None)
+        return self.rounds.order_by("-number").first()
+
+    def files_of_round(self, number):
+        return self.files.filter(round_number=number)
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        if self.state == self.State.REVISIONS_REQUESTED and self.revision_due:
+            return self.revision_due < today
+        from .reviews import ReviewAssignment
+
+        active = ReviewAssignment.objects.filter(
+            round__submission=self,
+            state__in=[ReviewAssignment.State.INVITED, ReviewAssignment.State.ACCEPTED],
+        )
+        return any(a.is_overdue(today) for a in active)
+
+
+class SubmissionAuthor(models.Model):
+    """One author of a submission, in the order they are credited."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="authors")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    affiliation = models.CharField(_("affiliation"), max_length=255, blank=True)
+    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True)
+    is_corresponding = models.BooleanField(_("corresponding author"), default=False)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("author")
+
+    def __str__(self):
+        return self.name
+
+
+class SubmissionFile(models.Model):
+    """A stored file of a submission, versioned per review round; lives in private storage."""
+
+    class Kind(models.TextChoices):
+        MANUSCRIPT = "manuscript", _("Manuscript")
+        ANONYMISED = "anonymised", _("Anonymised manuscript")
+        REVIEWER_COPY = "reviewer_copy", _("Reviewer copy (metadata stripped)")
+        SUPPLEMENTARY = "supplementary", _("Supplementary file")
+        RESPONSE = "response", _("Response to reviewers")
+        REVIEW_ATTACHMENT = "review_attachment", _("Reviewer's annotated file")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    round_number = models.PositiveSmallIntegerField(default=1)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    version = models.PositiveSmallIntegerField(default=1)
+    file = models.FileField(
+        storage=private_storage, upload_to=submission_file_path, max_length=255
+    )
+    original_name = models.CharField(max_length=255)
+    download_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    # The review this file belongs to, for a reviewer's annotated file.
+    assignment = models.ForeignKey(
+        "publications.ReviewAssignment", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+
+    class Meta:
+        ordering = ["round_number", "kind", "version"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} r{self.round_number} v{self.version}"
+
+
+class AuditEvent(models.Model):
+    """One line of a submission's timeline: who did what, when, and what state it moved between."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=24, blank=True)
+    to_state = models.CharField(max_length=24, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.action} ({self.from_state} → {self.to_state})"
+

@@ -1,0 +1,97 @@
+"""E-mails about submissions: queued through django-tasks, written in the recipient's language.
+
+Each e-mail is one template ``publications/email/<name>.txt`` whose first line is the subject; the
+HTML part wraps the same text, so both parts always say the same thing. Every e-mail sent is
+written to the submission's timeline.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from .permissions import MANAGING_EDITORS
+
+
+def language_of(user):
+    profile = getattr(user, "jcmi_profile", None) if user is not None else None
+    try:
+        return profile.preferred_language if profile else settings.LANGUAGE_CODE
+    except Exception:  # no profile row yet
+        return settings.LANGUAGE_CODE
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def queue(submission, name, recipients, **context_ids):
+    """Queue one e-mail per recipient (users), after the transition's own writes."""
+    for user in recipients:
+        if user is not None and user.email:
+            send_notification.enqueue(name, submission.pk, user.pk, None, context_ids)
+
+
+def queue_editors(submission, name, **context_ids):
+    User = get_user_model()
+    editors = list(User.objects.filter(groups__name=MANAGING_EDITORS, is_active=True)
+                   .exclude(email="").distinct())
+    if editors:
+        queue(submission, name, editors, **context_ids)
+    else:
+        send_notification.enqueue(name, submission.pk, None, settings.EDITORS_EMAIL, context_ids)
+
+
+def build_context(submission, recipient, context_ids):
+    from .models import Decision, ReviewAssignment
+    from .tokens import make_assignment_token
+
+    context = {"submission": submission, "recipient": recipient,
+               "portal_url": absolute(reverse("portal:submission", args=[submission.pk])),
+               "admin_url": absolute(reverse("review_admin:submission", args=[submission.pk]))}
+    if "assignment_id" in context_ids:
+        assignment = ReviewAssignment.objects.select_related("round", "reviewer").get(
+            pk=context_ids["assignment_id"])
+        token = make_assignment_token(assignment)
+        context.update(
+            assignment=assignment,
+            review_url=absolute(reverse("portal:review", args=[token])),
+            accept_url=absolute(reverse("portal:review_accept", args=[token])),
+            decline_url=absolute(reverse("portal:review_decline", args=[token])),
+        )
+    if "decision_id" in context_ids:
+        decision = Decision.objects.select_related("round").get(pk=context_ids["decision_id"])
+        reviews = []
+        if decision.round_id:
+            reviews = list(decision.round.assignments.filter(
+                state=ReviewAssignment.State.SUBMITTED).select_related("reviewer"))
+        context.update(decision=decision, reviews=reviews)
+    context.update({k: v for k, v in context_ids.items() if not k.endswith("_id")})
+    return context
+
+
+@task()
+def send_notification(name, submission_id, user_id, email, context_ids):
+    from .models import AuditEvent, Submission
+
+    submission = Submission.objects.select_related("series", "submitter").get(pk=submission_id)
+    recipient = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    address = recipient.email if recipient else email
+    with translation.override(language_of(recipient)):
+        context = build_context(submission, recipient, context_ids)
+        rendered = render_to_string(f"publications/email/{name}.txt", context).strip()
+        subject, _, body = rendered.partition("\n")
+        subject = " ".join(subject.split())
+        html = render_to_string("publications/email/base.html",
+                                {"subject": subject, "body": body.strip()})
+    message = EmailMultiAlternatives(subject, body.strip() + "\n", settings.DEFAULT_FROM_EMAIL,
+                                     [address])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    AuditEvent.objects.create(submission=submission, action="email_sent",
+                              from_state=submission.state, to_state=submission.state,
+                              note=f"{name} → {address}: {subject}")
+    return address

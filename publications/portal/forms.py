@@ -1,0 +1,230 @@
+"""Forms of the author portal and the reviewer's link pages."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from home.models import TopicPage
+
+from .. import files as submission_files
+from ..models import Profile, Recommendation, Series, Submission, SubmissionAuthor
+from ..validators import normalise_orcid, validate_orcid
+
+
+class RegistrationForm(UserCreationForm):
+    email = forms.EmailField(label=_("E-mail"))
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    affiliation = forms.CharField(label=_("Affiliation"), max_length=255, required=False)
+    preferred_language = forms.ChoiceField(
+        label=_("Language for e-mails"), choices=settings.LANGUAGES, initial="en"
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("email", "first_name", "last_name")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        User = get_user_model()
+        if User.objects.filter(email__iexact=email).exists() or User.objects.filter(
+            username__iexact=email
+        ).exists():
+            raise ValidationError(_("An account with this e-mail already exists. Log in or "
+                                    "reset your password instead."))
+        return email
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.username = user.email
+        # The account works only once the address is proven.
+        user.is_active = False
+        if commit:
+            user.save()
+            Profile.objects.create(
+                user=user,
+                affiliation=self.cleaned_data.get("affiliation", ""),
+                preferred_language=self.cleaned_data["preferred_language"],
+            )
+        return user
+
+
+def series_choices():
+    return Series.objects.filter(locale=Locale.get_default()).order_by("name")
+
+
+class DetailsForm(forms.ModelForm):
+    topics = forms.ModelMultipleChoiceField(
+        queryset=TopicPage.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple, label=_("Topics"),
+    )
+
+    class Meta:
+        model = Submission
+        fields = ["series", "title", "abstract", "keywords", "topics"]
+        widgets = {"abstract": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series_choices()
+        self.fields["series"].required = True
+        self.fields["series"].empty_label = None
+        self.fields["abstract"].required = True
+        self.fields["abstract"].max_length = 5000
+        self.fields["topics"].queryset = TopicPage.objects.live().filter(
+            locale=Locale.get_default()).order_by("title")
+
+
+class SubmissionAuthorForm(forms.ModelForm):
+    # Longer than an iD, so that a pasted https://orcid.org/… address can be normalised.
+    orcid = forms.CharField(label=_("ORCID iD"), max_length=60, required=False)
+
+    class Meta:
+        model = SubmissionAuthor
+        fields = ["name", "email", "affiliation", "orcid", "is_corresponding"]
+
+    def clean_orcid(self):
+        value = normalise_orcid(self.cleaned_data.get("orcid"))
+        if value:
+            validate_orcid(value)
+        return value
+
+
+class BaseAuthorFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if not kept:
+            raise ValidationError(_("Add at least one author."))
+        corresponding = [f for f in kept if f.cleaned_data.get("is_corresponding")]
+        if len(corresponding) != 1:
+            raise ValidationError(_("Mark exactly one author as the corresponding author."))
+        emails = [f.cleaned_data["email"].lower() for f in kept]
+        if len(set(emails)) != len(emails):
+            raise ValidationError(_("Each author needs their own e-mail address."))
+
+    def save(self, commit=True):
+        # The order of the rows on the form is the order of credit.
+        saved = super().save(commit=False)
+        for obj in self.deleted_objects:
+            obj.delete()
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        for position, form in enumerate(kept):
+            form.instance.sort_order = position
+            form.instance.submission = self.instance
+            form.instance.save()
+        return saved
+
+
+AuthorFormSet = inlineformset_factory(
+    Submission, SubmissionAuthor, form=SubmissionAuthorForm, formset=BaseAuthorFormSet,
+    extra=1, can_delete=True, max_num=30, validate_max=True,
+)
+
+
+class StatementsForm(forms.ModelForm):
+    licence_agreed = forms.BooleanField(
+        label=_("I agree that, if accepted, the work is published under the series' open "
+                "licence (CC BY 4.0), and I have the right to grant it."),
+        required=True,
+    )
+
+    class Meta:
+        model = Submission
+        fields = ["cover_letter", "competing_interests", "licence_agreed"]
+        widgets = {"cover_letter": forms.Textarea(attrs={"rows": 6}),
+                   "competing_interests": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"competing_interests": _("Write “None” if you have none to declare.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competing_interests"].required = True
+        self.fields["cover_letter"].max_length = 10000
+
+
+class CheckedFileField(forms.FileField):
+    """A file field whose value, once clean, is a ``files.CheckedUpload`` judged by content."""
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if not uploaded or uploaded is initial:
+            return None
+        return submission_files.check_upload(uploaded)
+
+
+class FilesForm(forms.Form):
+    manuscript = CheckedFileField(label=_("Manuscript (PDF, DOCX or ODT)"), required=False)
+    anonymised = CheckedFileField(
+        label=_("Anonymised manuscript (no names, affiliations or acknowledgements)"),
+        required=False,
+    )
+    supplementary = CheckedFileField(label=_("Supplementary file (optional)"), required=False)
+
+    def __init__(self, *args, submission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submission = submission
+        self.has = set(submission.files.filter(round_number=1).values_list("kind", flat=True))
+        if not submission.is_double_anonymous:
+            del self.fields["anonymised"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("manuscript") and "manuscript" not in self.has and not self.errors:
+            self.add_error("manuscript", _("Please upload the manuscript."))
+        if ("anonymised" in self.fields and not cleaned.get("anonymised")
+                and "anonymised" not in self.has and not self.errors):
+            self.add_error("anonymised", _("This series reviews double-anonymously: please "
+                                           "upload an anonymised manuscript as well."))
+        return cleaned
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RevisionForm(forms.Form):
+    manuscript = CheckedFileField(label=_("Revised manuscript"))
+    anonymised = CheckedFileField(label=_("Anonymised revised manuscript"))
+    response_file = CheckedFileField(label=_("Response letter (optional)"), required=False)
+    note = forms.CharField(label=_("Note to the editors (optional)"), required=False,
+                           max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, submission, reviews, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not submission.is_double_anonymous:
+            del self.fields["anonymised"]
+        self.reviews = reviews
+        for review in reviews:
+            self.fields[f"response_{review.pk}"] = forms.CharField(
+                label=_("Your response to %(reviewer)s") % {"reviewer": review.reviewer_label},
+                max_length=20000, widget=forms.Textarea(attrs={"rows": 5}),
+            )
+
+    def responses(self):
+        return {r.pk: self.cleaned_data[f"response_{r.pk}"] for r in self.reviews}
+
+    def review_fields(self):
+        return [(r, self[f"response_{r.pk}"]) for r in self.reviews]
+
+
+class ReviewForm(forms.Form):
+    recommendation = forms.ChoiceField(label=_("Recommendation"), choices=Recommendation.choices,
+                                       widget=forms.RadioSelect)
+    comments_for_authors = forms.CharField(
+        label=_("Comments for the authors"), max_length=50000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Shared with the authors. Do not sign them."),
+    )
+    confidential_comments = forms.CharField(
+        label=_("Confidential comments for the editor"), required=False, max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    attachment = CheckedFileField(label=_("Annotated manuscript (optional)"), required=False)

@@ -1,0 +1,367 @@
+"""The author portal and the reviewer's link pages. Rules live in ``publications.workflow``."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.views import LoginView
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from .. import files as submission_files
+from .. import workflow
+from ..models import Decision, ReviewAssignment, Submission, SubmissionFile
+from ..permissions import AUTHORS, can_download, is_author_of
+from ..tokens import read_assignment_token
+from . import forms
+
+STEPS = [
+    ("details", gettext_lazy("Details")),
+    ("authors", gettext_lazy("Authors")),
+    ("statements", gettext_lazy("Statements")),
+    ("files", gettext_lazy("Files")),
+    ("confirm", gettext_lazy("Check and submit")),
+]
+STEP_NAMES = [name for name, _label in STEPS]
+
+
+def _bad_request(request, template, context):
+    """Re-render a form with its errors, as a 400, so nothing looks saved that is not."""
+    return render(request, template, context, status=400)
+
+
+# Accounts -------------------------------------------------------------------------------------
+
+class PortalLoginView(LoginView):
+    template_name = "publications/portal/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return reverse("portal:dashboard")
+
+
+@require_http_methods(["GET", "POST"])
+def register(request):
+    if request.user.is_authenticated:
+        return redirect("portal:dashboard")
+    form = forms.RegistrationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not form.is_valid():
+            return _bad_request(request, "publications/portal/register.html", {"form": form})
+        with transaction.atomic():
+            user = form.save()
+            user.groups.add(Group.objects.get(name=AUTHORS))
+        _send_verification(request, user)
+        return redirect("portal:registration_sent")
+    return render(request, "publications/portal/register.html", {"form": form})
+
+
+def _send_verification(request, user):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    with translation.override(user.jcmi_profile.preferred_language):
+        url = request.build_absolute_uri(reverse("portal:verify", args=[uid, token]))
+        body = render_to_string("publications/portal/verify_email.txt",
+                                {"user": user, "url": url})
+        subject, _sep, text = body.strip().partition("\n")
+    from django.core.mail import send_mail
+
+    send_mail(subject.strip(), text.strip() + "\n", None, [user.email])
+
+
+def registration_sent(request):
+    return render(request, "publications/portal/message.html", {"message_key": "verify_sent"})
+
+
+def verify_email(request, uidb64, token):
+    User = get_user_model()
+    try:
+        user = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)))
+    except (User.DoesNotExist, ValueError, TypeError, OverflowError):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "publications/portal/message.html",
+                      {"message_key": "verify_invalid"}, status=400)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    user.jcmi_profile.email_verified = True
+    user.jcmi_profile.save(update_fields=["email_verified"])
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Your e-mail address is confirmed. Welcome!"))
+    return redirect("portal:dashboard")
+
+
+# Author: dashboard and submissions ------------------------------------------------------------
+
+@login_required
+def dashboard(request):
+    submissions = (Submission.objects.filter(submitter=request.user)
+                   .select_related("series").order_by("-updated_at"))
+    rows = [(s, workflow.author_next_step(s)) for s in submissions]
+    reviews = (ReviewAssignment.objects.filter(reviewer=request.user)
+               .exclude(state=ReviewAssignment.State.CANCELLED).count())
+    return render(request, "publications/portal/dashboard.html",
+                  {"rows": rows, "has_reviews": bool(reviews)})
+
+
+def _own_submission(request, pk):
+    """The requester's own submission; anybody else's is simply not there (404)."""
+    submission = get_object_or_404(Submission.objects.select_related("series"), pk=pk)
+    if not is_author_of(request.user, submission):
+        raise Http404
+    return submission
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_step(request, step, pk=None):
+    if step not in STEP_NAMES:
+        raise Http404
+    submission = _own_submission(request, pk) if pk else None
+    if submission and submission.state != Submission.State.DRAFT:
+        messages.info(request, _("This submission has been sent and can no longer be edited."))
+        return redirect("portal:submission", pk=submission.pk)
+    if submission is None and step != "details":
+        raise Http404
+    template = "publications/portal/submission_step.html"
+    context = {"submission": submission, "step": step, "steps": STEPS}
+    form = formset = None
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+
+    if step == "details":
+        form = forms.DetailsForm(data, instance=submission)
+    elif step == "authors":
+        formset = forms.AuthorFormSet(data, instance=submission, prefix="authors")
+        if request.method == "GET" and not submission.authors.exists():
+            profile = getattr(request.user, "jcmi_profile", None)
+            formset = forms.AuthorFormSet(instance=submission, prefix="authors", initial=[{
+                "name": request.user.get_full_name(), "email": request.user.email,
+                "affiliation": profile.affiliation if profile else "",
+                "orcid": profile.orcid if profile else "", "is_corresponding": True,
+            }])
+    elif step == "statements":
+        form = forms.StatementsForm(data, instance=submission)
+    elif step == "files":
+        form = forms.FilesForm(data, files, submission=submission)
+        context["current_files"] = submission.files.filter(round_number=1).exclude(
+            kind=SubmissionFile.Kind.REVIEWER_COPY)
+    else:
+        context["missing"] = workflow.missing_for_submission(submission)
+        context["authors"] = submission.authors.all()
+    context.update(form=form, formset=formset)
+
+    if request.method == "GET":
+        return render(request, template, context)
+
+    if step == "confirm":
+        try:
+            workflow.submit(submission, request.user)
+        except workflow.TransitionError as error:
+            context["error"] = str(error)
+            return _bad_request(request, template, context)
+        messages.success(request, _("Thank you: your submission has been received."))
+        return redirect("portal:submission", pk=submission.pk)
+
+    valid = formset.is_valid() if formset is not None else form.is_valid()
+    if not valid:
+        return _bad_request(request, template, context)
+    with transaction.atomic():
+        if step == "details":
+            is_new = submission is None
+            submission = form.save(commit=False)
+            if is_new:
+                submission.submitter = request.user
+            submission.save()
+            form.save_m2m()
+            if is_new:
+                workflow.log(submission, request.user, "draft_created",
+                             from_state=submission.state)
+        elif step == "authors":
+            formset.save()
+        elif step == "statements":
+            form.save()
+        elif step == "files":
+            for kind in ("manuscript", "anonymised", "supplementary"):
+                checked = form.cleaned_data.get(kind)
+                if checked:
+                    submission_files.store(submission, kind, checked, round_number=1,
+                                           user=request.user)
+    if "save_draft" in request.POST:
+        messages.success(request, _("Your draft is saved. You can come back to it at any time."))
+        return redirect("portal:dashboard")
+    next_step = STEP_NAMES[STEP_NAMES.index(step) + 1]
+    return redirect("portal:submission_step", pk=submission.pk, step=next_step)
+
+
+@login_required
+def submission_detail(request, pk):
+    submission = _own_submission(request, pk)
+    rounds = submission.rounds.prefetch_related(
+        Prefetch("assignments", queryset=ReviewAssignment.objects.filter(
+            state=ReviewAssignment.State.SUBMITTED).select_related("author_response")
+            .prefetch_related("attachments"), to_attr="reviews"),
+        Prefetch("decisions", queryset=Decision.objects.all(), to_attr="round_decisions"),
+    )
+    rounds = [r for r in rounds if r.round_decisions]
+    author_files = submission.files.exclude(
+        kind__in=[SubmissionFile.Kind.REVIEWER_COPY, SubmissionFile.Kind.REVIEW_ATTACHMENT])
+    return render(request, "publications/portal/submission_detail.html", {
+        "submission": submission,
+        "next_step": workflow.author_next_step(submission),
+        "authors": submission.authors.all(),
+        "files": author_files,
+        "rounds": rounds,
+        "desk_decisions": submission.decisions.filter(round__isnull=True),
+        "can_withdraw": workflow.can_withdraw(submission),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, pk):
+    submission = _own_submission(request, pk)
+    form = forms.WithdrawForm(request.POST if request.method == "POST" else None)
+    context = {"submission": submission, "form": form}
+    if request.method == "POST":
+        if not form.is_valid():
+            return _bad_request(request, "publications/portal/withdraw.html", context)
+        try:
+            workflow.withdraw(submission, request.user, form.cleaned_data["reason"])
+        except workflow.TransitionError as error:
+            context["error"] = str(error)
+            return _bad_request(request, "publications/portal/withdraw.html", context)
+        messages.success(request, _("Your submission has been withdrawn."))
+        return redirect("portal:submission", pk=submission.pk)
+    return render(request, "publications/portal/withdraw.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def revise(request, pk):
+    submission = _own_submission(request, pk)
+    if submission.state != Submission.State.REVISIONS_REQUESTED:
+        messages.info(request, _("No revision is requested for this submission."))
+        return redirect("portal:submission", pk=submission.pk)
+    last_round = submission.rounds.order_by("-number").first()
+    reviews = list(last_round.assignments.filter(state=ReviewAssignment.State.SUBMITTED))
+    bound = (request.POST, request.FILES) if request.method == "POST" else ()
+    form = forms.RevisionForm(*bound, submission=submission, reviews=reviews)
+    context = {"submission": submission, "form": form,
+               "decision": last_round.decisions.last()}
+    if request.method == "POST":
+        if not form.is_valid():
+            return _bad_request(request, "publications/portal/revise.html", context)
+        try:
+            workflow.submit_revision(
+                submission, request.user,
+                manuscript=form.cleaned_data["manuscript"],
+                anonymised=form.cleaned_data.get("anonymised"),
+                response_file=form.cleaned_data.get("response_file"),
+                responses=form.responses(), note=form.cleaned_data["note"],
+            )
+        except workflow.TransitionError as error:
+            context["error"] = str(error)
+            return _bad_request(request, "publications/portal/revise.html", context)
+        messages.success(request, _("Thank you: your revision has been received."))
+        return redirect("portal:submission", pk=submission.pk)
+    return render(request, "publications/portal/revise.html", context)
+
+
+@login_required
+def download(request, pk):
+    submission_file = get_object_or_404(
+        SubmissionFile.objects.select_related("submission__series", "assignment__round"), pk=pk)
+    if not can_download(request.user, submission_file):
+        raise Http404
+    return submission_files.serve(request, submission_file)
+
+
+# Reviewers, through their signed link ----------------------------------------------------------
+
+def _assignment_from(request, token):
+    assignment = read_assignment_token(token)
+    if assignment is None:
+        raise Http404(_("This review link is invalid or has expired."))
+    return assignment
+
+
+def _reviewer_context(assignment, token):
+    submission = assignment.round.submission
+    return {
+        "assignment": assignment,
+        "submission": submission,
+        "token": token,
+        "reviewer_copy": assignment.round.reviewer_copy,
+        "can_review": assignment.state == ReviewAssignment.State.ACCEPTED
+        and submission.state == Submission.State.IN_REVIEW,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def review(request, token):
+    assignment = _assignment_from(request, token)
+    context = _reviewer_context(assignment, token)
+    form = (forms.ReviewForm(request.POST, request.FILES) if request.method == "POST"
+            else forms.ReviewForm())
+    context["form"] = form
+    template = "publications/portal/review.html"
+    if request.method == "POST":
+        if not context["can_review"]:
+            context["error"] = _("This assignment does not take a review now.")
+            return _bad_request(request, template, context)
+        if not form.is_valid():
+            return _bad_request(request, template, context)
+        try:
+            workflow.submit_review(
+                assignment,
+                recommendation=form.cleaned_data["recommendation"],
+                comments_for_authors=form.cleaned_data["comments_for_authors"],
+                confidential_comments=form.cleaned_data["confidential_comments"],
+                attachment=form.cleaned_data.get("attachment"),
+            )
+        except workflow.TransitionError as error:
+            context["error"] = str(error)
+            return _bad_request(request, template, context)
+        messages.success(request, _("Thank you: your review has been sent to the editors."))
+        return redirect("portal:review", token=token)
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+def review_answer(request, token, accept):
+    """Accept or decline an invitation. A GET only asks, so that a link preview changes nothing."""
+    assignment = _assignment_from(request, token)
+    context = _reviewer_context(assignment, token)
+    context["accept"] = accept
+    if request.method == "POST":
+        try:
+            workflow.respond_to_invitation(assignment, accept=accept)
+        except workflow.TransitionError as error:
+            context["error"] = str(error)
+            return _bad_request(request, "publications/portal/review_answer.html", context)
+        if accept:
+            messages.success(request, _("Thank you for accepting. The manuscript is below."))
+        else:
+            messages.success(request, _("Thank you for letting us know."))
+        return redirect("portal:review", token=token)
+    return render(request, "publications/portal/review_answer.html", context)
+
+
+def review_file(request, token):
+    assignment = _assignment_from(request, token)
+    copy = assignment.round.reviewer_copy
+    if copy is None or not can_download(None, copy, assignment=assignment):
+        raise Http404
+    return submission_files.serve(request, copy)

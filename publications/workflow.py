@@ -1,0 +1,496 @@
+"""The peer-review state machine: the only code that changes a submission's state.
+
+Each transition is one function. It checks who is acting and where the submission stands, changes
+everything in one transaction, writes the audit event (actor, time, from, to, note) and queues the
+notifications. An invalid transition raises ``TransitionError`` (or ``TransitionNotAllowed`` when
+the actor lacks the right) and changes nothing.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import files as submission_files
+from . import notifications
+from .models import (
+    AuditEvent,
+    Decision,
+    ReviewAssignment,
+    ReviewRound,
+    RevisionResponse,
+    SentReminder,
+    Submission,
+    SubmissionFile,
+)
+from .permissions import is_author_of, is_managing_editor
+
+State = Submission.State
+AState = ReviewAssignment.State
+
+# States from which the author may still withdraw: no final decision yet.
+WITHDRAWABLE = (
+    State.DRAFT, State.SUBMITTED, State.SCREENING, State.IN_REVIEW,
+    State.REVISIONS_REQUESTED, State.RESUBMITTED,
+)
+DECISION_STATES = {
+    Decision.Outcome.ACCEPT: State.ACCEPTED,
+    Decision.Outcome.MINOR: State.REVISIONS_REQUESTED,
+    Decision.Outcome.MAJOR: State.REVISIONS_REQUESTED,
+    Decision.Outcome.REJECT: State.REJECTED,
+}
+
+
+class TransitionError(Exception):
+    """The submission is not in a state where this can happen, or the input is incomplete."""
+
+
+class TransitionNotAllowed(TransitionError):
+    """The actor may not do this to this submission."""
+
+
+def _require_editor(actor):
+    if not is_managing_editor(actor):
+        raise TransitionNotAllowed(_("Only a managing editor may do this."))
+
+
+def _require_author(actor, submission):
+    if not is_author_of(actor, submission):
+        raise TransitionNotAllowed(_("Only the submitting author may do this."))
+
+
+def _locked(submission):
+    """Re-read the row under a lock, so two editors cannot move it at once."""
+    fresh = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission.state = fresh.state  # keep the caller's object in step with the database
+    return fresh
+
+
+def _move(submission, actor, to_state, allowed_from, action, note=""):
+    current = _locked(submission)
+    if current.state not in allowed_from:
+        raise TransitionError(
+            _("A submission that is “%(state)s” cannot be moved to “%(target)s”.")
+            % {"state": current.get_state_display(), "target": State(to_state).label}
+        )
+    from_state = current.state
+    submission.state = to_state
+    Submission.objects.filter(pk=submission.pk).update(state=to_state, updated_at=timezone.now())
+    return log(submission, actor, action, from_state=from_state, to_state=to_state, note=note)
+
+
+def log(submission, actor, action, *, from_state="", to_state="", note=""):
+    """Write one line of the timeline (also for events that do not change the state)."""
+    return AuditEvent.objects.create(
+        submission=submission,
+        actor=actor if actor and actor.is_authenticated else None,
+        action=action,
+        from_state=from_state,
+        to_state=to_state or from_state,
+        note=note,
+    )
+
+
+def missing_for_submission(submission):
+    """What an author still has to provide before a draft can be submitted."""
+    missing = []
+    if not submission.series_id:
+        missing.append(_("a series"))
+    if not submission.title.strip():
+        missing.append(_("a title"))
+    if not submission.abstract.strip():
+        missing.append(_("an abstract"))
+    authors = list(submission.authors.all())
+    if not authors:
+        missing.append(_("at least one author"))
+    elif sum(a.is_corresponding for a in authors) != 1:
+        missing.append(_("exactly one corresponding author"))
+    if not submission.competing_interests.strip():
+        missing.append(_("a competing-interests statement"))
+    if not submission.licence_agreed:
+        missing.append(_("your agreement to the licence"))
+    kinds = set(submission.files.filter(round_number=1).values_list("kind", flat=True))
+    if SubmissionFile.Kind.MANUSCRIPT not in kinds:
+        missing.append(_("the manuscript file"))
+    if submission.is_double_anonymous and SubmissionFile.Kind.ANONYMISED not in kinds:
+        missing.append(_("an anonymised manuscript (this series reviews double-anonymously)"))
+    return missing
+
+
+# Author ---------------------------------------------------------------------------------------
+
+@transaction.atomic
+def submit(submission, actor):
+    _require_author(actor, submission)
+    missing = missing_for_submission(submission)
+    if missing:
+        raise TransitionError(_("Before submitting, please add: %(list)s.")
+                              % {"list": ", ".join(str(m) for m in missing)})
+    event = _move(submission, actor, State.SUBMITTED, [State.DRAFT], "submitted")
+    Submission.objects.filter(pk=submission.pk).update(submitted_at=event.created_at)
+    submission.submitted_at = event.created_at
+    notifications.queue(submission, "submission_received", [submission.submitter])
+    notifications.queue_editors(submission, "submission_received_editors")
+    return event
+
+
+@transaction.atomic
+def withdraw(submission, actor, reason=""):
+    _require_author(actor, submission)
+    event = _move(submission, actor, State.WITHDRAWN, WITHDRAWABLE, "withdrawn", reason)
+    open_assignments = ReviewAssignment.objects.filter(
+        round__submission=submission, state__in=[AState.INVITED, AState.ACCEPTED]
+    )
+    reviewers = [a.reviewer for a in open_assignments.select_related("reviewer")]
+    open_assignments.update(state=AState.CANCELLED)
+    if event.from_state != State.DRAFT:
+        notifications.queue_editors(submission, "withdrawn_editors")
+        notifications.queue(submission, "assignment_cancelled", reviewers)
+    return event
+
+
+@transaction.atomic
+def submit_revision(submission, actor, *, manuscript, anonymised=None, response_file=None,
+                    responses=None, note=""):
+    """The author sends a revised manuscript and answers each review of the last round."""
+    _require_author(actor, submission)
+    current = _locked(submission)
+    if current.state != State.REVISIONS_REQUESTED:
+        raise TransitionError(_("No revision has been requested for this submission."))
+    if submission.is_double_anonymous and anonymised is None:
+        raise TransitionError(_("This series reviews double-anonymously: please add an "
+                                "anonymised manuscript."))
+    last_round = submission.rounds.order_by("-number").first()
+    reviews = {a.pk: a for a in last_round.assignments.filter(state=AState.SUBMITTED)}
+    responses = responses or {}
+    unanswered = [pk for pk in reviews if not (responses.get(pk) or "").strip()]
+    if unanswered:
+        raise TransitionError(_("Please answer every review of the last round."))
+    number = last_round.number + 1
+    submission_files.store(submission, SubmissionFile.Kind.MANUSCRIPT, manuscript,
+                           round_number=number, user=actor)
+    if anonymised is not None:
+        submission_files.store(submission, SubmissionFile.Kind.ANONYMISED, anonymised,
+                               round_number=number, user=actor)
+    if response_file is not None:
+        submission_files.store(submission, SubmissionFile.Kind.RESPONSE, response_file,
+                               round_number=number, user=actor)
+    for pk, assignment in reviews.items():
+        RevisionResponse.objects.update_or_create(
+            assignment=assignment, defaults={"response": responses[pk].strip()}
+        )
+    _prepare_round(submission, number)
+    event = _move(submission, actor, State.RESUBMITTED, [State.REVISIONS_REQUESTED],
+                  "revision_submitted", note)
+    Submission.objects.filter(pk=submission.pk).update(revision_due=None)
+    notifications.queue(submission, "revision_received", [submission.submitter])
+    notifications.queue_editors(submission, "revision_received_editors")
+    return event
+
+
+# Editor: screening and rounds -----------------------------------------------------------------
+
+def _prepare_round(submission, number):
+    """Open the round record and make its reviewer copy, automatically, from the right file."""
+    review_round, _created = ReviewRound.objects.get_or_create(
+        submission=submission, number=number
+    )
+    source_kind = (SubmissionFile.Kind.ANONYMISED if submission.is_double_anonymous
+                   else SubmissionFile.Kind.MANUSCRIPT)
+    source = submission.files.filter(round_number=number, kind=source_kind).order_by(
+        "-version").first()
+    if source is None:
+        raise TransitionError(_("There is no manuscript for round %(n)s.") % {"n": number})
+    with source.file.open("rb") as handle:
+        content = handle.read()
+    copy = submission_files.CheckedUpload(
+        content=submission_files.anonymised_copy(content, source.content_type),
+        content_type=source.content_type,
+        original_name=submission_files.neutral_name(number, submission_files.EXTENSIONS[
+            source.content_type]),
+    )
+    submission_files.store(
+        submission, SubmissionFile.Kind.REVIEWER_COPY, copy, round_number=number, user=None,
+        download_name=copy.original_name,
+    )
+    return review_round
+
+
+@transaction.atomic
+def start_screening(submission, actor):
+    _require_editor(actor)
+    event = _move(submission, actor, State.SCREENING, [State.SUBMITTED], "screening_started")
+    _prepare_round(submission, 1)
+    return event
+
+
+@transaction.atomic
+def confirm_anonymity(submission, actor):
+    """The editor has looked at the reviewer copy and vouches that it names nobody."""
+    _require_editor(actor)
+    current = _locked(submission)
+    if current.state not in (State.SCREENING, State.RESUBMITTED):
+        raise TransitionError(_("The anonymity check belongs to a round about to open."))
+    review_round = submission.rounds.order_by("-number").first()
+    if review_round is None or review_round.reviewer_copy is None:
+        raise TransitionError(_("There is no reviewer copy to check yet."))
+    review_round.anonymity_confirmed_by = actor
+    review_round.anonymity_confirmed_at = timezone.now()
+    review_round.save(update_fields=["anonymity_confirmed_by", "anonymity_confirmed_at"])
+    return log(submission, actor, "anonymity_confirmed", from_state=current.state,
+               note=_("Reviewer copy of round %(n)s checked.") % {"n": review_round.number})
+
+
+@transaction.atomic
+def send_to_review(submission, actor, note=""):
+    """Open the next review round: after screening, or on a resubmission."""
+    _require_editor(actor)
+    review_round = submission.rounds.order_by("-number").first()
+    current = _locked(submission)
+    if current.state in (State.SCREENING, State.RESUBMITTED) and (
+        review_round is None or review_round.anonymity_confirmed_at is None
+    ):
+        raise TransitionError(_("Confirm the anonymity check of the reviewer copy first."))
+    event = _move(submission, actor, State.IN_REVIEW, [State.SCREENING, State.RESUBMITTED],
+                  "sent_to_review", note)
+    review_round.opened_at = event.created_at
+    review_round.save(update_fields=["opened_at"])
+    notifications.queue(submission, "sent_to_review", [submission.submitter],
+                        round_number=review_round.number)
+    return event
+
+
+@transaction.atomic
+def desk_reject(submission, actor, letter):
+    _require_editor(actor)
+    if not (letter or "").strip():
+        raise TransitionError(_("A desk rejection needs a letter to the author."))
+    event = _move(submission, actor, State.REJECTED, [State.SUBMITTED, State.SCREENING],
+                  "desk_rejected")
+    decision = Decision.objects.create(submission=submission, editor=actor,
+                                       outcome=Decision.Outcome.DESK_REJECT, letter=letter.strip())
+    notifications.queue(submission, "decision", [submission.submitter], decision_id=decision.pk)
+    return event
+
+
+# Editor: reviewers ----------------------------------------------------------------------------
+
+@transaction.atomic
+def invite_reviewer(submission, actor, reviewer, *, response_due, review_due):
+    _require_editor(actor)
+    current = _locked(submission)
+    if current.state != State.IN_REVIEW:
+        raise TransitionError(_("Reviewers can be invited only while a round is open."))
+    if reviewer.pk == submission.submitter_id or submission.authors.filter(
+        email__iexact=reviewer.email
+    ).exists():
+        raise TransitionError(_("An author cannot review their own submission."))
+    today = timezone.localdate()
+    if response_due < today or review_due < response_due:
+        raise TransitionError(_("The response must be due from today on, and the review no "
+                                "earlier than the response."))
+    review_round = submission.rounds.order_by("-number").first()
+    if review_round.assignments.filter(reviewer=reviewer).exclude(
+        state__in=[AState.CANCELLED, AState.DECLINED]
+    ).exists():
+        raise TransitionError(_("This reviewer is already assigned to this round."))
+    assignment = ReviewAssignment.objects.create(
+        round=review_round, reviewer=reviewer, invited_by=actor,
+        response_due=response_due, review_due=review_due,
+    )
+    log(submission, actor, "reviewer_invited", from_state=current.state,
+        note=_("%(reviewer)s invited to round %(n)s; answer by %(response)s, review by "
+               "%(review)s.") % {"reviewer": reviewer.email, "n": review_round.number,
+                                 "response": response_due, "review": review_due})
+    notifications.queue(submission, "reviewer_invited", [reviewer], assignment_id=assignment.pk)
+    return assignment
+
+
+def _locked_assignment(assignment):
+    fresh = ReviewAssignment.objects.select_for_update().select_related(
+        "round__submission").get(pk=assignment.pk)
+    return fresh
+
+
+@transaction.atomic
+def respond_to_invitation(assignment, *, accept, actor=None):
+    """The reviewer's answer, from the signed link (no log-in needed) or from the admin."""
+    assignment = _locked_assignment(assignment)
+    submission = assignment.round.submission
+    if actor is not None and actor.is_authenticated and actor.pk != assignment.reviewer_id:
+        raise TransitionNotAllowed(_("This invitation was sent to someone else."))
+    if assignment.state != AState.INVITED:
+        raise TransitionError(_("This invitation has already been answered or withdrawn."))
+    if submission.state != State.IN_REVIEW:
+        raise TransitionError(_("This review round is closed."))
+    assignment.state = AState.ACCEPTED if accept else AState.DECLINED
+    assignment.responded_at = timezone.now()
+    assignment.save(update_fields=["state", "responded_at"])
+    log(submission, assignment.reviewer, "invitation_accepted" if accept else "invitation_declined",
+        from_state=submission.state,
+        note=_("%(reviewer)s %(answer)s the invitation.") % {
+            "reviewer": assignment.reviewer.email,
+            "answer": _("accepted") if accept else _("declined")})
+    notifications.queue_editors(submission, "invitation_answered_editors",
+                                assignment_id=assignment.pk)
+    return assignment
+
+
+@transaction.atomic
+def submit_review(assignment, *, recommendation, comments_for_authors, confidential_comments="",
+                  attachment=None, actor=None):
+    assignment = _locked_assignment(assignment)
+    submission = assignment.round.submission
+    if actor is not None and actor.is_authenticated and actor.pk != assignment.reviewer_id:
+        raise TransitionNotAllowed(_("This review belongs to someone else."))
+    if assignment.state != AState.ACCEPTED:
+        raise TransitionError(_("Only an accepted, unfinished assignment takes a review."))
+    if submission.state != State.IN_REVIEW:
+        raise TransitionError(_("This review round is closed."))
+    if not (comments_for_authors or "").strip():
+        raise TransitionError(_("Please write your comments for the authors."))
+    if attachment is not None:
+        submission_files.store(
+            submission, SubmissionFile.Kind.REVIEW_ATTACHMENT, attachment,
+            round_number=assignment.round.number, user=assignment.reviewer, assignment=assignment,
+            download_name=f"review-round-{assignment.round.number}-{assignment.pk}."
+                          f"{attachment.extension}",
+        )
+    assignment.state = AState.SUBMITTED
+    assignment.recommendation = recommendation
+    assignment.comments_for_authors = comments_for_authors.strip()
+    assignment.confidential_comments = (confidential_comments or "").strip()
+    assignment.submitted_at = timezone.now()
+    assignment.save()
+    log(submission, assignment.reviewer, "review_submitted", from_state=submission.state,
+        note=_("%(reviewer)s recommends: %(rec)s.") % {
+            "reviewer": assignment.reviewer.email,
+            "rec": assignment.get_recommendation_display()})
+    notifications.queue_editors(submission, "review_submitted_editors",
+                                assignment_id=assignment.pk)
+    return assignment
+
+
+@transaction.atomic
+def cancel_assignment(assignment, actor, note=""):
+    _require_editor(actor)
+    assignment = _locked_assignment(assignment)
+    if assignment.state not in (AState.INVITED, AState.ACCEPTED):
+        raise TransitionError(_("Only an open assignment can be cancelled."))
+    assignment.state = AState.CANCELLED
+    assignment.save(update_fields=["state"])
+    submission = assignment.round.submission
+    log(submission, actor, "assignment_cancelled", from_state=submission.state,
+        note=note or _("Assignment of %(reviewer)s cancelled.")
+        % {"reviewer": assignment.reviewer.email})
+    notifications.queue(submission, "assignment_cancelled", [assignment.reviewer])
+    return assignment
+
+
+@transaction.atomic
+def remind_reviewer(assignment, actor=None, rule=None):
+    """A reminder to a reviewer; by an editor's hand, or by ``send_reminders`` under a rule."""
+    if rule is None:
+        _require_editor(actor)
+    assignment = _locked_assignment(assignment)
+    due = assignment.due_date()
+    if due is None:
+        raise TransitionError(_("Only an open assignment can be reminded."))
+    submission = assignment.round.submission
+    SentReminder.objects.create(rule=rule, assignment=assignment, submission=submission,
+                                due_date=due, sent_by=actor)
+    log(submission, actor, "reminder_sent", from_state=submission.state,
+        note=_("Reminder to %(reviewer)s (due %(due)s)%(rule)s.") % {
+            "reviewer": assignment.reviewer.email, "due": due,
+            "rule": f" · {rule}" if rule else ""})
+    notifications.queue(submission, "reminder", [assignment.reviewer], assignment_id=assignment.pk)
+
+
+@transaction.atomic
+def remind_author(submission, actor=None, rule=None):
+    if rule is None:
+        _require_editor(actor)
+    current = _locked(submission)
+    if current.state != State.REVISIONS_REQUESTED or not current.revision_due:
+        raise TransitionError(_("No revision is due from the author."))
+    SentReminder.objects.create(rule=rule, submission=submission, due_date=current.revision_due,
+                                sent_by=actor)
+    log(submission, actor, "reminder_sent", from_state=current.state,
+        note=_("Revision reminder to the author (due %(due)s).") % {"due": current.revision_due})
+    notifications.queue(submission, "revision_reminder", [submission.submitter])
+
+
+# Editor: decisions ----------------------------------------------------------------------------
+
+@transaction.atomic
+def record_decision(submission, actor, *, outcome, letter, revision_due=None):
+    """Close the open round with a decision; the letter goes to the author with the reviews."""
+    _require_editor(actor)
+    if outcome not in DECISION_STATES:
+        raise TransitionError(_("Unknown decision."))
+    if not (letter or "").strip():
+        raise TransitionError(_("A decision needs a letter to the author."))
+    target = DECISION_STATES[outcome]
+    if target == State.REVISIONS_REQUESTED and revision_due is None:
+        raise TransitionError(_("Set the date by which the revision is due."))
+    if revision_due is not None and revision_due < timezone.localdate():
+        raise TransitionError(_("The revision cannot be due in the past."))
+    review_round = submission.rounds.order_by("-number").first()
+    event = _move(submission, actor, target, [State.IN_REVIEW], f"decision_{outcome}")
+    decision = Decision.objects.create(submission=submission, round=review_round, editor=actor,
+                                       outcome=outcome, letter=letter.strip())
+    # The round is over: invitations still open lapse.
+    review_round.assignments.filter(state__in=[AState.INVITED, AState.ACCEPTED]).update(
+        state=AState.CANCELLED)
+    if target == State.REVISIONS_REQUESTED:
+        Submission.objects.filter(pk=submission.pk).update(revision_due=revision_due)
+        submission.revision_due = revision_due
+    notifications.queue(submission, "decision", [submission.submitter], decision_id=decision.pk)
+    reviewers = [a.reviewer for a in review_round.assignments.filter(
+        state=AState.SUBMITTED).select_related("reviewer")]
+    notifications.queue(submission, "decision_reviewer", reviewers, decision_id=decision.pk)
+    return event
+
+
+# Production (wired to the publication page builder at merge time) ------------------------------
+
+@transaction.atomic
+def start_production(submission, actor, page):
+    _require_editor(actor)
+    event = _move(submission, actor, State.IN_PRODUCTION, [State.ACCEPTED], "production_started",
+                  note=str(page) if page else "")
+    Submission.objects.filter(pk=submission.pk).update(publication_page=page)
+    submission.publication_page = page
+    return event
+
+
+@transaction.atomic
+def mark_published(submission, actor=None):
+    if actor is not None:
+        _require_editor(actor)
+    event = _move(submission, actor, State.PUBLISHED, [State.IN_PRODUCTION], "published")
+    notifications.queue(submission, "published", [submission.submitter])
+    return event
+
+
+# What each side should do next (shown on dashboards) ---------------------------------------------
+
+def author_next_step(submission):
+    """A sentence telling the author what, if anything, is expected of them now."""
+    messages = {
+        State.DRAFT: _("Complete the form and submit when you are ready."),
+        State.SUBMITTED: _("Nothing for now: the editors will screen your submission."),
+        State.SCREENING: _("Nothing for now: the editors are screening your submission."),
+        State.IN_REVIEW: _("Nothing for now: your work is with the reviewers."),
+        State.REVISIONS_REQUESTED: _("Read the decision and upload your revision."),
+        State.RESUBMITTED: _("Nothing for now: the editors are looking at your revision."),
+        State.ACCEPTED: _("Accepted: the editors will prepare it for publication."),
+        State.IN_PRODUCTION: _("In production: the editors may ask you to check the proofs."),
+        State.PUBLISHED: _("Published."),
+        State.REJECTED: _("Closed: read the decision letter."),
+        State.WITHDRAWN: _("Withdrawn."),
+    }
+    return messages[submission.state]
+
+
+def can_withdraw(submission):
+    return submission.state in WITHDRAWABLE

@@ -1,0 +1,153 @@
+"""Shared fixtures for the peer-review journeys: real users, a real series, real documents."""
+
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Group
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+from wagtail.models import Locale
+
+from publications.models import Profile, Series
+
+PASSWORD = "a-long-test-passphrase-2026"
+AUTHOR_NAME = "Amira Haddad"
+AUTHOR_EMAIL = "amira.haddad@university.example"
+
+
+def make_pdf(text="Civil-military coordination after the 2026 floods", author=AUTHOR_NAME,
+             annotate=False):
+    """A real PDF with text on its page and the author's name in its Info and XMP metadata."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setAuthor(author)
+    pdf.setTitle("Draft manuscript")
+    pdf.setCreator(f"{author}'s word processor")
+    pdf.drawString(72, 760, text)
+    pdf.drawString(72, 740, "Findings on liaison between relief agencies and military units.")
+    pdf.showPage()
+    pdf.save()
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject, ArrayObject
+    from pypdf.generic import FloatObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
+    writer.add_metadata({"/Author": author})
+    writer.xmp_metadata = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>'
+        f'{author}</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>'
+        '<?xpacket end="w"?>'
+    ).encode()
+    if annotate:
+        annot = DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Text"),
+            NameObject("/Rect"): ArrayObject([FloatObject(10), FloatObject(10), FloatObject(20),
+                                              FloatObject(20)]),
+            NameObject("/T"): TextStringObject(author),
+            NameObject("/Contents"): TextStringObject("Check this figure"),
+        })
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annot)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def make_docx(author=AUTHOR_NAME):
+    """A minimal but valid DOCX package whose properties and a comment name the author."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org'
+            '/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.document.main+xml"/></Types>'))
+        z.writestr("word/document.xml", (
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:body><w:p><w:r><w:t>Liaison in disaster response</w:t></w:r></w:p></w:body>'
+            '</w:document>'))
+        z.writestr("word/comments.xml", (
+            '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f'<w:comment w:id="0" w:author="{author}" w:initials="AH"><w:p><w:r><w:t>fix'
+            '</w:t></w:r></w:p></w:comment></w:comments>'))
+        z.writestr("docProps/core.xml", (
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata'
+            '/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f'<dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>'
+            '</cp:coreProperties>'))
+        z.writestr("docProps/app.xml", (
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+            f'properties"><Company>{author} Institute</Company></Properties>'))
+    return out.getvalue()
+
+
+def make_odt(author=AUTHOR_NAME):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", (
+            '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+            ' xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:text>'
+            f'<office:annotation><dc:creator>{author}</dc:creator></office:annotation>'
+            '</office:text></office:body></office:document-content>'), zipfile.ZIP_DEFLATED)
+        z.writestr("meta.xml", (
+            '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+            ' xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta>'
+            f'<meta:initial-creator>{author}</meta:initial-creator></office:meta>'
+            '</office:document-meta>'), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def make_user(django_user_model, username, group=None, *, first="", last="", language="en"):
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@jcmi.example", password=PASSWORD,
+        first_name=first, last_name=last)
+    Profile.objects.create(user=user, preferred_language=language)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def series(db):
+    return Series.objects.create(
+        name="Working Papers on Civil-Military Interaction", slug="working-papers",
+        kind=Series.Kind.WORKING_PAPER, locale=Locale.get_default(),
+    )
+
+
+@pytest.fixture
+def open_series(db):
+    return Series.objects.create(
+        name="White Papers", slug="white-papers", kind=Series.Kind.WHITE_PAPER,
+        review_anonymity=Series.Anonymity.OPEN, locale=Locale.get_default(),
+    )
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return make_user(django_user_model, "managing-editor", "Managing Editors",
+                     first="Jonas", last="Weber")
+
+
+@pytest.fixture
+def reviewers(django_user_model):
+    return [
+        make_user(django_user_model, "reviewer", "Reviewers", first="Claire", last="Dubois",
+                  language="fr"),
+        make_user(django_user_model, "reviewer2", "Reviewers", first="Ben", last="Okafor"),
+    ]
+
+
+@pytest.fixture
+def author(django_user_model):
+    return make_user(django_user_model, "author", "Authors", first="Amira", last="Haddad")
+
+
+@pytest.fixture
+def pdf_bytes():
+    return make_pdf()
