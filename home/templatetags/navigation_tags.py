@@ -24,8 +24,14 @@ def _cached(request, key, build):
     return cache[key]
 
 
+def _as_page(page):
+    """Templates outside Wagtail's page serving (portal, search) pass "" for a missing ``page``."""
+    return page if isinstance(page, Page) else None
+
+
 def locale_home(request, page=None):
     """The home page in the locale of ``page`` (or of the active language), or None."""
+    page = _as_page(page)
 
     def build():
         site = Site.find_for_request(request)
@@ -56,6 +62,7 @@ def main_menu(context, page=None):
     request = context.get("request")
     if request is None:
         return []
+    page = _as_page(page)
 
     def build():
         home = locale_home(request, page)
@@ -120,6 +127,7 @@ def language_links(context, page=None):
     request = context.get("request")
     if request is None:
         return {"links": [], "missing": [], "x_default": None}
+    page = _as_page(page)
 
     def build():
         current = translation.get_language()

@@ -133,7 +133,7 @@ def test_the_dashboard_tells_the_author_what_comes_next(client, author, series, 
     workflow.record_decision(submission, editor, outcome="major", letter="Revise.",
                              revision_due=in_days(30))
     client.force_login(author)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         page = client.get("/en/portal/").content.decode()
     assert "Read the decision and upload your revision." in page
     assert page.count("your work is with the reviewers") == 2
