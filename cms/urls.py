@@ -31,6 +31,7 @@ if settings.DEBUG:
 # catch-all page serving.
 urlpatterns += i18n_patterns(
     path("portal/", include("publications.portal.urls")),
+    path("", include("lectures.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

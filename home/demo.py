@@ -7,6 +7,7 @@ Translations are made through wagtail-localize, so they stay linked to their Eng
 
 import io
 from email.utils import parseaddr
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -108,15 +109,23 @@ def ensure_home(user, image):
 
 
 def ensure_site(home):
-    """Point the default site at the network's home page and drop Wagtail's welcome page."""
+    """Point the default site at the network's home page and drop Wagtail's welcome page.
+
+    The site's host and port come from BASE_URL, so the sitemap and canonical links name the
+    address the demo is actually served on.
+    """
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    address = {"hostname": base.hostname or "localhost",
+               "port": base.port or (443 if base.scheme == "https" else 80)}
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, is_default_site=True,
-                                   root_page=home, site_name=settings.WAGTAIL_SITE_NAME)
+        site = Site.objects.create(is_default_site=True, root_page=home,
+                                   site_name=settings.WAGTAIL_SITE_NAME, **address)
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
         site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
+        site.hostname, site.port = address["hostname"], address["port"]
         site.save()
         if type(old_root.specific) is Page and not old_root.get_children().exists():
             old_root.delete()

@@ -12,12 +12,14 @@ import them here, each app registers a Wagtail hook that returns a section for a
         return Section("publications/includes/home_latest.html", {"publications": items},
                        order=10)
 
-A section is a template and its context; the page template includes each one in order.
-Each hook must run a fixed number of queries (prefetch what its cards show).
+A section is a template and its context; the page renders each one in order, giving its
+template the section's context plus ``page`` and ``request``. Each hook must run a fixed number
+of queries (prefetch what its cards show).
 """
 
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
 from wagtail import hooks
 
 HOME_SECTIONS_HOOK = "jcmi_home_sections"
@@ -32,9 +34,14 @@ class Section:
 
 
 def collect_sections(hook_name, page, request):
+    """The rendered HTML of every section the apps offer for ``page``, in order."""
     sections = []
     for build in hooks.get_hooks(hook_name):
         section = build(page, request)
         if section is not None:
             sections.append(section)
-    return sorted(sections, key=lambda section: section.order)
+    sections.sort(key=lambda section: section.order)
+    return [
+        render_to_string(section.template, {**section.context, "page": page}, request=request)
+        for section in sections
+    ]

@@ -22,6 +22,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 EXTENSIONS = {PDF: "pdf", DOCX: "docx", ODT: "odt"}
 MANUSCRIPT_TYPES = (PDF, DOCX, ODT)
+MAX_UNPACKED_RATIO = 50
 
 
 @dataclass
@@ -53,6 +54,10 @@ def sniff_content_type(content):
     if content.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as package:
+                # A package that unpacks to far more than its size is a zip bomb, not a paper.
+                unpacked = sum(info.file_size for info in package.infolist())
+                if unpacked > MAX_UNPACKED_RATIO * max(len(content), 1024 * 1024):
+                    return None
                 names = set(package.namelist())
                 if "mimetype" in names and package.read("mimetype").strip() == ODT.encode():
                     return ODT if "content.xml" in names else None
@@ -222,7 +227,8 @@ def store(submission, kind, checked, *, round_number, user, download_name=None, 
         kind=kind,
         version=version,
         original_name=checked.original_name[:255],
-        download_name=download_name or f"{kind}-round-{round_number}-v{version}.{checked.extension}",
+        download_name=(download_name
+                       or f"{kind}-round-{round_number}-v{version}.{checked.extension}"),
         content_type=checked.content_type,
         size=len(checked.content),
         uploaded_by=user,
@@ -243,7 +249,16 @@ def serve(request, submission_file):
     try:
         storage.path(submission_file.file.name)
     except NotImplementedError:
-        return HttpResponseRedirect(storage.url(submission_file.file.name))
+        disposition = f'attachment; filename="{submission_file.download_name}"'
+        try:
+            # S3 signs the download name into the URL, so the neutral name survives the redirect.
+            url = storage.url(submission_file.file.name,
+                              parameters={"ResponseContentDisposition": disposition})
+        except TypeError:  # another remote storage without per-URL parameters
+            url = storage.url(submission_file.file.name)
+        response = HttpResponseRedirect(url)
+        response["Cache-Control"] = "private, no-store"
+        return response
     response = FileResponse(
         submission_file.file.open("rb"),
         as_attachment=True,

@@ -349,6 +349,10 @@ def submit_review(assignment, *, recommendation, comments_for_authors, confident
     if not (comments_for_authors or "").strip():
         raise TransitionError(_("Please write your comments for the authors."))
     if attachment is not None:
+        # The author receives this file: strip whatever names its reviewer, as for manuscripts.
+        attachment = submission_files.CheckedUpload(
+            submission_files.anonymised_copy(attachment.content, attachment.content_type),
+            attachment.content_type, attachment.original_name)
         submission_files.store(
             submission, SubmissionFile.Kind.REVIEW_ATTACHMENT, attachment,
             round_number=assignment.round.number, user=assignment.reviewer, assignment=assignment,

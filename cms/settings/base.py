@@ -205,6 +205,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Video players are built from the address alone (no network, no cookies before consent); other
+# oEmbed providers are asked only when the network allows, and wrapped in the same facade.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "lectures.embeds.PrivacyVideoFinder"},
+    {"class": "lectures.embeds.ConsentOEmbedFinder"},
+]
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if env.ELASTICSEARCH_URL:

@@ -1,5 +1,6 @@
 """The mission pages: home, standard content pages, focus-area topic hubs and contact."""
 
+from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -70,7 +71,9 @@ class HomePage(Page):
 
     max_count_per_parent = 1
     # Each section app adds its index page type here when it lands.
-    subpage_types = ["home.StandardPage", "home.TopicIndexPage", "home.ContactPage"]
+    subpage_types = [
+        "home.StandardPage", "home.TopicIndexPage", "home.ContactPage", "lectures.LectureIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -83,9 +86,15 @@ class HomePage(Page):
         from home.models.snippets import Partner
 
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = (
-            Partner.objects.filter(locale_id=self.locale_id).select_related("logo")
-        )
+        partners = list(Partner.objects.filter(locale_id=self.locale_id).select_related("logo"))
+        if not partners:
+            # Partners not yet translated into this language: names are proper nouns, so the
+            # source-language entries are better than an empty section.
+            partners = list(
+                Partner.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+                .select_related("logo")
+            )
+        context["partners"] = partners
         context["topic_index"] = (
             TopicIndexPage.objects.live().public().child_of(self).first()
         )

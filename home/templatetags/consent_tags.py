@@ -13,6 +13,7 @@ def consent_state(context):
     reopened = request is not None and request.GET.get("cookies") == "settings"
     return {
         "show_notice": accepted is None or reopened,
+        "reopened": reopened,
         "categories": [
             {
                 "key": category.key,

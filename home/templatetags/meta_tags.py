@@ -4,6 +4,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -25,7 +26,7 @@ def page_description(page, default=""):
 def share_image(context, page=None):
     """Absolute URL and size of the image link previews show: the page's own or the site's."""
     request = context.get("request")
-    image = getattr(page, "social_image", None) if page is not None else None
+    image = getattr(page, "social_image", None) if isinstance(page, Page) else None
     if image is not None:
         rendition = image.get_rendition("fill-1200x630")
         url, width, height = rendition.url, rendition.width, rendition.height

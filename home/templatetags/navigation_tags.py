@@ -15,6 +15,11 @@ register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
+def _as_page(value):
+    """Templates pass ``page`` even where there is none (error pages, app views)."""
+    return value if isinstance(value, Page) else None
+
+
 def _cached(request, key, build):
     cache = getattr(request, "_jcmi_navigation", None)
     if cache is None:
@@ -60,6 +65,7 @@ def locale_home(request, page=None):
 def main_menu(context, page=None):
     """Children of the locale's home page that editors marked "show in menus"."""
     request = context.get("request")
+    page = _as_page(page)
     if request is None:
         return []
     page = _as_page(page)
@@ -111,7 +117,8 @@ def page_alternates(page, request):
                 "name": LANGUAGE_NAMES.get(translated.locale.language_code,
                                            translated.locale.language_code),
                 "url": url,
-                "full_url": request.build_absolute_uri(url) if request else url,
+                # The site's own address, as in the sitemap, whatever host the request used.
+                "full_url": translated.get_full_url(request),
                 "current": translated.pk == page.pk,
             }
     return [by_code[code] for code, _name in settings.LANGUAGES if code in by_code]
@@ -125,13 +132,14 @@ def language_links(context, page=None):
     translation. Elsewhere (search, portal, error pages): the same address in every language.
     """
     request = context.get("request")
+    page = _as_page(page)
     if request is None:
         return {"links": [], "missing": [], "x_default": None}
     page = _as_page(page)
 
     def build():
         current = translation.get_language()
-        if page is not None and getattr(page, "pk", None):
+        if page is not None and page.pk:
             links = page_alternates(page, request)
         else:
             links = []

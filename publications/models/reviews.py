@@ -94,15 +94,25 @@ class ReviewAssignment(models.Model):
 
     @property
     def reviewer_label(self):
-        """How authors see this reviewer: a number unless the series reviews openly."""
+        """How authors see this reviewer: "Reviewer n" among the round's submitted reviews,
+        unless the series reviews openly."""
         from .series import Series
 
         if self.submission.anonymity == Series.Anonymity.OPEN:
             return self.reviewer.get_full_name() or self.reviewer.get_username()
-        number = list(
-            self.round.assignments.order_by("invited_at", "pk").values_list("pk", flat=True)
-        ).index(self.pk) + 1
+        number = getattr(self, "label_number", None)
+        if number is None:
+            ids = list(self.round.assignments.filter(state=self.State.SUBMITTED)
+                       .order_by("invited_at", "pk").values_list("pk", flat=True))
+            number = ids.index(self.pk) + 1 if self.pk in ids else len(ids) + 1
         return _("Reviewer %(number)s") % {"number": number}
+
+    @staticmethod
+    def number_reviews(reviews):
+        """Label already-loaded submitted reviews of one round without a query each."""
+        for number, review in enumerate(sorted(reviews, key=lambda r: (r.invited_at, r.pk)), 1):
+            review.label_number = number
+        return reviews
 
 
 class Decision(models.Model):

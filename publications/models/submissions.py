@@ -110,28 +110,6 @@ class Submission(models.Model):
     def keyword_list(self):
         return [k.strip() for k in self.keywords.split(",") if k.strip()]
 
-    @property
-    def current_round(self):
-        rounds = getattr(self, "_prefetched_objects_cache", {}).get("rounds")
-        if rounds is not None:
-            return max(rounds, key=lambda r: r.number, default=None)
-        return self.rounds.order_by("-number").first()
-
-    def files_of_round(self, number):
-        return self.files.filter(round_number=number)
-
-    def is_overdue(self, today=None):
-        today = today or timezone.localdate()
-        if self.state == self.State.REVISIONS_REQUESTED and self.revision_due:
-            return self.revision_due < today
-        from .reviews import ReviewAssignment
-
-        active = ReviewAssignment.objects.filter(
-            round__submission=self,
-            state__in=[ReviewAssignment.State.INVITED, ReviewAssignment.State.ACCEPTED],
-        )
-        return any(a.is_overdue(today) for a in active)
-
 
 class SubmissionAuthor(models.Model):
     """One author of a submission, in the order they are credited."""

@@ -13,7 +13,7 @@ urlpatterns = [
     path("login/", views.PortalLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page=reverse_lazy("portal:login")),
          name="logout"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(
+    path("password-reset/", views.PasswordResetView.as_view(
         template_name="publications/portal/password_reset.html",
         email_template_name="publications/portal/password_reset_email.txt",
         subject_template_name="publications/portal/password_reset_subject.txt",
@@ -21,7 +21,7 @@ urlpatterns = [
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(
         template_name="publications/portal/message.html",
         extra_context={"message_key": "reset_sent"}), name="password_reset_done"),
-    path("password-reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
+    path("password-reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(
         template_name="publications/portal/password_reset_confirm.html",
         success_url=reverse_lazy("portal:password_reset_complete")),
         name="password_reset_confirm"),

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import LoginView
 from django.db import transaction
 from django.db.models import Prefetch
@@ -43,7 +44,16 @@ def _bad_request(request, template, context):
 
 # Accounts -------------------------------------------------------------------------------------
 
-class PortalLoginView(LoginView):
+class InvalidFormIs400:
+    """Django's auth views answer an invalid form with 200; the site's rule is a 4xx."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class PortalLoginView(InvalidFormIs400, LoginView):
     template_name = "publications/portal/login.html"
     redirect_authenticated_user = True
 
@@ -198,6 +208,8 @@ def submission_step(request, step, pk=None):
                 if checked:
                     submission_files.store(submission, kind, checked, round_number=1,
                                            user=request.user)
+    if "add_author" in request.POST:
+        return redirect("portal:submission_step", pk=submission.pk, step="authors")
     if "save_draft" in request.POST:
         messages.success(request, _("Your draft is saved. You can come back to it at any time."))
         return redirect("portal:dashboard")
@@ -208,13 +220,16 @@ def submission_step(request, step, pk=None):
 @login_required
 def submission_detail(request, pk):
     submission = _own_submission(request, pk)
-    rounds = submission.rounds.prefetch_related(
+    rounds = submission.rounds.select_related("submission__series").prefetch_related(
         Prefetch("assignments", queryset=ReviewAssignment.objects.filter(
-            state=ReviewAssignment.State.SUBMITTED).select_related("author_response")
+            state=ReviewAssignment.State.SUBMITTED).select_related(
+                "author_response", "round__submission__series")
             .prefetch_related("attachments"), to_attr="reviews"),
         Prefetch("decisions", queryset=Decision.objects.all(), to_attr="round_decisions"),
     )
     rounds = [r for r in rounds if r.round_decisions]
+    for review_round in rounds:
+        ReviewAssignment.number_reviews(review_round.reviews)
     author_files = submission.files.exclude(
         kind__in=[SubmissionFile.Kind.REVIEWER_COPY, SubmissionFile.Kind.REVIEW_ATTACHMENT])
     return render(request, "publications/portal/submission_detail.html", {
@@ -365,3 +380,11 @@ def review_file(request, token):
     if copy is None or not can_download(None, copy, assignment=assignment):
         raise Http404
     return submission_files.serve(request, copy)
+
+
+class PasswordResetView(InvalidFormIs400, auth_views.PasswordResetView):
+    pass
+
+
+class PasswordResetConfirmView(InvalidFormIs400, auth_views.PasswordResetConfirmView):
+    pass

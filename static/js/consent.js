@@ -98,6 +98,11 @@
       if (box) {
         syncCheckboxes(api.categories());
         box.hidden = false;
+        // Reopened on purpose: show the categories straight away.
+        var details = box.querySelector("[data-consent-details]");
+        if (details) {
+          details.open = true;
+        }
         var first = box.querySelector("input:not([disabled]), button");
         if (first) {
           first.focus();

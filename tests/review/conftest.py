@@ -29,8 +29,13 @@ def make_pdf(text="Civil-military coordination after the 2026 floods", author=AU
     pdf.showPage()
     pdf.save()
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import DictionaryObject, NameObject, TextStringObject, ArrayObject
-    from pypdf.generic import FloatObject
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        TextStringObject,
+    )
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
     writer.add_metadata({"/Author": author})
@@ -90,7 +95,8 @@ def make_odt(author=AUTHOR_NAME):
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
                    compress_type=zipfile.ZIP_STORED)
         z.writestr("content.xml", (
-            '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+            '<office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
             ' xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:text>'
             f'<office:annotation><dc:creator>{author}</dc:creator></office:annotation>'
             '</office:text></office:body></office:document-content>'), zipfile.ZIP_DEFLATED)
@@ -151,3 +157,22 @@ def author(django_user_model):
 @pytest.fixture
 def pdf_bytes():
     return make_pdf()
+
+
+@pytest.fixture(autouse=True)
+def _no_task_fails_quietly():
+    """The immediate task backend logs a failing task instead of raising: make any failure of a
+    notification fail the test that caused it."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks.signals import task_finished
+
+    failures = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.status == TaskResultStatus.FAILED:
+            failures.append(task_result.errors[-1].traceback)
+
+    task_finished.connect(record)
+    yield
+    task_finished.disconnect(record)
+    assert failures == [], failures[0] if failures else ""

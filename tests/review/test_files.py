@@ -71,3 +71,12 @@ def test_the_reviewer_copy_of_an_odt_has_no_meta_or_annotation_creator():
         everything = b"".join(package.read(name) for name in package.namelist())
     assert AUTHOR_NAME.encode() not in everything
     assert files.sniff_content_type(copy) == files.ODT
+
+
+def test_a_zip_bomb_dressed_as_a_word_document_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "wordprocessingml.document.main+xml")
+        z.writestr("word/document.xml", b"\0" * (80 * 1024 * 1024))
+    assert len(out.getvalue()) < 1024 * 1024
+    assert files.sniff_content_type(out.getvalue()) is None

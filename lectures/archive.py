@@ -1,0 +1,219 @@
+"""The archive's rules: which entries a filter state selects, in what order, and its address.
+
+Views call these functions; templates only display what they return.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import django_filters
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q, BooleanField, Case, Count, DateTimeField, F, Value, When
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Person, TopicPage
+
+from .models.entries import CalendarEntryPage, Speaker
+from .models.lectures import LectureSeriesPage
+
+PAGE_SIZE = 12
+# The order of the query string in canonical addresses: one address per filter state.
+FILTER_ORDER = ["series", "year", "topic", "speaker", "kind", "video"]
+
+
+def archive_order(entries, now=None):
+    """Upcoming first (soonest first), then the past (most recent first), in one query."""
+    now = now or timezone.now()
+    upcoming = When(ends_at__gte=now, then=Value(True))
+    return entries.annotate(
+        upcoming=Case(upcoming, default=Value(False), output_field=BooleanField()),
+        upcoming_start=Case(
+            When(ends_at__gte=now, then=F("starts_at")), default=None, output_field=DateTimeField()
+        ),
+    ).order_by("-upcoming", F("upcoming_start").asc(nulls_last=True), "-starts_at", "-pk")
+
+
+def with_card_data(entries):
+    return entries.select_related("video_poster").prefetch_related("speakers__person")
+
+
+def cards_for(entries, request):
+    """The entries of one listing page, each knowing its series: a fixed number of queries."""
+    entries = list(entries)
+    parent_paths = {entry.path[: -CalendarEntryPage.steplen] for entry in entries}
+    series = {
+        s.path: s for s in LectureSeriesPage.objects.filter(path__in=parent_paths).only(
+            "id", "title", "path", "url_path", "depth", "slug", "locale_id"
+        )
+    }
+    for entry in entries:
+        entry.series = series.get(entry.path[: -CalendarEntryPage.steplen])
+    return entries
+
+
+class ArchiveFilter(django_filters.FilterSet):
+    series = django_filters.ChoiceFilter(label=_("Series"), method="filter_series", empty_label=_("All series"))
+    year = django_filters.ChoiceFilter(label=_("Year"), method="filter_year", empty_label=_("All years"))
+    topic = django_filters.ChoiceFilter(label=_("Topic"), method="filter_topic", empty_label=_("All topics"))
+    speaker = django_filters.ChoiceFilter(label=_("Speaker"), method="filter_speaker", empty_label=_("All speakers"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=CalendarEntryPage.Kind.choices, empty_label=_("All kinds")
+    )
+    video = django_filters.ChoiceFilter(
+        label=_("Video"), choices=[("1", _("With video only"))], method="filter_video",
+        empty_label=_("With or without video"),
+    )
+
+    class Meta:
+        model = CalendarEntryPage
+        fields = FILTER_ORDER
+
+    def __init__(self, data, queryset, index):
+        super().__init__(data=data, queryset=queryset)
+        self.index = index
+        self._series = {
+            s.slug: s for s in LectureSeriesPage.objects.live().child_of(index).order_by("title")
+        }
+        self._topics = self._topic_choices(queryset, index)
+        speakers = (
+            Person.objects.filter(speaking_roles__page__in=queryset.values("pk"))
+            .distinct().order_by("name").only("id", "name", "slug", "honorific")
+        )
+        years = [d.year for d in queryset.dates("start_date", "year", order="DESC")]
+        self.filters["series"].extra["choices"] = [(s, p.title) for s, p in self._series.items()]
+        self.filters["topic"].extra["choices"] = [(s, t.title) for s, t in self._topics.items()]
+        self.filters["speaker"].extra["choices"] = list(
+            dict.fromkeys((p.slug, str(p)) for p in speakers)
+        )
+        self.filters["year"].extra["choices"] = [(str(y), str(y)) for y in years]
+
+    @staticmethod
+    def _topic_choices(queryset, index):
+        """This language's topics, plus any topic an entry here is tagged with that has no
+        translation yet (one per translation key, the local one preferred)."""
+        through = CalendarEntryPage.topics.through
+        used = through.objects.filter(calendarentrypage_id__in=queryset.values("pk"))
+        candidates = TopicPage.objects.live().filter(
+            Q(locale=index.locale) | Q(pk__in=used.values("topicpage_id"))
+        ).only("id", "title", "slug", "translation_key", "locale_id")
+        by_key = {}
+        for topic in candidates:
+            if topic.translation_key not in by_key or topic.locale_id == index.locale_id:
+                by_key[topic.translation_key] = topic
+        return {t.slug: t for t in sorted(by_key.values(), key=lambda t: t.title)}
+
+    def filter_series(self, queryset, name, value):
+        return queryset.child_of(self._series[value])
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(start_date__year=int(value))
+
+    def filter_topic(self, queryset, name, value):
+        # Match by translation key: a translated entry may still point at the source topic.
+        key = self._topics[value].translation_key
+        through = CalendarEntryPage.topics.through
+        return queryset.filter(
+            pk__in=through.objects.filter(topicpage__translation_key=key).values("calendarentrypage_id")
+        )
+
+    def filter_speaker(self, queryset, name, value):
+        return queryset.filter(pk__in=Speaker.objects.filter(person__slug=value).values("page_id"))
+
+    def filter_video(self, queryset, name, value):
+        return queryset.exclude(video_url="")
+
+    def canonical_query(self):
+        """The query string of this filter state: valid filters only, in a fixed order."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()  # runs validation; invalid fields are left out of cleaned_data
+        data = self.form.cleaned_data
+        return [(key, data[key]) for key in FILTER_ORDER if data.get(key)]
+
+
+def paginate(entries, request, per_page=PAGE_SIZE):
+    """(page, error status or None). Bad page numbers are the visitor's error, never a 500."""
+    paginator = Paginator(entries, per_page)
+    raw = request.GET.get("page", "1")
+    try:
+        return paginator.page(raw), None
+    except PageNotAnInteger:
+        return paginator.page(1), 400
+    except EmptyPage:
+        raise Http404(_("There is no page %(page)s in this list.") % {"page": raw}) from None
+
+
+@dataclass
+class ArchiveView:
+    index: object
+
+    def render(self, request):
+        entries = self.index.entries()
+        filterset = ArchiveFilter(request.GET or None, entries, self.index)
+        status = 200
+        errors = []
+        if filterset.is_bound and not filterset.is_valid():
+            status = 400
+            for field, messages in filterset.errors.items():
+                label = filterset.filters[field].label if field in filterset.filters else field
+                errors.append(_("%(filter)s: this value is not one of the choices, so it was ignored.")
+                              % {"filter": label})
+        query = filterset.canonical_query()
+        ordered = with_card_data(archive_order(filterset.qs))
+        page, page_error = paginate(ordered, request)
+        if page_error:
+            status = page_error
+            errors.append(_("The page number must be a whole number; showing the first page."))
+        canonical_params = list(query) + ([("page", page.number)] if page.number > 1 else [])
+        base = self.index.get_url(request)
+        context = self.index.get_context(request)
+        context.update({
+            "filterset": filterset,
+            "filter_errors": errors,
+            "entries_page": page,
+            "cards": cards_for(page.object_list, request),
+            "is_filtered": bool(query),
+            "filter_query": urlencode(query),
+            "canonical_url": request.build_absolute_uri(
+                base + ("?" + urlencode(canonical_params) if canonical_params else "")
+            ),
+            "feed_url": self.index.feed_url(request),
+            "calendar_url": self.index.calendar_url(request),
+            "speakers_url": base + self.index.reverse_subpage("speakers"),
+        })
+        return TemplateResponse(
+            request, "lectures/lecture_index_page.html", context, status=status
+        )
+
+
+def speakers_of(entries):
+    return (
+        Person.objects.filter(speaking_roles__page__in=entries.values("pk"))
+        .annotate(appearances=Count("speaking_roles"))
+        .order_by("name")
+    )
+
+
+def speaker_view(index, request, slug):
+    person = (
+        Person.objects.filter(slug=slug, locale=index.locale).select_related("photo").first()
+        or Person.objects.filter(slug=slug).select_related("photo").first()
+    )
+    if person is None:
+        raise Http404(_("No speaker with this address."))
+    spoke_at = Speaker.objects.filter(person__translation_key=person.translation_key)
+    entries = index.entries().filter(pk__in=spoke_at.values("page_id"))
+    page, page_error = paginate(with_card_data(archive_order(entries)), request)
+    context = {
+        "page": index,
+        "self": index,
+        "person": person,
+        "entries_page": page,
+        "cards": cards_for(page.object_list, request),
+        "canonical_url": request.build_absolute_uri(index.speaker_url(person, request)),
+        "archive_url": index.get_url(request),
+    }
+    return TemplateResponse(request, "lectures/speaker_page.html", context, status=page_error or 200)

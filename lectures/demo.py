@@ -1,0 +1,377 @@
+"""Demo content for the lecture and event archive: `manage.py load_demo` runs ``load(command)``.
+
+Idempotent: every page is looked up by slug under its parent and made only when missing, so a
+second run changes nothing. Dates are set relative to the first run, so the archive has a past
+and a future. Some pages are translated into French and German through wagtail-localize.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.blocks import StreamValue
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from lectures import factories
+from lectures.blocks import ChaptersBlock, ProgrammeBlock
+from lectures.models import EventPage, LecturePage, LectureSeriesPage
+
+# (slug, honorific, name, position, affiliation)
+SPEAKERS = [
+    ("mira-halvorsen", "Dr", "Mira Halvorsen", "Network coordinator", "JCMI Research and Education Network"),
+    ("tomas-weber", "Col. (ret.)", "Tomas Weber", "Senior fellow, CIMIC practice", "JCMI Research and Education Network"),
+    ("leila-haddad", "Prof.", "Leila Haddad", "Chair of the editorial board", "Institute for Conflict Resolution Studies (demo)"),
+    ("jean-moreau", "", "Jean Moreau", "Humanitarian adviser", "Humanitarian Field Dialogue (demo)"),
+    ("amara-okafor", "Dr", "Amara Okafor", "Lecturer in peace studies", "University of the Sahel Coast (demo)"),
+    ("hanna-lindqvist", "Lt Col.", "Hanna Lindqvist", "J9 branch chief", "Multinational headquarters (demo)"),
+    ("rafael-ortega", "", "Rafael Ortega", "Disaster response coordinator", "Regional relief agency (demo)"),
+    ("sophie-keller", "Dr", "Sophie Keller", "Researcher, cultural heritage", "Heritage Protection Institute (demo)"),
+]
+
+SERIES = [
+    ("civil-military-dialogues", "Civil-Military Dialogues",
+     "A monthly evening lecture: a practitioner and a scholar look at one question of "
+     "civil-military interaction from both sides.",
+     "18:00", "Europe/Berlin"),
+    ("field-notes", "Field Notes: Practitioners' Forum",
+     "Short online talks by people who have worked in coordination cells, relief operations "
+     "and headquarters, followed by questions from the audience.",
+     "15:00", "Europe/Brussels"),
+]
+
+# (series slug, months from the first run, title, speakers, topics, video, abstract)
+LECTURES = [
+    ("civil-military-dialogues", -27, "Who speaks for civilians in a planning cell?",
+     ["mira-halvorsen", "tomas-weber"], ["protection-of-civilians"], "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+     "Planning staffs model terrain, logistics and threats in detail, but the people living in an "
+     "area of operations often appear only as a line on a slide. This lecture asks how their "
+     "concerns can reach the planning table early enough to matter."),
+    ("civil-military-dialogues", -25, "Humanitarian principles meet military timelines",
+     ["jean-moreau", "hanna-lindqvist"], ["disaster-management-and-humanitarian-assistance"], "https://vimeo.com/76979871",
+     "Humanity, neutrality, impartiality and independence are not negotiable for humanitarian "
+     "organisations. The speakers compare how relief agencies and headquarters plan, and where "
+     "the differences in tempo create friction."),
+    ("civil-military-dialogues", -23, "Mapping actors with PMESII and ASCOPE",
+     ["tomas-weber"], ["good-governance"], "",
+     "An introduction to the two assessment models used by CIMIC staff, with an exercise on a "
+     "fictional district: who holds power, who provides services, and who is left out."),
+    ("civil-military-dialogues", -21, "Protecting heritage when the front line moves",
+     ["sophie-keller"], ["cultural-property-protection"], "https://www.youtube.com/watch?v=ScMzIvxBSi4",
+     "Museums, archives and places of worship are often damaged within days of fighting reaching "
+     "a town. The lecture reviews what military planners can do beforehand and what they must "
+     "avoid afterwards."),
+    ("civil-military-dialogues", -19, "Gender analysis in operational planning",
+     ["amara-okafor", "hanna-lindqvist"], ["gender", "women-peace-and-security"], "",
+     "How a gender perspective changes an assessment of needs and risks, illustrated with "
+     "examples from training exercises."),
+    ("civil-military-dialogues", -17, "Children in the line of fire",
+     ["leila-haddad"], ["children-and-armed-conflict"], "https://vimeo.com/148751763",
+     "Recruitment, attacks on schools and the loss of care: what the six grave violations "
+     "against children mean for forces that deploy where they happen."),
+    ("civil-military-dialogues", -15, "Trust, transparency and local ownership",
+     ["mira-halvorsen", "rafael-ortega"], ["good-governance"], "",
+     "Three of the nine CMI principles in practice: why relationships built before a crisis "
+     "count for more than any coordination mechanism built during one."),
+    ("civil-military-dialogues", -13, "Critical infrastructure after the storm",
+     ["rafael-ortega"], ["critical-infrastructure-protection", "disaster-management-and-humanitarian-assistance"],
+     "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+     "Power, water and roads decide how fast relief reaches people. A look at who repairs what, "
+     "and how military engineers can help without building parallel structures."),
+    ("civil-military-dialogues", -11, "Integrity in defence institutions",
+     ["leila-haddad"], ["building-integrity"], "",
+     "Corruption undermines the legitimacy of any mission. The lecture outlines risk areas and "
+     "the tools partners use to reduce them."),
+    ("civil-military-dialogues", -9, "Medical support as a bridge to communities",
+     ["hanna-lindqvist", "amara-okafor"], ["joint-medical-stability-operations"], "https://vimeo.com/76979871",
+     "When military medical teams work alongside civilian health services, who is responsible "
+     "for continuity of care once the mission leaves?"),
+    ("civil-military-dialogues", -7, "Religion as part of the civil environment",
+     ["sophie-keller", "jean-moreau"], ["religion"], "",
+     "Religious leaders are often the most trusted voices in a community. Engaging them requires "
+     "knowledge, respect and a clear idea of what the mission can offer."),
+    ("civil-military-dialogues", -5, "Reducing civilian casualties: learning from data",
+     ["tomas-weber", "leila-haddad"], ["reduction-of-civilian-casualties", "protection-of-civilians"],
+     "https://www.youtube.com/watch?v=ScMzIvxBSi4",
+     "Harm tracking cells collect reports of civilian harm. The speakers discuss what the data "
+     "can show and how lessons reach the next operation."),
+    ("civil-military-dialogues", -3, "Rule of law after the ceasefire",
+     ["amara-okafor"], ["rule-of-law"], "",
+     "Police, courts and prisons: the first months after a ceasefire decide whether people trust "
+     "the new institutions."),
+    ("civil-military-dialogues", -1, "Risk reduction before disaster strikes",
+     ["rafael-ortega", "mira-halvorsen"], ["risk-reduction"], "https://vimeo.com/148751763",
+     "Prevention is cheaper than response. Examples of joint civil-military preparedness "
+     "exercises and what they changed."),
+    ("civil-military-dialogues", 1, "Non-lethal capabilities and the protection of civilians",
+     ["tomas-weber"], ["non-lethal-capability", "protection-of-civilians"], "",
+     "What non-lethal means can and cannot do in crowded urban settings."),
+    ("civil-military-dialogues", 3, "Homeland security and military support to civil authorities",
+     ["hanna-lindqvist"], ["civil-and-homeland-security"], "",
+     "When armed forces support civil authorities at home, who is in charge and under what law?"),
+    ("field-notes", -26, "Six months in a coordination cell",
+     ["jean-moreau"], ["disaster-management-and-humanitarian-assistance"], "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+     "A humanitarian adviser describes daily work in a joint coordination cell after an "
+     "earthquake: meetings, maps and misunderstandings."),
+    ("field-notes", -20, "Liaison officers: the people in between",
+     ["hanna-lindqvist"], ["good-governance"], "",
+     "Liaison officers carry messages both ways. What makes a good one, and what happens "
+     "when the role is left empty?"),
+    ("field-notes", -14, "Sharing information without sharing too much",
+     ["rafael-ortega", "jean-moreau"], ["disaster-management-and-humanitarian-assistance"], "https://vimeo.com/76979871",
+     "Reciprocal information sharing is a CMI principle, but humanitarian organisations must "
+     "also protect their independence. Practical ways to strike the balance."),
+    ("field-notes", -8, "Women mediators in local peace processes",
+     ["amara-okafor"], ["women-peace-and-security"], "",
+     "Stories from community mediation and what international partners can do to support it."),
+    ("field-notes", -2, "Handing over: planning the transition from day one",
+     ["mira-halvorsen"], ["good-governance"], "https://www.youtube.com/watch?v=ScMzIvxBSi4",
+     "Every mission ends. Why the transition plan belongs in the first planning conference, "
+     "not the last."),
+    ("field-notes", 2, "Cultural property protection in disaster response",
+     ["sophie-keller", "rafael-ortega"], ["cultural-property-protection"], "",
+     "Floods and earthquakes threaten heritage as much as conflict does. What first responders "
+     "need to know."),
+]
+
+CHAPTERS = [("0:00", "Welcome and introduction"), ("3:40", "The problem in practice"),
+            ("21:15", "What research tells us"), ("44:30", "Questions from the audience")]
+
+TRANSCRIPT = (
+    "Good evening, and welcome to this lecture of the network.\n\n"
+    "Tonight's question is simple to ask and hard to answer: how do civilian and military "
+    "actors coordinate without losing sight of the people they are there to help?\n\n"
+    "We will start with a case from practice, look at what research tells us, and leave time "
+    "for your questions at the end.\n\n"
+    "Thank you all for joining us, in the room and online."
+)
+
+FRENCH = {
+    "Lectures and events": "Conférences et événements",
+    "Civil-Military Dialogues": "Dialogues civilo-militaires",
+    "Who speaks for civilians in a planning cell?": "Qui parle pour les civils dans une cellule de planification ?",
+    "Humanitarian principles meet military timelines": "Principes humanitaires et calendriers militaires",
+    "Rule of law after the ceasefire": "L'État de droit après le cessez-le-feu",
+    "Civil-military coordination in peacekeeping: five-day course": "Coordination civilo-militaire dans le maintien de la paix : cours de cinq jours",
+}
+GERMAN = {
+    "Lectures and events": "Vorträge und Veranstaltungen",
+    "Civil-Military Dialogues": "Zivil-militärische Dialoge",
+    "Who speaks for civilians in a planning cell?": "Wer spricht in der Planungszelle für die Zivilbevölkerung?",
+    "Humanitarian principles meet military timelines": "Humanitäre Prinzipien treffen auf militärische Zeitpläne",
+    "Rule of law after the ceasefire": "Rechtsstaatlichkeit nach dem Waffenstillstand",
+    "Civil-military coordination in peacekeeping: five-day course": "Zivil-militärische Koordinierung in Friedenseinsätzen: Fünftägiger Kurs",
+}
+
+
+def load(command):
+    home = factories.site_home()
+    index = factories.lecture_index(
+        home, title="Lectures and events",
+        intro="<p>Our lecture series, symposia, workshops and training courses: what is coming "
+              "up, and recordings of what has passed.</p>",
+    )
+    people = ensure_speakers()
+    topics = {slug: factories.topic(title, home) for slug, title in topic_titles().items()}
+    series = {
+        slug: factories.series(index, title, intro=intro)
+        for slug, title, intro, _time, _zone in SERIES
+    }
+    anchor = timezone.localdate().replace(day=15)
+    made = 0
+    for number, (series_slug, months, title, speakers, topic_slugs, video, abstract) in enumerate(LECTURES):
+        parent = series[series_slug]
+        if LecturePage.objects.child_of(parent).filter(slug=slugify(title)).exists():
+            continue
+        _slug, _title, _intro, clock, zone = next(s for s in SERIES if s[0] == series_slug)
+        day = add_months(anchor, months)
+        hour, minute = (int(part) for part in clock.split(":"))
+        online = series_slug == "field-notes"
+        fields = {
+            "abstract": f"<p>{abstract}</p>",
+            "end_time": datetime.time(hour + 1, minute + 30),
+            "video_url": video,
+        }
+        if online:
+            fields.update(attendance="online", online_url="https://meet.jcmi.example/field-notes")
+        else:
+            fields.update(venue_name="Network lecture hall (demo)", venue_address="Example Street 12",
+                          venue_postal_code="89073", venue_city="Ulm", venue_country="Germany",
+                          attendance="mixed", online_url="https://meet.jcmi.example/dialogues")
+        if video:
+            fields.update(
+                duration=datetime.timedelta(minutes=52 + number % 7, seconds=number * 7 % 60),
+                chapters=ChaptersBlock().to_python([
+                    {"type": "chapter", "value": {"time": t, "title": c}} for t, c in CHAPTERS
+                ]),
+                transcript=TRANSCRIPT,
+            )
+        factories.lecture(
+            parent, title, when=datetime.datetime.combine(day, datetime.time(hour, minute)),
+            time_zone=zone, speakers=[people[s] for s in speakers],
+            topics=[topics[t] for t in topic_slugs if t in topics], **fields,
+        )
+        made += 1
+    ensure_course(index, people, topics, anchor)
+    ensure_symposium(index, people, topics, anchor)
+    translated = translate_archive(index)
+    if translated:
+        transaction.on_commit(lambda: repair_child_counts(translated))
+    command.stdout.write(f"Lectures: {made} new lectures, {len(translated)} new translations.")
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    return day.replace(year=day.year + month // 12, month=month % 12 + 1)
+
+
+def topic_titles():
+    return {
+        "protection-of-civilians": "Protection of Civilians",
+        "reduction-of-civilian-casualties": "Reduction of Civilian Casualties",
+        "non-lethal-capability": "Non-Lethal Capability",
+        "cultural-property-protection": "Cultural Property Protection",
+        "religion": "Religion",
+        "civil-and-homeland-security": "Civil and Homeland Security",
+        "critical-infrastructure-protection": "Critical Infrastructure Protection",
+        "risk-reduction": "Risk Reduction",
+        "disaster-management-and-humanitarian-assistance": "Disaster Management and Humanitarian Assistance",
+        "joint-medical-stability-operations": "Joint Medical Stability Operations",
+        "good-governance": "Good Governance",
+        "rule-of-law": "Rule of Law",
+        "women-peace-and-security": "Women, Peace and Security",
+        "children-and-armed-conflict": "Children and Armed Conflict",
+        "building-integrity": "Building Integrity",
+        "gender": "Gender",
+    }
+
+
+def ensure_speakers():
+    return {
+        slug: factories.person(name, honorific=honorific, position=position, affiliation=affiliation)
+        for slug, honorific, name, position, affiliation in SPEAKERS
+    }
+
+
+def ensure_course(index, people, topics, anchor):
+    slug = "civil-military-coordination-in-peacekeeping"
+    if EventPage.objects.child_of(index).filter(slug=slug).exists():
+        return
+    start = add_months(anchor, 2)
+    start = start + datetime.timedelta(days=(7 - start.weekday()) % 7)  # a Monday
+    modules = [
+        (1, 1, "Foundations of civil-military interaction", "Explain CMI, CIMIC and UN-CMCoord and how they differ."),
+        (2, 1, "The actors in a crisis", "Describe the mandates of humanitarian, development and military actors."),
+        (3, 2, "Humanitarian principles and their limits", "Apply the four principles to coordination dilemmas."),
+        (4, 2, "Assessment with PMESII and ASCOPE", "Build an actor map of a fictional district."),
+        (5, 3, "Coordination mechanisms in peacekeeping", "Compare coordination cells, liaison and information sharing."),
+        (6, 3, "Protection of civilians", "Plan protective measures together with civilian partners."),
+        (7, 4, "Transition and local ownership", "Draft a transition plan from the first day of a mission."),
+        (8, 5, "Final exercise and review", "Work through a full scenario in mixed civilian and military teams."),
+    ]
+    factories.event(
+        index, "Civil-military coordination in peacekeeping: five-day course", "training",
+        datetime.datetime.combine(start, datetime.time(9, 0)), time_zone="Europe/Berlin",
+        end_date=start + datetime.timedelta(days=4), end_time=datetime.time(16, 30),
+        slug=slug,
+        intro="Five days and eight modules for officers, civil servants and humanitarian staff "
+              "who will work side by side in peace operations.",
+        abstract="<p>The course combines short lectures, case studies and a final exercise. "
+                 "Participants leave with a shared vocabulary and a network of peers from "
+                 "the other side of the civil-military divide.</p>",
+        venue_name="Training centre of the network (demo)", venue_address="Example Street 12",
+        venue_postal_code="89073", venue_city="Ulm", venue_country="Germany",
+        capacity=24, registration_url="https://forms.jcmi.example/course-registration",
+        registration_deadline=start - datetime.timedelta(days=21),
+        fees=[
+            ("fee", {"category": "Staff of governments and armed forces", "amount": "650.00", "currency": "EUR", "note": ""}),
+            ("fee", {"category": "NGO staff and students", "amount": "250.00", "currency": "EUR", "note": "A few fee waivers are available."}),
+        ],
+        fees_note="Fees cover tuition, course materials, lunches and coffee breaks; travel and accommodation are not included.",
+        certificate_note="Participants who attend all eight modules and take part in the final exercise receive a certificate of completion from the network.",
+        programme=StreamValue(ProgrammeBlock(), [
+            ("module", {"number": n, "day": d, "title": t, "learning_outcomes": o}) for n, d, t, o in modules
+        ]),
+        speakers=[(people["tomas-weber"], "trainer"), (people["jean-moreau"], "trainer"),
+                  (people["hanna-lindqvist"], "trainer")],
+        topics=[topics["protection-of-civilians"], topics["good-governance"]],
+    )
+
+
+def ensure_symposium(index, people, topics, anchor):
+    slug = "symposium-protection-of-civilians"
+    if EventPage.objects.child_of(index).filter(slug=slug).exists():
+        return
+    day = add_months(anchor, -6)
+    second = day + datetime.timedelta(days=1)
+    programme = [
+        ("day", {"date": day, "title": "Understanding harm", "sessions": [
+            {"starts": datetime.time(9, 30), "ends": datetime.time(10, 0), "title": "Opening", "speakers": "Mira Halvorsen", "description": ""},
+            {"starts": datetime.time(10, 0), "ends": datetime.time(11, 30), "title": "Keynote: civilians at the centre of planning", "speakers": "Leila Haddad", "description": "Why protection has to be planned, not improvised."},
+            {"starts": datetime.time(13, 0), "ends": datetime.time(15, 0), "title": "Panel: harm tracking in practice", "speakers": "Tomas Weber, Amara Okafor", "description": ""},
+        ]}),
+        ("day", {"date": second, "title": "Working together", "sessions": [
+            {"starts": datetime.time(9, 30), "ends": datetime.time(11, 0), "title": "Workshop: shared situational awareness", "speakers": "Hanna Lindqvist", "description": ""},
+            {"starts": datetime.time(11, 30), "ends": datetime.time(12, 30), "title": "Closing discussion", "speakers": "Jean Moreau", "description": ""},
+        ]}),
+    ]
+    factories.event(
+        index, "Symposium on the protection of civilians", "symposium",
+        datetime.datetime.combine(day, datetime.time(9, 30)), time_zone="Europe/Amsterdam",
+        end_date=second, end_time=datetime.time(12, 30), slug=slug,
+        intro="Two days of talks and workshops on keeping civilians out of harm's way.",
+        abstract="<p>Researchers, humanitarian staff and military planners compared how they "
+                 "assess and reduce harm to civilians, and where their methods could meet.</p>",
+        venue_name="Conference centre (demo)", venue_address="Example Lane 5",
+        venue_postal_code="2511", venue_city="The Hague", venue_country="Netherlands",
+        attendance="mixed", online_url="https://meet.jcmi.example/symposium",
+        programme=StreamValue(ProgrammeBlock(), programme),
+        speakers=[(people["leila-haddad"], "keynote"), (people["tomas-weber"], "panellist"),
+                  (people["amara-okafor"], "panellist"), (people["mira-halvorsen"], "chair")],
+        topics=[topics["protection-of-civilians"], topics["reduction-of-civilian-casualties"]],
+        video_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        duration=datetime.timedelta(hours=1, minutes=28),
+    )
+
+
+def translate_archive(index):
+    """French and German versions of the archive, one series, a few lectures and the course."""
+    series = LectureSeriesPage.objects.child_of(index).get(slug="civil-military-dialogues")
+    pages = [index, series]
+    pages += list(LecturePage.objects.child_of(series).filter(title__in=list(FRENCH)).order_by("path"))
+    pages += list(EventPage.objects.child_of(index).filter(title__in=list(FRENCH)))
+    made = []
+    for code, strings in (("fr", FRENCH), ("de", GERMAN)):
+        locale = Locale.objects.get(language_code=code)
+        for page in pages:
+            if translate(page, locale, strings):
+                made.append(page.get_translation(locale))
+    return made
+
+
+def translate(page, locale, strings):
+    """Translate through wagtail-localize; strings without a demo translation stay in English."""
+    if page.get_translations().filter(locale=locale).exists():
+        return False
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        text = segment.string.data
+        if text in strings:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context,
+                defaults={"data": strings[text], "translation_type": "manual"},
+            )
+    translation.save_target(publish=True)
+    return True
+
+
+def repair_child_counts(pages):
+    """wagtail-localize publishes translations on commit from the revision made before their
+    children existed, putting treebeard's numchild back to 0; recount once that has run."""
+    for page in pages:
+        for node in [page, *page.get_ancestors()]:
+            Page.objects.filter(pk=node.pk).update(numchild=Page.objects.child_of(node).count())

@@ -1,0 +1,78 @@
+"""Lecture series and their lectures."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+
+from .entries import CalendarEntryPage
+
+
+class LectureSeriesPage(Page):
+    """A running lecture series; its lectures are its children."""
+
+    intro = models.TextField(_("short description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
+    image = models.ForeignKey(
+        get_image_model_string(), verbose_name=_("image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"), FieldPanel("description"), FieldPanel("image"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"), index.SearchField("description"),
+    ]
+    parent_page_types = ["lectures.LectureIndexPage"]
+    subpage_types = ["lectures.LecturePage"]
+
+    class Meta:
+        verbose_name = _("lecture series")
+        verbose_name_plural = _("lecture series")
+
+    def get_context(self, request, *args, **kwargs):
+        from lectures.archive import archive_order, cards_for, with_card_data
+
+        context = super().get_context(request, *args, **kwargs)
+        entries = with_card_data(archive_order(
+            CalendarEntryPage.objects.live().public().child_of(self)
+        ))
+        paginator = Paginator(entries, 20)
+        page = paginator.get_page(request.GET.get("page"))
+        context["entries_page"] = page
+        context["cards"] = cards_for(page.object_list, request)
+        context["lecture_index"] = self.get_parent().specific
+        return context
+
+
+class LecturePage(CalendarEntryPage):
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(CalendarEntryPage.schedule_panels, heading=_("Date and time")),
+        InlinePanel("speakers", label=_("Speakers"), min_num=1),
+        FieldPanel("abstract"),
+        MultiFieldPanel(CalendarEntryPage.place_panels, heading=_("Venue or online")),
+        MultiFieldPanel(CalendarEntryPage.recording_panels, heading=_("Recording")),
+        FieldPanel("topics"),
+        InlinePanel("related_publications", label=_("Related publications")),
+    ]
+    parent_page_types = ["lectures.LectureSeriesPage", "lectures.LectureIndexPage"]
+    subpage_types = []
+    template = "lectures/lecture_page.html"
+
+    class Meta:
+        verbose_name = _("lecture")
+
+    def save(self, *args, **kwargs):
+        self.kind = self.Kind.LECTURE
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent()
+        context["series"] = parent.specific if parent.specific_class is LectureSeriesPage else None
+        return context

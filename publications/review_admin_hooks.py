@@ -1,0 +1,52 @@
+"""The peer-review workspace in the Wagtail admin: editors' queue, reviewers' assignments.
+
+Imported by wagtail_hooks.py, which Wagtail loads; kept apart from the publication pages' hooks.
+"""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_urls
+from .models import ReminderRule, ReviewAssignment
+from .permissions import is_managing_editor
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("submissions/", include(admin_urls, namespace="review_admin"))]
+
+
+class SubmissionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_managing_editor(request.user)
+
+
+class MyReviewsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ReviewAssignment.objects.filter(reviewer=request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_submissions_menu_item():
+    return SubmissionsMenuItem(_("Submissions"), reverse("review_admin:queue"),
+                               icon_name="doc-full", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def register_my_reviews_menu_item():
+    return MyReviewsMenuItem(_("My reviews"), reverse("review_admin:my_reviews"),
+                             icon_name="clipboard-list", order=260)
+
+
+class ReminderRuleViewSet(SnippetViewSet):
+    model = ReminderRule
+    icon = "time"
+    menu_label = _("Reminder rules")
+    list_display = ["name", "target", "days_offset", "active"]
+
+
+register_snippet(ReminderRuleViewSet)

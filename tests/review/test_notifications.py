@@ -1,0 +1,84 @@
+"""E-mails go out as text and HTML, in the recipient's language, and are listed in the timeline."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import formats, translation
+
+from publications import workflow
+from publications.models import AuditEvent
+from publications.tokens import make_assignment_token
+
+from .builders import in_days, in_review
+from .conftest import make_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_french_reviewer_is_written_to_in_french(author, series, editor, reviewers,
+                                                  mailoutbox):
+    french, english = reviewers
+    submission = in_review(author, series, editor)
+    mailoutbox.clear()
+    due = in_days(40)
+    workflow.invite_reviewer(submission, editor, french, response_due=in_days(3), review_due=due)
+    workflow.invite_reviewer(submission, editor, english, response_due=in_days(3),
+                             review_due=due)
+    by_recipient = {m.to[0]: m for m in mailoutbox}
+    with translation.override("fr"):
+        french_date = formats.date_format(due)
+    with translation.override("en"):
+        english_date = formats.date_format(due)
+    assert french_date != english_date
+    assert french_date in by_recipient[french.email].body
+    assert english_date in by_recipient[english.email].body
+    # Links point at the recipient's language prefix.
+    assert "/fr/portal/review/" in by_recipient[french.email].body
+    assert "/en/portal/review/" in by_recipient[english.email].body
+    html, mimetype = by_recipient[french.email].alternatives[0]
+    assert mimetype == "text/html" and "<a href=" in html and french_date in html
+    notes = AuditEvent.objects.filter(submission=submission, action="email_sent")
+    assert notes.filter(note__startswith=f"reviewer_invited → {french.email}").exists()
+
+
+def test_an_invited_reviewer_new_to_the_network_gets_an_account_and_a_link(client, author,
+                                                                          series, editor,
+                                                                          mailoutbox):
+    submission = in_review(author, series, editor)
+    client.force_login(editor)
+    mailoutbox.clear()
+    response = client.post(f"/admin/submissions/{submission.pk}/invite/", {
+        "new_email": "Sara.Lind@ngo.example", "new_name": "Sara Lind",
+        "response_due": in_days(4), "review_due": in_days(30)})
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [["sara.lind@ngo.example"]]
+    link = re.search(r"http://testserver(\S+/accept/)", mailoutbox[0].body).group(1)
+    client.logout()
+    assert client.post(link).status_code == 302
+    page = client.get(link.replace("accept/", "")).content.decode()
+    assert "Download the manuscript" in page
+
+
+def test_the_author_gets_the_reviewers_annotated_file_without_its_metadata(
+        client, author, series, editor, reviewers):
+    submission = in_review(author, series, editor)
+    assignment = workflow.invite_reviewer(submission, editor, reviewers[0],
+                                          response_due=in_days(3), review_due=in_days(9))
+    workflow.respond_to_invitation(assignment, accept=True)
+    annotated = make_pdf(author="Claire Dubois", annotate=True)
+    token = make_assignment_token(assignment)
+    response = client.post(f"/en/portal/review/{token}/", {
+        "recommendation": "major", "comments_for_authors": "See my notes in the file.",
+        "attachment": SimpleUploadedFile("notes.pdf", annotated, "application/pdf")})
+    assert response.status_code == 302
+    attachment = assignment.attachments.get()
+    client.force_login(author)
+    # Not before the decision...
+    assert client.get(f"/en/portal/files/{attachment.pk}/").status_code == 404
+    workflow.record_decision(submission, editor, outcome="major", letter="Revise.",
+                             revision_due=in_days(30))
+    response = client.get(f"/en/portal/files/{attachment.pk}/")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content)
+    assert b"Claire" not in content and b"Dubois" not in content
