@@ -38,6 +38,8 @@ AFFILIATIONS = [
     "an international NGO", "a UN agency", "King's College London", "Sciences Po",
 ]
 HONORIFICS = ["Dr", "Prof.", "Col.", "Lt Col.", "", "", ""]
+# A real main menu has a handful of sections, however large the site grows.
+MENU_SECTIONS = 6
 
 
 def ensure_home(corpus):
@@ -153,7 +155,7 @@ def seed(n, rng, corpus):
         page = corpus.add(parent, StandardPage(
             title=title, slug=f"scale-{number:05d}-{slugify(title)[:40]}", live=True,
             intro=text.paragraph(2), search_description=text.sentence()[:255],
-            body=corpus.body(text, page_rng), show_in_menus=number < sections,
+            body=corpus.body(text, page_rng), show_in_menus=number < MENU_SECTIONS,
             first_published_at=days_ago(page_rng.randrange(2000)),
             last_published_at=days_ago(page_rng.randrange(30)),
             translation_key=stable_uuid(corpus.seed, "standard", number),
