@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from cms.sitemaps import MultilingualSitemap
 from home import views as home_views
+from publications import oai
 
 # Outside the language prefix: the admin, machine-readable endpoints and document serving.
 urlpatterns = [
@@ -18,6 +20,7 @@ urlpatterns = [
     path("consent/", home_views.cookie_consent, name="cookie_consent"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("oai/", oai.endpoint, name="oai"),
 ]
 
 if settings.DEBUG:
@@ -31,7 +34,13 @@ if settings.DEBUG:
 # catch-all page serving.
 urlpatterns += i18n_patterns(
     path("portal/", include("publications.portal.urls")),
-    path("", include("lectures.urls")),
+    # Files that pages serve through RoutablePageMixin routes (feed.xml, cite.bib, calendar.ics):
+    # Wagtail's own pattern only matches paths ending in "/", so route these to the same view.
+    re_path(
+        r"^((?:[\w\-]+/)*[\w\-]+\.(?:xml|bib|ris|json|ics))$",
+        wagtail_views.serve,
+        name="wagtail_serve_file",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class PublicationsConfig(AppConfig):
     name = "publications"
     verbose_name = "Publications and peer review"
+
+    def ready(self):
+        from publications import signals  # noqa: F401

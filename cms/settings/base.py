@@ -204,6 +204,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# The last approval of a workflow publishes, whatever page rights the approver has.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "publications.moderation.publish_approved"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Video players are built from the address alone (no network, no cookies before consent); other
 # oEmbed providers are asked only when the network allows, and wrapped in the same facade.

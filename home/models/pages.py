@@ -72,7 +72,8 @@ class HomePage(Page):
     max_count_per_parent = 1
     # Each section app adds its index page type here when it lands.
     subpage_types = [
-        "home.StandardPage", "home.TopicIndexPage", "home.ContactPage", "lectures.LectureIndexPage",
+        "home.StandardPage", "home.TopicIndexPage", "home.ContactPage",
+        "publications.PublicationIndexPage", "lectures.LectureIndexPage",
     ]
 
     class Meta:

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
@@ -52,7 +53,7 @@ def local_datetime(date, time, time_zone):
     return aware
 
 
-class CalendarEntryPage(Page):
+class CalendarEntryPage(RoutablePageMixin, Page):
     class Kind(models.TextChoices):
         LECTURE = "lecture", _("Lecture")
         SYMPOSIUM = "symposium", _("Symposium")
@@ -278,6 +279,7 @@ class CalendarEntryPage(Page):
 
     # Routes ------------------------------------------------------------------------------------
 
+    @path("event.ics/", name="ical")
     def ical_response(self, request):
         from lectures.calendar import calendar_response
 

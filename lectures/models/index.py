@@ -37,11 +37,13 @@ class LectureIndexPage(RoutablePageMixin, Page):
     def calendar_url(self, request=None):
         return self.get_url(request) + "calendar.ics"
 
+    @path("feed.xml/", name="feed")
     def feed_response(self, request):
         from lectures.feeds import LectureFeed
 
         return LectureFeed()(request, index=self)
 
+    @path("calendar.ics/", name="calendar")
     def calendar_response(self, request):
         from django.utils import timezone
 

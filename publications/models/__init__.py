@@ -7,6 +7,12 @@ from .reviews import (
     RevisionResponse,
     SentReminder,
 )
+from .pages import (
+    PublicationContributor,
+    PublicationIndexPage,
+    PublicationPage,
+    SeriesIndexPage,
+)
 from .series import Series, SeriesEditor
 from .submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
 
@@ -25,4 +31,8 @@ __all__ = [
     "Submission",
     "SubmissionAuthor",
     "SubmissionFile",
+    "PublicationContributor",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "SeriesIndexPage",
 ]

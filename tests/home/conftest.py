@@ -13,10 +13,23 @@ def load_demo(capture_on_commit):
     return out.getvalue()
 
 
+def load_mission_demo(capture_on_commit):
+    """Only the mission-page demo (home.demo): the other apps' demos test themselves, and loading
+    every app's demo for each test here would make the suite crawl."""
+    from django.core.management.base import BaseCommand
+
+    from home import demo
+
+    command = BaseCommand(stdout=io.StringIO())
+    with capture_on_commit(execute=True):
+        demo.load(command)
+    return command.stdout.getvalue()
+
+
 @pytest.fixture
 def demo_site(db, django_capture_on_commit_callbacks):
-    """The whole demo: pages in en/fr/de/ar, snippets, settings and the demo users."""
-    return load_demo(django_capture_on_commit_callbacks)
+    """The mission pages in en/fr/de/ar, snippets, settings and the demo users."""
+    return load_mission_demo(django_capture_on_commit_callbacks)
 
 
 def live_pages():

@@ -9,6 +9,7 @@ from django.db import transaction
 # lectures link to the people, topics and users that the home demo makes.
 DEMO_MODULES = [
     "home.demo",
+    "publications.demo",
     "publications.demo_review",
     "lectures.demo",
 ]

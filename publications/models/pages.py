@@ -1,0 +1,421 @@
+"""The public side of the publication pipeline: the index, one page per series, publications.
+
+URL shape (DESIGN.md): /<lang>/publications/ is the PublicationIndexPage, each series is a
+SeriesIndexPage child at /<lang>/publications/<series-slug>/, and a publication lives under its
+series at /<lang>/publications/<series-slug>/<slug>/.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from publications.forms import PublicationPageForm
+
+ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def validate_orcid(value):
+    if not ORCID_RE.match(value or ""):
+        raise ValidationError(
+            _("Enter an ORCID iD as four groups of four digits, e.g. 0000-0002-1825-0097.")
+        )
+
+
+def validate_doi(value):
+    if not DOI_RE.match(value or ""):
+        raise ValidationError(_("Enter a DOI such as 10.12345/jcmi.2026.1 (without https://doi.org/)."))
+
+
+class PublicationIndexPage(RoutablePageMixin, Page):
+    """Every publication of the network, newest first, with filters kept in the query string."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["publications.SeriesIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("publication index page")
+
+    @path("")
+    def listing(self, request):
+        from publications.listing import PublicationFilter
+
+        publication_filter = PublicationFilter(request.GET, index_page=self)
+        if not publication_filter.is_valid():
+            response = TemplateResponse(
+                request,
+                "publications/publication_index_page.html",
+                self.get_context(request) | {"filter": publication_filter, "page_obj": None},
+                status=400,
+            )
+            return response
+        context = self.get_context(request)
+        context["filter"] = publication_filter
+        context["page_obj"] = paginate(request, publication_filter.qs, per_page=10)
+        context["query_without_page"] = query_without(request, "page")
+        return TemplateResponse(request, "publications/publication_index_page.html", context)
+
+    @path("feed.xml/", name="feed")
+    def feed(self, request):
+        from publications.feeds import LatestPublicationsFeed
+
+        return LatestPublicationsFeed(self)(request)
+
+    @path("authors/<slug:person_slug>/", name="author")
+    def author(self, request, person_slug):
+        """All publications one person contributed to, in any of the site's languages."""
+        from home.models import Person
+
+        person = Person.objects.filter(slug=person_slug).order_by(
+            models.Case(models.When(locale=self.locale_id, then=0), default=1)
+        ).first()
+        if person is None:
+            raise Http404
+        publications = (
+            PublicationPage.objects.live().public().filter(locale=self.locale_id)
+            .filter(contributors__person__translation_key=person.translation_key)
+            .distinct()
+        )
+        context = self.get_context(request)
+        context["person"] = person
+        context["page_obj"] = paginate(
+            request, with_card_data(publications).order_by("-publication_date", "-pk"), 10
+        )
+        return TemplateResponse(request, "publications/author_page.html", context)
+
+    @property
+    def feed_url(self):
+        return self.url + "feed.xml"
+
+
+class SeriesIndexPage(Page):
+    """One series' publications and its editorial board, at /<lang>/publications/<series>/."""
+
+    series = models.ForeignKey(
+        "publications.Series", verbose_name=_("series"), on_delete=models.PROTECT,
+        related_name="index_pages",
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("series"), FieldPanel("intro")]
+    # The series snippet is shared between locales; templates show its translation when it has one.
+    override_translatable_fields = [SynchronizedField("series")]
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = ["publications.PublicationPage"]
+
+    class Meta:
+        verbose_name = _("series page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        publications = PublicationPage.objects.child_of(self).live().public()
+        context["series"] = self.series.localized
+        context["editors"] = self.series.editors.select_related("person")
+        context["page_obj"] = paginate(
+            request, with_card_data(publications).order_by("-publication_date", "-pk"), 10
+        )
+        return context
+
+    def next_series_number(self):
+        """One past the highest number used in this series, in any language."""
+        highest = PublicationPage.objects.filter(series=self.series_id).aggregate(
+            highest=models.Max("series_number")
+        )["highest"]
+        return (highest or 0) + 1
+
+
+class PublicationPage(RoutablePageMixin, Page):
+    """A published work: its metadata drives the page, Scholar tags, JSON-LD and citations."""
+
+    class Licence(models.TextChoices):
+        CC_BY = "cc-by-4.0", "CC BY 4.0"
+        CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+        CC_BY_NC = "cc-by-nc-4.0", "CC BY-NC 4.0"
+        CC_BY_NC_ND = "cc-by-nc-nd-4.0", "CC BY-NC-ND 4.0"
+        ALL_RIGHTS = "all-rights-reserved", _("All rights reserved")
+
+    LICENCE_URLS = {
+        "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/",
+        "cc-by-sa-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "cc-by-nc-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
+        "cc-by-nc-nd-4.0": "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+    }
+
+    # Filled from the parent series page on save: listings filter and show it without a join
+    # through the tree.
+    series = models.ForeignKey(
+        "publications.Series", verbose_name=_("series"), on_delete=models.PROTECT,
+        related_name="publications", editable=False, null=True,
+    )
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    abstract = RichTextField(_("abstract"), features=["bold", "italic", "link", "ul", "ol"])
+    keywords = models.CharField(
+        _("keywords"), max_length=500, blank=True,
+        help_text=_("Separate keywords with semicolons."),
+    )
+    topics = ParentalManyToManyField(
+        "home.TopicPage", blank=True, related_name="publications", verbose_name=_("topics")
+    )
+    publication_date = models.DateField(_("publication date"))
+    series_number = models.PositiveIntegerField(_("number in series"), null=True, blank=True)
+    doi = models.CharField(_("DOI"), max_length=255, blank=True, validators=[validate_doi])
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
+    page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=30, choices=Licence.choices, default=Licence.CC_BY
+    )
+    pdf = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("PDF"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        InlinePanel("contributors", label=_("Contributors"), min_num=1),
+        FieldPanel("abstract"),
+        FieldPanel("keywords"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("publication_date"), FieldPanel("series_number")]),
+                FieldRowPanel([FieldPanel("doi"), FieldPanel("isbn")]),
+                FieldRowPanel([FieldPanel("page_count"), FieldPanel("licence")]),
+                FieldPanel("pdf"),
+            ],
+            heading=_("Bibliographic details"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("subtitle"),
+        index.SearchField("abstract"),
+        index.SearchField("keywords"),
+        index.AutocompleteField("subtitle"),
+        index.FilterField("publication_date"),
+        index.FilterField("series"),
+        index.RelatedFields("contributors", [index.SearchField("family_name"),
+                                             index.SearchField("given_names")]),
+    ]
+
+    # Dates, numbers, identifiers and the file are the same work in every language.
+    override_translatable_fields = [
+        SynchronizedField("publication_date"),
+        SynchronizedField("series_number"),
+        SynchronizedField("doi"),
+        SynchronizedField("isbn"),
+        SynchronizedField("page_count"),
+        SynchronizedField("licence"),
+        SynchronizedField("pdf"),
+        SynchronizedField("topics"),
+    ]
+
+    base_form_class = PublicationPageForm
+    parent_page_types = ["publications.SeriesIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    # -- domain helpers -------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.path else None
+        series_id = self.series_id
+        if parent is not None and hasattr(parent.specific, "series_id"):
+            series_id = parent.specific.series_id
+        if self.series_number and series_id:
+            clash = (
+                PublicationPage.objects.filter(
+                    series=series_id, series_number=self.series_number, locale=self.locale_id
+                )
+                .exclude(pk=self.pk)
+                .exclude(translation_key=self.translation_key)
+            )
+            if clash.exists():
+                raise ValidationError(
+                    {"series_number": _("Another publication in this series has this number.")}
+                )
+
+    def save(self, *args, **kwargs):
+        if self.path and self.depth and self.depth > 1:
+            parent = self.get_parent()
+            if parent is not None:
+                series_id = getattr(parent.specific, "series_id", None)
+                if series_id:
+                    self.series_id = series_id
+        return super().save(*args, **kwargs)
+
+    @property
+    def keyword_list(self):
+        return [word.strip() for word in self.keywords.split(";") if word.strip()]
+
+    @cached_property
+    def ordered_contributors(self):
+        return list(self.contributors.all())
+
+    @property
+    def authors(self):
+        return [c for c in self.ordered_contributors if c.role == PublicationContributor.Role.AUTHOR]
+
+    @property
+    def editors(self):
+        return [c for c in self.ordered_contributors if c.role == PublicationContributor.Role.EDITOR]
+
+    @property
+    def number_label(self):
+        """The series number as printed, e.g. "WP 3"."""
+        if not self.series_number:
+            return ""
+        prefix = self.series.number_prefix if self.series_id else ""
+        return f"{prefix} {self.series_number}".strip()
+
+    @property
+    def licence_url(self):
+        return self.LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def kind(self):
+        return self.series.kind if self.series_id else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from publications import citations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["series"] = self.series.localized if self.series_id else None
+        context["scholar_meta"] = citations.scholar_meta(self, request)
+        context["json_ld"] = citations.json_ld(self, request)
+        context["how_to_cite"] = citations.how_to_cite(self, request)
+        context["topics"] = localized_topics(self)
+        context["translations"] = self.get_translations().live().select_related("locale")
+        index_page = PublicationIndexPage.objects.ancestor_of(self).first()
+        context["index_url"] = index_page.get_url(request) if index_page else ""
+        return context
+
+    # -- citation downloads ---------------------------------------------------------------
+
+    @path("cite.bib/", name="cite_bib")
+    def cite_bib(self, request):
+        from publications import citations
+
+        return citations.download(self, request, "bib")
+
+    @path("cite.ris/", name="cite_ris")
+    def cite_ris(self, request):
+        from publications import citations
+
+        return citations.download(self, request, "ris")
+
+    @path("cite.json/", name="cite_json")
+    def cite_json(self, request):
+        from publications import citations
+
+        return citations.download(self, request, "json")
+
+
+class PublicationContributor(Orderable):
+    """An author or editor of a publication, in the order printed on the title page."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", _("Author")
+        EDITOR = "editor", _("Editor")
+
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="contributors")
+    person = models.ForeignKey(
+        "home.Person", verbose_name=_("person"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="publication_contributions",
+        help_text=_("Optional: link a person known to the site to list the work on their page."),
+    )
+    given_names = models.CharField(_("given names"), max_length=255, blank=True)
+    family_name = models.CharField(_("family name"), max_length=255)
+    affiliation = models.CharField(_("affiliation"), max_length=255, blank=True)
+    orcid = models.CharField(
+        _("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid]
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.AUTHOR)
+
+    panels = [
+        FieldPanel("person"),
+        FieldRowPanel([FieldPanel("given_names"), FieldPanel("family_name")]),
+        FieldRowPanel([FieldPanel("affiliation"), FieldPanel("orcid")]),
+        FieldPanel("role"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contributor")
+        verbose_name_plural = _("contributors")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.given_names} {self.family_name}".strip()
+
+    @property
+    def orcid_url(self):
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+
+
+# -- helpers shared by the listings ---------------------------------------------------------
+
+
+def with_card_data(queryset):
+    """What a publication card shows, loaded in a fixed number of queries."""
+    return queryset.select_related("series", "locale", "pdf").prefetch_related(
+        models.Prefetch(
+            "contributors",
+            queryset=PublicationContributor.objects.select_related("person").order_by("sort_order"),
+        ),
+    )
+
+
+def localized_topics(page):
+    """The page's topics in the page's own language when translated, in one query."""
+    from home.models import TopicPage
+
+    keys = [topic.translation_key for topic in page.topics.all()]
+    if not keys:
+        return []
+    in_locale = {
+        t.translation_key: t
+        for t in TopicPage.objects.live().filter(translation_key__in=keys, locale=page.locale_id)
+    }
+    return [in_locale.get(topic.translation_key, topic) for topic in page.topics.all()]
+
+
+def paginate(request, queryset, per_page):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def query_without(request, *names):
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()

@@ -1,0 +1,103 @@
+"""From accepted manuscript to a draft publication page (DESIGN.md "The peer-review pipeline").
+
+``build_publication_page`` knows nothing about submissions: the review pipeline calls it with the
+accepted work's metadata, and the page then goes through the publication workflow like any other.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
+from publications.models import PublicationContributor, PublicationPage, SeriesIndexPage
+
+
+def split_name(name):
+    """"Given Names Family" → ("Given Names", "Family"); a single word is a family name."""
+    parts = name.strip().rsplit(" ", 1)
+    return ("", parts[0]) if len(parts) == 1 else (parts[0], parts[1])
+
+
+def series_index_for(series, language_code):
+    locale = Locale.objects.get(language_code=language_code)
+    index = SeriesIndexPage.objects.filter(series=series, locale=locale).first()
+    if index is None:
+        raise ValidationError(
+            _("The series “%(series)s” has no page in this language yet; an editor must add it "
+              "under Publications first.") % {"series": series.name}
+        )
+    return index
+
+
+def unique_slug(parent, title):
+    base = slugify(title)[:70] or "publication"
+    slug, n = base, 2
+    siblings = set(parent.get_children().values_list("slug", flat=True))
+    while slug in siblings:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def check_is_pdf(file):
+    """The final file must really be a PDF, whatever its name says."""
+    file.seek(0)
+    head = file.read(1024)
+    file.seek(0)
+    if b"%PDF-" not in head:
+        raise ValidationError(_("The final file is not a PDF document."))
+
+
+@transaction.atomic
+def build_publication_page(*, series, title, abstract, keywords, topics, contributors, pdf_file,
+                           language_code, owner, subtitle="", publication_date=None):
+    """Create a DRAFT PublicationPage in the series, with the next number and the PDF.
+
+    ``contributors`` is a list of dicts with ``name`` (or ``given_names``/``family_name``),
+    ``affiliation``, ``orcid`` and optionally ``email`` (kept out of the public page) and
+    ``person`` (a home.Person). ``pdf_file`` is a Django File or an open binary file.
+    Nothing is saved if any part fails.
+    """
+    parent = series_index_for(series, language_code)
+    check_is_pdf(pdf_file)
+    document = get_document_model()(title=title, uploaded_by_user=owner)
+    name = (getattr(pdf_file, "name", "") or "").rsplit("/", 1)[-1]
+    if not name.lower().endswith(".pdf"):
+        name = f"{slugify(title)[:80] or 'publication'}.pdf"
+    document.file.save(name, File(pdf_file), save=False)
+    document._set_document_file_metadata()
+    document.save()
+
+    page = PublicationPage(
+        title=title,
+        subtitle=subtitle,
+        slug=unique_slug(parent, title),
+        abstract=abstract,
+        keywords="; ".join(keywords) if isinstance(keywords, (list, tuple)) else keywords,
+        publication_date=publication_date or timezone.localdate(),
+        series_number=parent.next_series_number(),
+        pdf=document,
+        owner=owner,
+        live=False,
+    )
+    for position, data in enumerate(contributors):
+        given, family = data.get("given_names"), data.get("family_name")
+        if not family:
+            given, family = split_name(data["name"])
+        contributor = PublicationContributor(
+            sort_order=position,
+            person=data.get("person"),
+            given_names=given or "",
+            family_name=family,
+            affiliation=data.get("affiliation", ""),
+            orcid=data.get("orcid", ""),
+        )
+        contributor.full_clean(exclude=["page"])
+        page.contributors.add(contributor)
+    page.topics.set(topics)
+    parent.add_child(instance=page)
+    page.save_revision(user=owner, log_action=True)
+    return page

