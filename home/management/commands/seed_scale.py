@@ -24,6 +24,7 @@ from cms.scale import TRANSLATION_SHARE, Corpus, index_in_bulk, search_index_pau
 # translated_fields(page, text, rng) and optionally after_translation(source, translation, corpus). They run in this order; later ones link to earlier content.
 SCALE_MODULES = [
     "home.scale",
+    "publications.scale",
     "lectures.scale",
 ]
 
