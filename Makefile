@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate messages demo serve clean-venv
+.PHONY: run test install migrate messages demo serve clean-venv bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,3 +49,7 @@ test: messages
 
 clean-venv:
 	rm -rf $(VENV)
+
+# The performance harness (benchmarks/README.md): slow, so not part of `make test`.
+bench: install
+	$(PY) benchmarks/run.py

@@ -42,9 +42,9 @@ def locale_home(request, page=None):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        if page is not None:
-            locale_id = page.locale_id
-        else:
+        # Templates without a page (404, 500) pass the empty string Django gives an unknown name.
+        locale_id = getattr(page, "locale_id", None)
+        if locale_id is None:
             try:
                 locale_id = Locale.objects.get_for_language(translation.get_language()).pk
             except (Locale.DoesNotExist, LookupError):

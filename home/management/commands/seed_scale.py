@@ -1,0 +1,152 @@
+"""Build a large synthetic corpus for the benchmarks: ``manage.py seed_scale --pages 5000``.
+
+The corpus has about ``--pages`` live pages across all locales: mission pages, topics, and each
+section app's page types (publications, lectures) as far as they exist, with people, images and
+documents, and translations into French, German and Arabic. The same ``--seed`` always gives the
+same content. Its pages carry slugs starting with "scale-" (topics and the home page excepted,
+which it shares with the demo content) and ``--reset`` removes them before seeding again.
+"""
+
+import random
+import time
+from importlib import import_module
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Q
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from cms.scale import TRANSLATION_SHARE, Corpus, index_in_bulk, search_index_paused, vacuum_analyze
+
+# Each module offers SHARE (its weight among the page types), seed(n, rng, corpus),
+# translated_fields(page, text, rng) and optionally after_translation(source, translation, corpus). They run in this order; later ones link to earlier content.
+SCALE_MODULES = [
+    "home.scale",
+    "publications.scale",
+    "lectures.scale",
+]
+
+
+class Command(BaseCommand):
+    help = "Create a large, deterministic synthetic corpus of pages in every locale (benchmarks)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pages", type=int, required=True,
+                            help="About how many live pages to create, translations included.")
+        parser.add_argument("--seed", type=int, default=2026, help="Random seed (default 2026).")
+        parser.add_argument("--reset", action="store_true",
+                            help="Delete a previous scale corpus first.")
+
+    def handle(self, *args, pages, seed, reset, **options):
+        if pages < 1:
+            raise CommandError("--pages must be at least 1.")
+        started = time.monotonic()
+        if Page.objects.filter(slug__startswith="scale-").exists():
+            if not reset:
+                raise CommandError("A scale corpus exists already; pass --reset to rebuild it.")
+            self._reset()
+
+        modules = [import_module(name) for name in SCALE_MODULES]
+        from django.apps import apps
+
+        indexed_models = [model for model in apps.get_models() if hasattr(model, "search_fields")]
+        # The admin's reference index ("usage" counts) is left out: it doubles the seeding time
+        # and no public page reads it. `manage.py rebuild_references_index` fills it if needed.
+        with transaction.atomic(), search_index_paused(indexed_models), \
+                disable_reference_index_auto_update():
+            corpus = self._build(modules, pages, seed)
+        with transaction.atomic():
+            for model, pks in corpus.indexed.items():
+                index_in_bulk(model, pks)
+        vacuum_analyze()
+        total = Page.objects.filter(live=True).count()
+        self.stdout.write(self.style.SUCCESS(
+            f"Scale corpus ready: {total} live pages in {time.monotonic() - started:.0f} s."
+        ))
+
+    def _build(self, modules, pages, seed):
+        corpus = Corpus(seed)
+        from cms.scale import ensure_images
+        from home import scale as home_scale
+
+        corpus.images = ensure_images(seed)
+        home_scale.ensure_home(corpus)
+        home_scale.seed_topics(corpus)
+        home_scale.seed_people(corpus, max(10, pages // 25))
+
+        # The home page and topics in every locale count towards the total; every other source
+        # page gets on average a little more than sum(TRANSLATION_SHARE) translations (ancestors
+        # come along).
+        structure = (2 + len(corpus.topics)) * (1 + len(corpus.target_locales))
+        sources = max(5 * len(modules),
+                      round((pages - structure) / (1.2 + sum(TRANSLATION_SHARE.values()))))
+        total_share = sum(module.SHARE for module in modules)
+        translators = {}
+        for module in modules:
+            count = max(1, round(sources * module.SHARE / total_share))
+            before = len(corpus.pages_for_translation)
+            module.seed(count, random.Random(f"{seed}:{module.__name__}"), corpus)
+            for page in corpus.pages_for_translation[before:]:
+                translators[page.pk] = module
+            self.stdout.write(f"  {module.__name__}: {count} pages")
+        for page in corpus.pages_for_translation:
+            translators.setdefault(page.pk, import_module("home.scale"))
+        corpus.writer.finish()
+        self._translate(corpus, translators)
+        corpus.writer.finish()
+        return corpus
+
+    def _translate(self, corpus, translators):
+        """Translations of a deterministic share of the pages, with their parents first.
+
+        Whole sections get translated in real life, so a page chosen for a locale brings its
+        untranslated ancestors along (as ``copy_for_translation(copy_parents=True)`` does).
+        """
+        keys = {page.translation_key for page in corpus.pages_for_translation}
+        translations = {
+            (page.translation_key, page.locale_id): page
+            for page in Page.objects.filter(Q(depth__lte=3) | Q(translation_key__in=keys))
+        }
+        made = []
+
+        def translated(source, code):
+            locale = corpus.locales[code]
+            existing = translations.get((source.translation_key, locale.pk))
+            if existing is not None or source.pk not in translators:
+                return existing
+            parent = translated(source.get_parent(), code)
+            if parent is None:
+                return None
+            rng = random.Random(f"{corpus.seed}:translate:{source.translation_key}:{code}")
+            module = translators[source.pk]
+            fields = module.translated_fields(source, corpus.text(code, rng), rng)
+            page = corpus.translate(source, code, fields, parent)
+            if hasattr(module, "after_translation"):
+                # Child rows (contributors, speakers) belong to each translation separately.
+                module.after_translation(source.specific, page, corpus)
+            translations[(page.translation_key, locale.pk)] = page
+            made.append(page)
+            return page
+
+        for source in sorted(corpus.pages_for_translation, key=lambda page: page.path):
+            for code in corpus.target_locales:
+                rng = random.Random(f"{corpus.seed}:choose:{source.translation_key}:{code}")
+                if source.pk in corpus.always_translate or (
+                    rng.random() < TRANSLATION_SHARE.get(code, 0)
+                ):
+                    translated(source, code)
+        self.stdout.write(f"  translations: {len(made)} pages")
+
+    def _reset(self):
+        self.stdout.write("Removing the previous scale corpus…")
+        from home.models import Person
+
+        with transaction.atomic(), disable_reference_index_auto_update():
+            # treebeard deletes each top-most match with its descendants in one go.
+            Page.objects.filter(slug__startswith="scale-").delete()
+            Person.objects.filter(slug__startswith="scale-person-").delete()
+            # Pool files and the records that share them go together (deleting a record deletes
+            # its file).
+            get_document_model().objects.filter(title__startswith="scale-").delete()

@@ -1,0 +1,139 @@
+"""Scale corpus for publications: series pages and publications with contributors, topics, PDFs.
+
+Called by ``manage.py seed_scale`` (see cms/scale.py for the contract of these modules).
+"""
+
+import random
+
+from django.utils.text import slugify
+
+from cms.scale import days_ago, ensure_pdf_pool, pdf_documents, stable_uuid
+
+from .models import (
+    PublicationContributor,
+    PublicationIndexPage,
+    PublicationPage,
+    Series,
+    SeriesIndexPage,
+)
+
+# Share of the corpus's pages that are publications, relative to the other apps' shares.
+SHARE = 4
+
+SERIES = [
+    ("scale-monographs", "JCMI Monographs (scale corpus)", Series.Kind.MONOGRAPH, "MON"),
+    ("scale-white-papers", "JCMI White Papers (scale corpus)", Series.Kind.WHITE_PAPER, "WhP"),
+    ("scale-working-papers", "JCMI Working Papers (scale corpus)", Series.Kind.WORKING_PAPER, "WP"),
+]
+LICENCES = [choice for choice, _label in PublicationPage.Licence.choices]
+
+
+def publication_index(corpus):
+    """/<lang>/publications/: the demo's index when there is one."""
+    home = corpus.homes["en"]
+    index = PublicationIndexPage.objects.child_of(home).filter(locale=home.locale).first()
+    if index is None:
+        index = corpus.add(home, PublicationIndexPage(
+            title="Publications", slug="publications", live=True,
+            intro="<p>The network's monographs, white papers and working papers.</p>",
+            first_published_at=days_ago(900), last_published_at=days_ago(900),
+            translation_key=stable_uuid(corpus.seed, "publications"),
+        ))
+        corpus.pages_for_translation.append(index)
+        corpus.always_translate.add(index.pk)
+    else:
+        corpus.pages.append(index)
+    return index
+
+
+def seed(n, rng, corpus):
+    """``n`` publications spread over three series, newest numbered last."""
+    index = publication_index(corpus)
+    series_pages = []
+    for slug, name, kind, prefix in SERIES:
+        series, _ = Series.objects.get_or_create(
+            slug=slug, locale=corpus.locales["en"],
+            defaults={"name": name, "kind": kind, "number_prefix": prefix,
+                      "description": "Synthetic series for the benchmarks.",
+                      "translation_key": stable_uuid(corpus.seed, "series", slug)},
+        )
+        page = corpus.add(index, SeriesIndexPage(
+            title=name, slug=slug, series=series, live=True,
+            intro="<p>Every work of the series, newest first.</p>",
+            first_published_at=days_ago(900), last_published_at=days_ago(900),
+            translation_key=stable_uuid(corpus.seed, "series-page", slug),
+        ))
+        corpus.pages_for_translation.append(page)
+        corpus.always_translate.add(page.pk)
+        series_pages.append(page)
+
+    pool = ensure_pdf_pool(corpus, min(24, max(3, n // 50)))
+    documents = pdf_documents(corpus, pool, n, prefix="scale-publication")
+    numbers = {page.pk: 0 for page in series_pages}
+    created = []
+    for number in range(n):
+        page_rng = random.Random(f"{corpus.seed}:publication:{number}")
+        parent = series_pages[int(page_rng.random() * len(series_pages))]
+        numbers[parent.pk] += 1
+        text = corpus.text("en", page_rng)
+        title = text.title()
+        published = days_ago(page_rng.randrange(3650))
+        page = PublicationPage(
+            title=title, slug=f"scale-{number:05d}-{slugify(title)[:40]}", live=True,
+            subtitle=text.sentence()[:255],
+            abstract="".join(f"<p>{text.paragraph(4)}</p>" for _ in range(2)),
+            keywords="; ".join(text.subject() for _ in range(4)),
+            publication_date=published.date(), series_number=numbers[parent.pk],
+            series_id=parent.series_id,
+            doi=f"10.99999/jcmi.scale.{number}", licence=page_rng.choice(LICENCES),
+            page_count=page_rng.randrange(12, 320), pdf=documents[number],
+            search_description=text.sentence()[:255],
+            first_published_at=published, last_published_at=published,
+            translation_key=stable_uuid(corpus.seed, "publication", number),
+        )
+        for position in range(page_rng.choice((1, 1, 2, 3, 4))):
+            person = corpus.people[int(page_rng.random() * len(corpus.people))]
+            given, _, family = person.name.partition(" ")
+            page.contributors.add(PublicationContributor(
+                person=person if page_rng.random() < 0.8 else None, given_names=given,
+                family_name=family, affiliation=person.affiliation, sort_order=position,
+            ))
+        page.topics = page_rng.sample(corpus.topics, k=page_rng.choice((1, 2, 3)))
+        corpus.add(parent, page)
+        created.append(page)
+    corpus.pages_for_translation.extend(created)
+    corpus.publications = created
+    return created
+
+
+def translated_fields(page, text, rng):
+    specific = page.specific
+    fields = {"title": text.title(), "search_description": text.sentence()[:255]}
+    if isinstance(specific, PublicationPage):
+        fields.update(
+            subtitle=text.sentence()[:255],
+            abstract="".join(f"<p>{text.paragraph(4)}</p>" for _ in range(2)),
+            keywords="; ".join(text.subject() for _ in range(4)),
+        )
+    elif isinstance(specific, SeriesIndexPage | PublicationIndexPage):
+        fields.update(title=specific.title, intro=f"<p>{text.sentence()}</p>")
+    return fields
+
+
+def after_translation(source, translation, corpus):
+    """A translated publication lists the same contributors and the topics of its own locale."""
+    if not isinstance(source, PublicationPage):
+        return
+    PublicationContributor.objects.bulk_create([
+        PublicationContributor(
+            page_id=translation.pk, person_id=c.person_id, given_names=c.given_names,
+            family_name=c.family_name, affiliation=c.affiliation, orcid=c.orcid, role=c.role,
+            sort_order=c.sort_order,
+        )
+        for c in source.contributors.all()
+    ])
+    topics = corpus.localized_topics(source.topics.all(), translation.locale_id)
+    PublicationPage.topics.through.objects.bulk_create([
+        PublicationPage.topics.through(publicationpage_id=translation.pk, topicpage_id=topic.pk)
+        for topic in topics
+    ])

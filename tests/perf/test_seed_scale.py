@@ -1,0 +1,64 @@
+"""The scale corpus behind the benchmarks: built by one command, the same every time for a seed."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Locale, Page
+
+from home.models import Person, StandardPage, TopicPage
+
+
+def corpus_snapshot():
+    """What a visitor could see of the corpus, without database ids (which differ per run)."""
+    pages = Page.objects.filter(live=True).order_by("locale__language_code", "url_path")
+    return [
+        (page.locale.language_code, page.url_path, page.title, str(page.translation_key),
+         page.first_published_at, page.content_type.model, page.search_description)
+        for page in pages.select_related("locale", "content_type")
+    ]
+
+
+@pytest.mark.django_db
+def test_seed_scale_builds_a_multilingual_corpus_the_same_way_each_time():
+    call_command("seed_scale", pages=150, seed=7, verbosity=0)
+    first = corpus_snapshot()
+
+    # About the number of pages asked for, in every locale, on a consistent page tree.
+    assert 120 <= len(first) <= 180
+    assert {entry[0] for entry in first} == {"en", "fr", "de", "ar"}
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert TopicPage.objects.filter(locale__language_code="ar").count() == 16
+    assert StandardPage.objects.filter(locale__language_code="en").count() >= 10
+    assert Person.objects.filter(slug__startswith="scale-person-").count() >= 10
+
+    # Translations are linked to their source, so the language switcher can find them.
+    french = StandardPage.objects.filter(locale__language_code="fr").first()
+    english = french.get_translation(Locale.objects.get(language_code="en"))
+    assert english.url_path.endswith(french.slug + "/")
+    assert english.title != french.title
+
+    # The same seed after a reset gives exactly the same corpus.
+    call_command("seed_scale", pages=150, seed=7, reset=True, verbosity=0)
+    assert corpus_snapshot() == first
+
+    # A different seed gives different content.
+    call_command("seed_scale", pages=150, seed=8, reset=True, verbosity=0)
+    assert corpus_snapshot() != first
+
+
+@pytest.mark.django_db
+def test_seed_scale_pages_are_searchable_in_their_own_language():
+    call_command("seed_scale", pages=50, seed=7, verbosity=0)
+    german = StandardPage.objects.filter(locale__language_code="de").first()
+    word = german.title.split()[0]
+
+    results = StandardPage.objects.live().filter(locale=german.locale).search(word)
+    assert german.pk in [page.pk for page in results]
+
+
+@pytest.mark.django_db
+def test_seed_scale_refuses_to_pile_a_second_corpus_on_the_first():
+    call_command("seed_scale", pages=20, seed=7, verbosity=0)
+    with pytest.raises(CommandError, match="--reset"):
+        call_command("seed_scale", pages=20, seed=7, verbosity=0)
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("seed_scale", pages=0, reset=True, verbosity=0)
