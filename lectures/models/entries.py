@@ -173,6 +173,7 @@ class CalendarEntryPage(RoutablePageMixin, Page):
         index.FilterField("kind"),
         index.FilterField("starts_at"),
     ]
+    search_facets = {"topic": "topics", "year": "starts_at"}
 
     schedule_panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),

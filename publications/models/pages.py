@@ -215,7 +215,16 @@ class PublicationPage(RoutablePageMixin, Page):
         index.FilterField("series"),
         index.RelatedFields("contributors", [index.SearchField("family_name"),
                                              index.SearchField("given_names")]),
+        # The words of the PDF itself, extracted in the background when the document is saved.
+        index.SearchField("pdf_text"),
     ]
+    search_facets = {"topic": "topics", "year": "publication_date", "series": "series"}
+
+    def pdf_text(self):
+        # A method on the model itself (not a mixin): Elasticsearch names the field after it.
+        from search.indexing import documents_text
+
+        return documents_text(self.pdf)
 
     # Dates, numbers, identifiers and the file are the same work in every language.
     override_translatable_fields = [
