@@ -168,7 +168,7 @@ GERMAN = {
 def load(command):
     home = factories.site_home()
     index = factories.lecture_index(
-        home, title="Lectures and events",
+        home, title="Lectures and events", show_in_menus=True,
         intro="<p>Our lecture series, symposia, workshops and training courses: what is coming "
               "up, and recordings of what has passed.</p>",
     )

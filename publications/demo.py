@@ -157,6 +157,7 @@ def load(command):
     topics = _topics(home, en)
     people = _people(en)
     index = _child(home, PublicationIndexPage, "publications", title="Publications",
+                   show_in_menus=True,
                    intro="<p>Monographs, white papers and working papers of the network, free to "
                          "read and to cite.</p>")
     series_pages = {}
