@@ -26,7 +26,7 @@ def test_cron_reminds_an_unanswered_reviewer_once(author, series, editor, review
     mailoutbox.clear()
     call_command("send_reminders")
     assert [m.to for m in mailoutbox] == [[reviewers[0].email]]
-    assert "Reminder" in mailoutbox[0].subject
+    assert "Rappel" in mailoutbox[0].subject  # this reviewer reads French
     assert "/decline/" in mailoutbox[0].body
     sent = SentReminder.objects.get()
     assert sent.assignment == assignment and sent.rule.days_offset == -2

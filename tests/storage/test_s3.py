@@ -179,7 +179,8 @@ def test_an_s3_failure_during_upload_gives_a_clear_error_and_saves_nothing(
     assert "nothing was saved" in response.json()["error_message"]
 
     response = admin_client.post("/admin/images/add/", {
-        "title": "Photo", "collection": Collection.get_first_root_node().pk,
+        "title": "Photo", "description": "A photo of the harbour",
+        "collection": Collection.get_first_root_node().pk,
         "file": SimpleUploadedFile("photo.png", png_bytes(), "image/png"),
     })
     assert response.status_code == 503
