@@ -45,7 +45,7 @@ def test_editor_drafts_and_submits_a_page_that_a_moderator_approves(site, new_pa
 
     # The editor submits it to the moderation workflow.
     editor.get_by_role("button", name="More actions").click()
-    editor.get_by_role("button", name=re.compile("Submit to .*approval")).click()
+    editor.get_by_role("button", name=re.compile("Submit to (Editorial review|.*approval)")).click()
     expect(editor.get_by_text(re.compile("has been submitted for moderation"))).to_be_visible()
     assert editor.problems.take() == []
 

@@ -17,6 +17,13 @@ from benchmarks.discover import discover
 # guard is that the count does not move when the site grows.
 MOST_QUERIES_PER_PAGE = 40
 
+# Django skips a prefetch_related query when the list it prefetches for is empty. In the small
+# corpus (6 publications over 16 topics) some topic pages list no publications, so their
+# contributors prefetch does not run; in the larger corpus it runs once (one IN query, whatever
+# the number of publications: measured 32 -> 33 on /en/topics/building-integrity/). That one
+# query is a constant, not growth; anything beyond it is still an N+1 and fails.
+EMPTY_LIST_PREFETCHES = 1
+
 
 def fresh(url):
     """The URL with a query string no page cache has seen, so Django renders the page."""
@@ -49,6 +56,7 @@ def test_no_public_page_type_costs_more_queries_as_the_site_grows(client,
             continue  # a page type the small corpus did not have
         for url in page_type["urls"]:
             client.get(fresh(url))
-            with django_assert_max_num_queries(min(small[label], MOST_QUERIES_PER_PAGE), info=url):
+            with django_assert_max_num_queries(
+                    min(small[label] + EMPTY_LIST_PREFETCHES, MOST_QUERIES_PER_PAGE), info=url):
                 response = client.get(fresh(url))
             assert response.status_code == 200, url
