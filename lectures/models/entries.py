@@ -305,6 +305,10 @@ class CalendarEntryPage(RoutablePageMixin, Page):
 
     @path("event.ics/", name="ical")
     def ical_response(self, request):
+        if request.method not in ("GET", "HEAD"):
+            from django.http import HttpResponseNotAllowed
+
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         from lectures.calendar import calendar_response
 
         return calendar_response([self], request, filename=f"{self.slug}.ics", name=self.title)

@@ -41,12 +41,20 @@ class LectureIndexPage(RoutablePageMixin, Page):
 
     @path("feed.xml/", name="feed")
     def feed_response(self, request):
+        if request.method not in ("GET", "HEAD"):
+            from django.http import HttpResponseNotAllowed
+
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         from lectures.feeds import LectureFeed
 
         return LectureFeed()(request, index=self)
 
     @path("calendar.ics/", name="calendar")
     def calendar_response(self, request):
+        if request.method not in ("GET", "HEAD"):
+            from django.http import HttpResponseNotAllowed
+
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         from django.utils import timezone
 
         from lectures.calendar import calendar_response

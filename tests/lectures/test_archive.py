@@ -202,7 +202,9 @@ def test_query_count_stays_flat_from_20_to_500_lectures(
     small = {}
     for query in QUERY_COUNT_CASES:
         client.get(index.url + query)  # warm the site-root cache the way a running site has it
-        with django_assert_max_num_queries(20) as counted:
+        # The shared base template adds a constant handful (site text, navigation, languages);
+        # the budget may cover that, but the count must not grow with the number of lectures.
+        with django_assert_max_num_queries(26) as counted:
             assert client.get(index.url + query).status_code == 200
         small[query] = len(counted.captured_queries)
     _corpus(index, people, topics, 500)

@@ -96,7 +96,9 @@ def test_nothing_loads_from_the_host_until_the_visitor_presses_play(browser_page
 
 def test_accepted_video_cookies_load_the_player_without_a_click(browser_page):
     page = browser_page
-    page.add_init_script("window.jcmiConsent = {has: (category) => category === 'video'};")
+    # The base template now loads the real consent API (consent.js), which replaces any stub:
+    # give it a stored consent cookie that accepts the video category.
+    page.add_init_script("document.cookie = 'jcmi_consent=necessary,video; path=/';")
     page.goto(page.lecture_url)
     playwright.expect(page.locator("iframe[data-video-frame]")).to_have_attribute(
         "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0"
