@@ -13,6 +13,8 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   the pages that list it (its parent, in every language, and the topic hubs it is tagged with
   through its ``search_facets["topic"]`` field) and anything the page type names in
   ``get_cache_dependents()`` (say, a home page that shows the next lectures).
+* Responses that show the whole site (``/sitemap.xml``) are marked with ``mark_site_wide``: they
+  live until any page is invalidated.
 * Visitors with a session (logged in, including editors on their way to a preview) or a
   messages cookie never get or make a cached page; responses that set a cookie (a form's CSRF
   token) or say private/no-store are not stored.
@@ -27,6 +29,8 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
 CACHE_HEADER = "X-Page-Cache"
+# The generation of responses that list every page: retired whenever any page is.
+SITE_WIDE = "site"
 
 
 def _cache():
@@ -89,6 +93,11 @@ def current_generation(page_id, create=False):
 def mark_page_for_caching(request, page):
     """Called by the before_serve_page hook: this response may be cached under this page."""
     request._page_cache_page_id = page.pk
+
+
+def mark_site_wide(request):
+    """This response shows every page (the sitemap): it may be cached until any page changes."""
+    request._page_cache_page_id = SITE_WIDE
 
 
 class PageCacheMiddleware:
@@ -162,9 +171,9 @@ def invalidate_pages(pages):
     pages = list(pages)
     if not pages:
         return
-    _cache().set_many(
-        {generation_key(page.pk): uuid.uuid4().hex for page in pages}, None
-    )
+    generations = {generation_key(page.pk): uuid.uuid4().hex for page in pages}
+    generations[generation_key(SITE_WIDE)] = uuid.uuid4().hex
+    _cache().set_many(generations, None)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
 

@@ -35,7 +35,7 @@ class MultilingualSitemap(Sitemap):
         urls = []
         groups = defaultdict(list)
         last_mods = set()
-        for item in self.paginator.page(page).object_list.iterator():
+        for item in self.paginator.page(page).object_list:
             for index, url_info in enumerate(item.get_sitemap_urls(self.request)):
                 url_info = dict(url_info)
                 urls.append(url_info)

@@ -4,7 +4,6 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
@@ -16,7 +15,8 @@ from publications import oai
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", views.sitemap, {"sitemaps": {"pages": MultilingualSitemap}},
+         name="sitemap"),
     path("consent/", home_views.cookie_consent, name="cookie_consent"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

@@ -1,4 +1,4 @@
-"""Site-wide endpoints that are not pages: robots.txt and the health check."""
+"""Site-wide endpoints that are not pages: the sitemap, robots.txt and the health check."""
 
 from django.core.cache import cache
 from django.db import connection
@@ -6,6 +6,17 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from cms.page_cache import mark_site_wide
+
+
+@require_GET
+def sitemap(request, **kwargs):
+    """Wagtail's sitemap, kept in the page cache until any page is published, moved or deleted:
+    with thousands of pages it takes seconds to build, and crawlers ask for it often."""
+    mark_site_wide(request)
+    return wagtail_sitemap(request, **kwargs)
 
 
 @require_GET

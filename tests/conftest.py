@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
@@ -12,3 +13,12 @@ def _media_in_tmp(settings, tmp_path):
         "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
                     "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None}},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """The cache outlives each test's rolled-back transaction: Wagtail's site root paths, the
+    renditions and the menus cached by one test must not leak into the next, or a test passes
+    alone and fails in the suite (a page whose URL is None, a query count that depends on order)."""
+    for cache in caches.all():
+        cache.clear()

@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import caches
 
 from tests.publications import factories
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    """Wagtail caches the site root paths; a rolled-back test must not leave another test's."""
-    for cache in caches.all():
-        cache.clear()
-    yield
 
 
 @pytest.fixture

@@ -38,7 +38,9 @@ def catalogue(site, working_papers, settings):
     return pages
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after this test must leave the migrations' data (locales, groups,
+# workflows) for the tests after it, as the other transactional test expects.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_harvester_collects_every_record_across_resumption_tokens(live_server, catalogue):
     sickle = Sickle(live_server.url + "/oai/")
     identify = sickle.Identify()

@@ -117,6 +117,18 @@ def test_moving_a_page_refreshes_both_listings_and_the_old_address(site, client)
     assert client.get(site.report_a.url).status_code == 200
 
 
+def test_the_sitemap_is_cached_until_any_page_is_published(site, client,
+                                                           django_assert_num_queries):
+    assert cache_state(client, "/sitemap.xml") == "miss"
+    with django_assert_num_queries(0):
+        assert cache_state(client, "/sitemap.xml") == "hit"
+
+    new = add_report(site, "Flood response drills", abstract="New.")
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap["X-Page-Cache"] == "miss"
+    assert new.url in sitemap.content.decode()
+
+
 def test_logged_in_users_never_get_or_make_cached_pages(site, client, django_user_model):
     client.get(site.report_a.url)  # an anonymous visitor fills the cache
     user = django_user_model.objects.create_user("reader", password="pw-for-tests-only")
