@@ -9,7 +9,7 @@ Login forms are throttled separately by django-axes (see the AXES_* settings).
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django_ratelimit import ALL, UNSAFE  # noqa: F401 -- ALL is for VIEW_RATE_LIMITS entries
+from django_ratelimit import ALL, UNSAFE
 # _split_rate is how django-ratelimit itself reads a rate; reused for the Retry-After header.
 from django_ratelimit.core import _split_rate, is_ratelimited
 
@@ -22,9 +22,12 @@ VIEW_RATE_LIMITS = {
     "portal:submission_new": ("20/h", UNSAFE),
     "portal:submission_step": ("60/h", UNSAFE),
     "portal:revise": ("20/h", UNSAFE),
+    # Search runs full-text queries; the box asks for suggestions as the visitor types.
+    "search:search": ("60/m", ALL),
+    "search:autocomplete": ("120/m", ALL),
 }
 
-# Every Wagtail form page (AbstractForm) accepts this many submissions per address.
+# Every Wagtail form page (FormMixin) accepts this many submissions per address.
 FORM_PAGE_RATE = "5/10m"
 
 

@@ -1,5 +1,5 @@
 from wagtail import hooks
-from wagtail.contrib.forms.models import AbstractForm
+from wagtail.contrib.forms.models import FormMixin
 
 from cms.page_cache import mark_page_for_caching, page_cache_enabled
 from cms.ratelimits import check_form_page_rate_limit
@@ -8,7 +8,8 @@ from cms.ratelimits import check_form_page_rate_limit
 @hooks.register("before_serve_page")
 def limit_form_page_submissions(page, request, serve_args, serve_kwargs):
     # Every page is served by one Wagtail view, so form pages are limited here, by page type.
-    if isinstance(page, AbstractForm):
+    # FormMixin, not AbstractForm: AbstractEmailForm (the contact page) is not an AbstractForm.
+    if isinstance(page, FormMixin):
         return check_form_page_rate_limit(request, page)
     return None
 

@@ -86,3 +86,30 @@ def test_registration_in_the_author_portal_is_rate_limited(client, limits_on):
     answers = [register(number).status_code for number in range(6)]
     assert 429 not in answers[:5]
     assert answers[5] == 429
+
+
+@pytest.mark.django_db
+def test_search_autocomplete_answers_429_when_hammered(client, limits_on):
+    rate, _methods = ratelimits.VIEW_RATE_LIMITS["search:autocomplete"]
+    allowed = int(rate.split("/")[0])
+    answers = [
+        client.get("/en/search/autocomplete/?q=civ", REMOTE_ADDR="203.0.113.40").status_code
+        for _ in range(allowed + 1)
+    ]
+    assert set(answers[:allowed]) == {200}
+    assert answers[allowed] == 429
+
+
+@pytest.mark.django_db
+def test_the_contact_form_is_rate_limited(client, limits_on, django_capture_on_commit_callbacks):
+    from tests.home.conftest import load_mission_demo
+    from tests.home.test_contact import GOOD
+
+    load_mission_demo(django_capture_on_commit_callbacks)
+    allowed = int(ratelimits.FORM_PAGE_RATE.split("/")[0])
+    answers = [client.post("/en/contact/", GOOD, REMOTE_ADDR="203.0.113.41").status_code
+               for _ in range(allowed + 1)]
+    assert set(answers[:allowed]) == {200}
+    assert answers[allowed] == 429
+    # Reading the page stays possible; only sending is limited.
+    assert client.get("/en/contact/", REMOTE_ADDR="203.0.113.41").status_code == 200
