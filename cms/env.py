@@ -22,6 +22,8 @@ def _list(name, default=""):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = _bool("DEBUG", False)
+# Development settings debug unless DEBUG=0 says otherwise (to see the friendly error pages).
+DEV_DEBUG = _bool("DEBUG", True)
 ALLOWED_HOSTS = _list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")

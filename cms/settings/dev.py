@@ -2,7 +2,7 @@ from cms import env
 
 from .base import *  # noqa: F401,F403
 
-DEBUG = env.DEBUG or True
+DEBUG = env.DEV_DEBUG
 SECRET_KEY = env.SECRET_KEY or "dev-only-key-not-for-production-use-0123456789abcdef"
 ALLOWED_HOSTS = env.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
