@@ -10,9 +10,13 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   served only while that generation is current. Invalidating a page bumps its generation: all
   its cached responses (every query string, every sub-route) die at once, wherever they live.
 * Publishing, unpublishing, moving or deleting a page invalidates the page, its translations,
-  the pages that list it (its parent, in every language, and the topic hubs it is tagged with
-  through its ``search_facets["topic"]`` field) and anything the page type names in
-  ``get_cache_dependents()`` (say, a home page that shows the next lectures).
+  the pages that list it (its ancestors, in every language: the series page, the archive, the
+  home page with its latest items; and the topic hubs it is tagged with through its
+  ``search_facets["topic"]`` field), the pages that link to it or choose it (Wagtail's reference
+  index) and anything the page type names in ``get_cache_dependents()``.
+* The main menu (children of a locale's home page) is on every page: a change to a page at that
+  level retires every cached page at once, through a second, menu-wide generation that every
+  stored response also carries.
 * Responses that show the whole site (``/sitemap.xml``) are marked with ``mark_site_wide``: they
   live until any page is invalidated.
 * Visitors with a session (logged in, including editors on their way to a preview) or a
@@ -31,6 +35,10 @@ from django.utils.cache import cc_delim_re
 CACHE_HEADER = "X-Page-Cache"
 # The generation of responses that list every page: retired whenever any page is.
 SITE_WIDE = "site"
+# The generation every response carries besides its page's: retired when the menus change.
+MENUS = "menus"
+# Depth of the pages the main menu lists: the children of each locale's home page.
+MENU_DEPTH = 3
 
 
 def _cache():
@@ -80,14 +88,17 @@ def response_is_cacheable(response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
-def current_generation(page_id, create=False):
+def current_generations(page_id, create=False):
+    """The page's generation and the menus' generation, read in one round trip."""
     cache = _cache()
-    key = generation_key(page_id)
-    generation = cache.get(key)
-    if generation is None and create:
-        cache.add(key, uuid.uuid4().hex, None)
-        generation = cache.get(key)
-    return generation
+    keys = [generation_key(page_id), generation_key(MENUS)]
+    found = cache.get_many(keys)
+    if create and len(found) < len(keys):
+        for key in keys:
+            if key not in found:
+                cache.add(key, uuid.uuid4().hex, None)
+        found = cache.get_many(keys)
+    return tuple(found.get(key) for key in keys)
 
 
 def mark_page_for_caching(request, page):
@@ -112,8 +123,8 @@ class PageCacheMiddleware:
         key = response_key(request)
         entry = cache.get(key)
         if entry is not None:
-            page_id, generation, status, headers, content = entry
-            if generation == current_generation(page_id):
+            page_id, generations, status, headers, content = entry
+            if generations == current_generations(page_id):
                 response = HttpResponse(content, status=status)
                 for name, value in headers:
                     response[name] = value
@@ -124,9 +135,9 @@ class PageCacheMiddleware:
         page_id = getattr(request, "_page_cache_page_id", None)
         if page_id is not None and response_is_cacheable(response):
             headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
-            generation = current_generation(page_id, create=True)
+            generations = current_generations(page_id, create=True)
             cache.set(
-                key, (page_id, generation, response.status_code, headers, response.content),
+                key, (page_id, generations, response.status_code, headers, response.content),
                 _timeout(),
             )
             response[CACHE_HEADER] = "miss"
@@ -134,17 +145,22 @@ class PageCacheMiddleware:
 
 
 def pages_showing(page):
-    """The pages whose HTML shows ``page``: itself, its translations, the pages listing it."""
+    """The pages whose HTML shows ``page``: itself, its translations, the pages listing it or
+    linking to it."""
     from wagtail.models import Page
 
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
-    affected = {page.pk: page}
+    versions = {page.pk: page}
     for translation in page.get_translations():
-        affected[translation.pk] = translation
-    for candidate in list(affected.values()):
-        parent = candidate.get_parent()
-        if parent is not None and parent.depth > 1:
-            affected[parent.pk] = parent
+        versions[translation.pk] = translation
+    affected = dict(versions)
+    for version in versions.values():
+        for ancestor in Page.objects.ancestor_of(version).filter(depth__gt=1):
+            affected[ancestor.pk] = ancestor
+    # Pages that link to any version (rich text, page choosers): link filters resolve a link to
+    # the visitor's language, so a new translation changes them too.
+    for referring in _pages_referring_to(list(versions.values())):
+        affected[referring.pk] = referring
     # Topic hubs list everything tagged with them (the "topic" facet field, see search/facets.py).
     dependents = list(_topic_pages(page))
     extra = getattr(page, "get_cache_dependents", None)
@@ -158,6 +174,21 @@ def pages_showing(page):
     return [p for p in affected.values() if isinstance(p, Page)]
 
 
+def changes_menus(page):
+    """A page at the main menu's level changes the header of every page when it changes."""
+    return page.depth == MENU_DEPTH
+
+
+def _pages_referring_to(pages):
+    from wagtail.models import Page, ReferenceIndex
+
+    references = ReferenceIndex.get_references_to_in_bulk(pages).filter(
+        base_content_type_id=ReferenceIndex._get_base_content_type(Page).pk
+    )
+    ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
+    return list(Page.objects.filter(pk__in=ids)) if ids else []
+
+
 def _topic_pages(page):
     field_name = (getattr(page, "search_facets", None) or {}).get("topic")
     if not field_name:
@@ -166,21 +197,27 @@ def _topic_pages(page):
     return list(related.all()) if hasattr(related, "all") else []
 
 
-def invalidate_pages(pages):
-    """Retire every cached response of these pages; tell the CDN when one is configured."""
+def invalidate_pages(pages, menus=False):
+    """Retire every cached response of these pages (of every page, when ``menus`` changed);
+    tell the CDN when one is configured."""
     pages = list(pages)
     if not pages:
         return
     generations = {generation_key(page.pk): uuid.uuid4().hex for page in pages}
     generations[generation_key(SITE_WIDE)] = uuid.uuid4().hex
+    if menus:
+        generations[generation_key(MENUS)] = uuid.uuid4().hex
     _cache().set_many(generations, None)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
+        from wagtail.models import Page
 
+        if menus:  # the CDN holds every page with the old menu
+            pages = Page.objects.live().filter(depth__gt=1).specific(defer=True)
         batch = PurgeBatch()
         batch.add_pages(pages)
         batch.purge()
 
 
 def invalidate_page(page):
-    invalidate_pages(pages_showing(page))
+    invalidate_pages(pages_showing(page), menus=changes_menus(page))

@@ -117,6 +117,47 @@ def test_moving_a_page_refreshes_both_listings_and_the_old_address(site, client)
     assert client.get(site.report_a.url).status_code == 200
 
 
+def test_the_home_page_and_every_listing_above_a_page_are_invalidated(site, client):
+    home, index = site.home.url, site.reports.url
+    for url in (home, index, site.about.url):
+        client.get(url)
+    publish(site.report_a)
+    # The home page shows the latest work and the index lists it; the about page shows neither.
+    assert cache_state(client, home) == "miss"
+    assert cache_state(client, index) == "miss"
+    assert cache_state(client, site.about.url) == "hit"
+
+
+def test_a_page_linking_to_the_published_page_is_invalidated(site, client):
+    site.about.body = [{"type": "paragraph", "value": (
+        f'<p>Read <a linktype="page" id="{site.report_b.pk}">the report</a>.</p>')}]
+    publish(site.about)
+    assert cache_state(client, site.about.url) == "miss"
+    assert cache_state(client, site.about.url) == "hit"
+    publish(site.report_b)
+    assert cache_state(client, site.about.url) == "miss"
+
+
+def test_a_change_in_the_main_menu_retires_every_cached_page(site, client):
+    site.about.show_in_menus = True
+    publish(site.about)
+    pages = [site.report_b.url, site.briefings.url, site.report_a_fr.url]
+    for url in pages:
+        client.get(url)
+    assert {cache_state(client, url) for url in pages} == {"hit"}
+
+    site.about.title = "Who we are"
+    publish(site.about)
+    for url in pages:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss"
+    assert "Who we are" in client.get(site.report_b.url).content.decode()
+
+    # A page below the menu's level leaves unrelated pages cached.
+    publish(site.report_a)
+    assert cache_state(client, site.briefings.url) == "hit"
+
+
 def test_the_sitemap_is_cached_until_any_page_is_published(site, client,
                                                            django_assert_num_queries):
     assert cache_state(client, "/sitemap.xml") == "miss"
@@ -191,7 +232,10 @@ def test_a_frontend_cache_is_told_to_purge_the_same_pages(site, client, settings
 
 
 def test_the_topic_hubs_a_page_is_tagged_with_are_invalidated_too(site, client):
-    from cms.page_cache import current_generation
+    from cms.page_cache import current_generations
+
+    def current_generation(page_id, create=False):
+        return current_generations(page_id, create=create)[0]
 
     site.report_a.topics.set([site.protection])
     tagged_topic = current_generation(site.protection.pk, create=True)
