@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "site_search"
     verbose_name = "Site search"
+
+    def ready(self):
+        from .patches import leave_the_vector_unselected
+
+        leave_the_vector_unselected()

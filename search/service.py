@@ -74,7 +74,8 @@ def promotions_for(query_text, locale):
 
 
 def _ranked_hits(query, locale):
-    results = searchable_pages(locale).search(
+    # Only the ids and types: the facets and the result page load what they show themselves.
+    results = searchable_pages(locale).only("id", "content_type_id").search(
         query.to_search_query(), order_by_relevance=True
     )
     hits = [(page.pk, page.content_type_id) for page in results[: MAX_HITS + 1]]
