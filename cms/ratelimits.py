@@ -19,6 +19,8 @@ VIEW_RATE_LIMITS = {
     # Author portal: accounts and password resets send e-mail; submissions store files.
     "portal:register": ("5/h", UNSAFE),
     "portal:password_reset": ("5/h", UNSAFE),
+    # As many as registration allows: each one sends an e-mail.
+    "portal:resend_verification": ("5/h", UNSAFE),
     "portal:submission_new": ("20/h", UNSAFE),
     "portal:submission_step": ("60/h", UNSAFE),
     "portal:revise": ("20/h", UNSAFE),

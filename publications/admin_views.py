@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from . import files as submission_files
 from . import production, workflow
 from .admin_forms import DecisionForm, DeskRejectForm, InviteReviewerForm, QueueFilterForm
-from .letters import draft_letter
+from .letters import draft_letter, reviews_for_decision
 from .models import Profile, ReviewAssignment, Submission, SubmissionFile
 from .permissions import REVIEWERS, is_managing_editor
 from .tokens import make_assignment_token
@@ -31,6 +31,16 @@ OPEN_ASSIGNMENT = [ReviewAssignment.State.INVITED, ReviewAssignment.State.ACCEPT
 def _editor_only(request):
     if not is_managing_editor(request.user):
         raise PermissionDenied
+
+
+def _submitted_submission(pk, queryset=None):
+    """A submission an editor may open: any but a draft, which is the author's own until it is
+    submitted. Every editor view of one submission (page, decision, files) refuses a draft
+    alike."""
+    submission = get_object_or_404(queryset if queryset is not None else Submission, pk=pk)
+    if submission.state == State.DRAFT:
+        raise PermissionDenied
+    return submission
 
 
 def overdue_filter(today):
@@ -77,8 +87,9 @@ def queue(request):
 
 
 def _detail_context(request, submission):
-    rounds = list(submission.rounds.prefetch_related("assignments__reviewer",
-                                                     "assignments__attachments", "decisions"))
+    rounds = list(submission.rounds.prefetch_related(
+        "assignments__reviewer", "assignments__attachments", "assignments__author_response",
+        "decisions"))
     files = list(submission.files.select_related("uploaded_by"))
     for review_round in rounds:
         review_round.round_files = [f for f in files if f.round_number == review_round.number]
@@ -111,10 +122,8 @@ def _detail_context(request, submission):
 
 def detail(request, pk, status=200, **extra):
     _editor_only(request)
-    submission = get_object_or_404(Submission.objects.select_related("series", "submitter"),
-                                   pk=pk)
-    if submission.state == State.DRAFT:
-        raise PermissionDenied  # a draft is the author's own until it is submitted
+    submission = _submitted_submission(
+        pk, Submission.objects.select_related("series", "submitter"))
     context = _detail_context(request, submission)
     context.update(extra)
     return TemplateResponse(request, "publications/admin/detail.html", context, status=status)
@@ -247,8 +256,8 @@ def remind_author(request, pk):
 def decide(request, pk):
     """GET: the decision form with a letter drafted for the chosen outcome; POST: record it."""
     _editor_only(request)
-    submission = get_object_or_404(Submission.objects.select_related("series", "submitter"),
-                                   pk=pk)
+    submission = _submitted_submission(
+        pk, Submission.objects.select_related("series", "submitter"))
     if request.method == "POST":
         form = DecisionForm(request.POST)
         if form.is_valid():
@@ -270,11 +279,8 @@ def decide(request, pk):
         form = DecisionForm(initial={"outcome": outcome,
                                      "letter": draft_letter(submission, outcome, request.user)})
         status = 200
-    review_round = submission.rounds.order_by("-number").first()
-    reviews = review_round.assignments.filter(
-        state=ReviewAssignment.State.SUBMITTED) if review_round else []
     return TemplateResponse(request, "publications/admin/decide.html", {
-        "submission": submission, "form": form, "reviews": reviews,
+        "submission": submission, "form": form, "reviews": reviews_for_decision(submission),
         "page_title": _("Decision on “%(title)s”") % {"title": submission.title},
         "header_icon": "doc-full",
     }, status=status)
@@ -282,7 +288,8 @@ def decide(request, pk):
 
 def download(request, pk, file_pk):
     _editor_only(request)
-    submission_file = get_object_or_404(SubmissionFile, pk=file_pk, submission_id=pk)
+    submission = _submitted_submission(pk)
+    submission_file = get_object_or_404(SubmissionFile, pk=file_pk, submission=submission)
     return submission_files.serve(request, submission_file)
 
 

@@ -5,6 +5,7 @@ must parse as one, a DOCX or ODT must be a ZIP package that declares itself as s
 """
 
 import io
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
@@ -133,9 +134,41 @@ _NEUTRAL_ODT_META = (
     b'<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     b'office:version="1.3"><office:meta/></office:document-meta>'
 )
-# Attributes and elements that carry a person's name inside the document body.
-_DOCX_AUTHOR_ATTR = re.compile(rb'\s(w:author|w:initials)="[^"]*"')
-_ODT_CREATOR = re.compile(rb"<dc:creator>.*?</dc:creator>", re.S)
+# Attributes that carry a person inside a Word part: comment and tracked-change authors and their
+# initials (w:), and the Office 2013+ extensions (w15:, w16cid:, w16cex: ...) that repeat the
+# author or add their account id. Matched whatever the namespace prefix, since Word adds new
+# prefixes with each version and an unknown one must not let a name through.
+_DOCX_PERSON_ATTR = re.compile(
+    rb"""\s((?:[\w.-]+:)?(?:author|initials|userId|providerId))=("[^"]*"|'[^']*')""")
+# Parts that exist only to describe people; they are dropped whole, with every reference to them.
+_DOCX_PEOPLE_PART = "word/people.xml"
+_DOCX_PEOPLE_REL_TYPE = "/relationships/people"
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*?/>|<Relationship\b[^>]*?>.*?</Relationship>",
+                           re.S)
+_OVERRIDE = re.compile(rb"<Override\b[^>]*?/>|<Override\b[^>]*?>.*?</Override>", re.S)
+_XML_ATTR = re.compile(rb"""([\w:.-]+)=("[^"]*"|'[^']*')""")
+# ODF annotations and tracked changes sign themselves with a creator and the creator's initials
+# (meta: since ODF 1.3, loext: in older LibreOffice files).
+_ODT_CREATOR = re.compile(rb"<dc:creator(\s[^>]*)?(?<!/)>.*?</dc:creator>", re.S)
+_ODT_INITIALS = re.compile(
+    rb"<(?:meta:creator-initials|loext:sender-initials)(?:\s[^>]*)?/>|"
+    rb"<(meta:creator-initials|loext:sender-initials)(?:\s[^>]*)?(?<!/)>.*?</\1>", re.S)
+
+
+def _attributes(tag):
+    return {name.decode(): value[1:-1].decode("utf-8", "replace")
+            for name, value in _XML_ATTR.findall(tag)}
+
+
+def _rels_source_folder(rels_name):
+    """The folder that a .rels part's relative targets start from ("word/_rels/x.rels" → word)."""
+    return posixpath.dirname(posixpath.dirname(rels_name))
+
+
+def _resolve_target(rels_name, target):
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(_rels_source_folder(rels_name), target))
 
 
 def _rewrite_zip(content, replace):
@@ -151,16 +184,58 @@ def _rewrite_zip(content, replace):
     return out.getvalue()
 
 
+def _docx_dropped_parts(content):
+    """Parts of a DOCX package that only describe people, as package names (no leading "/")."""
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        names = set(package.namelist())
+        dropped = {"docProps/custom.xml", _DOCX_PEOPLE_PART} & names
+        # people.xml may live elsewhere: find it by the relationship type that points at it.
+        for rels_name in (n for n in names if n.endswith(".rels")):
+            for tag in _RELATIONSHIP.findall(package.read(rels_name)):
+                attrs = _attributes(tag)
+                if (attrs.get("Type", "").endswith(_DOCX_PEOPLE_REL_TYPE)
+                        and attrs.get("TargetMode") != "External"):
+                    target = _resolve_target(rels_name, attrs.get("Target", ""))
+                    if target in names:
+                        dropped.add(target)
+    return dropped
+
+
 def _strip_docx(content):
+    dropped = _docx_dropped_parts(content)
+
+    def drop_relationships(rels_name, data):
+        # A relationship to a missing part makes Word call the file corrupt: remove it with the
+        # part, and the content-type override below likewise.
+        def keep(match):
+            attrs = _attributes(match.group(0))
+            if attrs.get("TargetMode") == "External":
+                return match.group(0)
+            target = _resolve_target(rels_name, attrs.get("Target", ""))
+            return b"" if target in dropped else match.group(0)
+
+        return _RELATIONSHIP.sub(keep, data)
+
+    def drop_overrides(data):
+        def keep(match):
+            part = _attributes(match.group(0)).get("PartName", "").lstrip("/")
+            return b"" if part in dropped else match.group(0)
+
+        return _OVERRIDE.sub(keep, data)
+
     def replace(name, data):
+        if name in dropped:
+            return None
         if name == "docProps/core.xml":
             return _NEUTRAL_CORE
         if name == "docProps/app.xml":
             return _NEUTRAL_APP
-        if name == "docProps/custom.xml":
-            return None
+        if name == "[Content_Types].xml":
+            return drop_overrides(data)
+        if name.endswith(".rels"):
+            return drop_relationships(name, data)
         if name.startswith("word/") and name.endswith(".xml"):
-            return _DOCX_AUTHOR_ATTR.sub(rb' \1=""', data)
+            return _DOCX_PERSON_ATTR.sub(rb' \1=""', data)
         return data
 
     return _rewrite_zip(content, replace)
@@ -171,7 +246,8 @@ def _strip_odt(content):
         if name == "meta.xml":
             return _NEUTRAL_ODT_META
         if name in ("content.xml", "styles.xml"):
-            return _ODT_CREATOR.sub(b"<dc:creator></dc:creator>", data)
+            data = _ODT_CREATOR.sub(b"<dc:creator></dc:creator>", data)
+            return _ODT_INITIALS.sub(b"", data)
         return data
 
     return _rewrite_zip(content, replace)
@@ -183,8 +259,32 @@ def anonymised_copy(content, content_type):
     return strip(content)
 
 
+# Elements whose text names a person, by local name: package properties (DOCX core and app, ODT
+# meta) and the creators and initials that sign ODF annotations and tracked changes.
+_PERSON_ELEMENTS = {"creator", "lastModifiedBy", "initial-creator", "creator-initials",
+                    "sender-initials", "Company", "Manager"}
+
+
+def _named_people(xml):
+    """Texts of the person-naming elements and attributes of one XML part, by local name."""
+    found = {}
+    for element in SafeET.fromstring(xml).iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag in _PERSON_ELEMENTS and (element.text or "").strip():
+            found.setdefault(tag, element.text.strip())
+        for attribute, value in element.attrib.items():
+            name = attribute.rsplit("}", 1)[-1]
+            if name in ("author", "initials", "userId", "providerId") and value.strip():
+                found.setdefault(name, value.strip())
+    return found
+
+
 def document_metadata(content, content_type):
-    """The identifying metadata a document still carries, for the editor's anonymity check."""
+    """The identifying metadata a document still carries, for the editor's anonymity check.
+
+    Looks wherever the reviewer's copy is stripped, not only at the package properties: a
+    comment author or a Word account id in any part names the author just as well.
+    """
     found = {}
     if content_type == PDF:
         from pypdf import PdfReader
@@ -195,15 +295,27 @@ def document_metadata(content, content_type):
                 found[key.lstrip("/")] = str(value)
         if "/Metadata" in reader.trailer["/Root"]:
             found["XMP"] = _("an XMP metadata packet")
-    else:
-        with zipfile.ZipFile(io.BytesIO(content)) as package:
-            name = "docProps/core.xml" if content_type == DOCX else "meta.xml"
-            if name in package.namelist():
-                tree = SafeET.fromstring(package.read(name))
-                for element in tree.iter():
-                    tag = element.tag.rsplit("}", 1)[-1]
-                    if tag in ("creator", "lastModifiedBy", "initial-creator") and element.text:
-                        found[tag] = element.text
+        return found
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        names = package.namelist()
+        if content_type == DOCX:
+            parts = [n for n in names if n in ("docProps/core.xml", "docProps/app.xml")
+                     or (n.startswith("word/") and n.endswith(".xml"))]
+            if "docProps/custom.xml" in names:
+                found["custom"] = _("custom document properties")
+            if _docx_dropped_parts(content) - {"docProps/custom.xml"}:
+                found["people"] = _("a list of the document's authors (people.xml)")
+        else:
+            parts = [n for n in names if n in ("meta.xml", "content.xml", "styles.xml")]
+        for name in parts:
+            try:
+                people = _named_people(package.read(name))
+            except (SafeET.ParseError, ValueError):  # defusedxml refuses DTDs and entities
+                # A part the check cannot read is a part it cannot vouch for.
+                found.setdefault(name, _("a part that could not be checked"))
+                continue
+            for key, value in people.items():
+                found.setdefault(key, value)
     return found
 
 

@@ -7,10 +7,13 @@ written to the submission's timeline.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from .permissions import MANAGING_EDITORS
@@ -26,6 +29,18 @@ def language_of(user):
 
 def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def set_password_url(user):
+    """A link for an account made by invitation to choose its first password.
+
+    A reviewer invited by e-mail gets an account without a password: the signed link opens the
+    one assignment, but the reviewer dashboard is behind a log-in. This is the portal's
+    password-reset link (the token is Django's and stops working once a password is set).
+    """
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return absolute(reverse("portal:password_reset_confirm", args=[uid, token]))
 
 
 def queue(submission, name, recipients, **context_ids):
@@ -62,6 +77,8 @@ def build_context(submission, recipient, context_ids):
             accept_url=absolute(reverse("portal:review_accept", args=[token])),
             decline_url=absolute(reverse("portal:review_decline", args=[token])),
         )
+        if not assignment.reviewer.has_usable_password():
+            context["set_password_url"] = set_password_url(assignment.reviewer)
     if "decision_id" in context_ids:
         decision = Decision.objects.select_related("round").get(pk=context_ids["decision_id"])
         reviews = []

@@ -390,9 +390,17 @@ def cancel_assignment(assignment, actor, note=""):
     return assignment
 
 
+def _record_superseded(superseded, **reminder):
+    """Rules that came due with the one just sent: one e-mail covers them, and each is recorded
+    once, so that none of them sends a stale reminder later."""
+    for rule in superseded:
+        SentReminder.objects.create(rule=rule, **reminder)
+
+
 @transaction.atomic
-def remind_reviewer(assignment, actor=None, rule=None):
-    """A reminder to a reviewer; by an editor's hand, or by ``send_reminders`` under a rule."""
+def remind_reviewer(assignment, actor=None, rule=None, superseded=()):
+    """A reminder to a reviewer; by an editor's hand, or by ``send_reminders`` under a rule
+    (``superseded``: other rules due at the same time, which this reminder stands for)."""
     if rule is None:
         _require_editor(actor)
     assignment = _locked_assignment(assignment)
@@ -402,6 +410,8 @@ def remind_reviewer(assignment, actor=None, rule=None):
     submission = assignment.round.submission
     SentReminder.objects.create(rule=rule, assignment=assignment, submission=submission,
                                 due_date=due, sent_by=actor)
+    _record_superseded(superseded, assignment=assignment, submission=submission, due_date=due,
+                       sent_by=actor)
     log(submission, actor, "reminder_sent", from_state=submission.state,
         note=_("Reminder to %(reviewer)s (due %(due)s)%(rule)s.") % {
             "reviewer": assignment.reviewer.email, "due": due,
@@ -410,7 +420,7 @@ def remind_reviewer(assignment, actor=None, rule=None):
 
 
 @transaction.atomic
-def remind_author(submission, actor=None, rule=None):
+def remind_author(submission, actor=None, rule=None, superseded=()):
     if rule is None:
         _require_editor(actor)
     current = _locked(submission)
@@ -418,6 +428,8 @@ def remind_author(submission, actor=None, rule=None):
         raise TransitionError(_("No revision is due from the author."))
     SentReminder.objects.create(rule=rule, submission=submission, due_date=current.revision_due,
                                 sent_by=actor)
+    _record_superseded(superseded, submission=submission, due_date=current.revision_due,
+                       sent_by=actor)
     log(submission, actor, "reminder_sent", from_state=current.state,
         note=_("Revision reminder to the author (due %(due)s).") % {"due": current.revision_due})
     notifications.queue(submission, "revision_reminder", [submission.submitter])
@@ -425,9 +437,44 @@ def remind_author(submission, actor=None, rule=None):
 
 # Editor: decisions ----------------------------------------------------------------------------
 
+def decision_rounds(submission):
+    """(the round a decision closes, the round whose reviews it rests on).
+
+    In review, both are the open round. On a resubmission the editor may decide without another
+    round: the decision then closes the revision's round, which never opens, and rests on the
+    reviews of the round before it, which the author has just answered.
+    """
+    rounds = list(submission.rounds.order_by("-number")[:2])
+    if not rounds:
+        return None, None
+    if submission.state == State.RESUBMITTED:
+        return rounds[0], rounds[1] if len(rounds) > 1 else None
+    return rounds[0], rounds[0]
+
+
+def _lapse_open_assignments(submission, actor, review_round, state):
+    """Cancel what is still open in a decided round, on the record and with a word to each
+    reviewer, as an editor's cancellation would: nobody should work on a review that is no
+    longer wanted, or find it gone without being told."""
+    lapsed = list(review_round.assignments.filter(state__in=[AState.INVITED, AState.ACCEPTED])
+                  .select_related("reviewer"))
+    for assignment in lapsed:
+        assignment.state = AState.CANCELLED
+        assignment.save(update_fields=["state"])
+        log(submission, actor, "assignment_cancelled", from_state=state,
+            note=_("Assignment of %(reviewer)s cancelled: the round is decided.")
+            % {"reviewer": assignment.reviewer.email})
+    notifications.queue(submission, "assignment_cancelled", [a.reviewer for a in lapsed])
+    return lapsed
+
+
 @transaction.atomic
 def record_decision(submission, actor, *, outcome, letter, revision_due=None):
-    """Close the open round with a decision; the letter goes to the author with the reviews."""
+    """Close the round with a decision; the letter goes to the author with the reviews.
+
+    From ``in_review`` it closes the open round. From ``resubmitted`` it is the decision without
+    another round (see ``decision_rounds``).
+    """
     _require_editor(actor)
     if outcome not in DECISION_STATES:
         raise TransitionError(_("Unknown decision."))
@@ -438,19 +485,25 @@ def record_decision(submission, actor, *, outcome, letter, revision_due=None):
         raise TransitionError(_("Set the date by which the revision is due."))
     if revision_due is not None and revision_due < timezone.localdate():
         raise TransitionError(_("The revision cannot be due in the past."))
-    review_round = submission.rounds.order_by("-number").first()
-    event = _move(submission, actor, target, [State.IN_REVIEW], f"decision_{outcome}")
+    from_state = _locked(submission).state
+    review_round, reviewed_round = decision_rounds(submission)
+    note = ""
+    if from_state == State.RESUBMITTED and reviewed_round is not None:
+        note = _("Decided without another round, on the reviews of round %(n)s.") % {
+            "n": reviewed_round.number}
+    event = _move(submission, actor, target, [State.IN_REVIEW, State.RESUBMITTED],
+                  f"decision_{outcome}", note)
     decision = Decision.objects.create(submission=submission, round=review_round, editor=actor,
                                        outcome=outcome, letter=letter.strip())
-    # The round is over: invitations still open lapse.
-    review_round.assignments.filter(state__in=[AState.INVITED, AState.ACCEPTED]).update(
-        state=AState.CANCELLED)
+    # The round is over: invitations and reviews still open lapse.
+    _lapse_open_assignments(submission, actor, review_round, target)
     if target == State.REVISIONS_REQUESTED:
         Submission.objects.filter(pk=submission.pk).update(revision_due=revision_due)
         submission.revision_due = revision_due
     notifications.queue(submission, "decision", [submission.submitter], decision_id=decision.pk)
-    reviewers = [a.reviewer for a in review_round.assignments.filter(
-        state=AState.SUBMITTED).select_related("reviewer")]
+    # Reviewers hear the outcome of the reviews they wrote, in a later round's decision too.
+    reviewers = [a.reviewer for a in reviewed_round.assignments.filter(
+        state=AState.SUBMITTED).select_related("reviewer")] if reviewed_round else []
     notifications.queue(submission, "decision_reviewer", reviewers, decision_id=decision.pk)
     return event
 
@@ -494,6 +547,32 @@ def author_next_step(submission):
         State.WITHDRAWN: _("Withdrawn."),
     }
     return messages[submission.state]
+
+
+def answered_reviews_for_reviewer(assignment):
+    """The previous round's reviews and the author's answer to each, for a later round's reviewer.
+
+    A reviewer of round n+1 judges whether the revision meets round n's points, so they read
+    them and how the author answered them, once they have accepted (as for the manuscript).
+    The reviews come under their "Reviewer n" label unless the series reviews openly, and nothing
+    here names the author: the answers are the author's own text, as the manuscript is.
+    """
+    if assignment.state not in (AState.ACCEPTED, AState.SUBMITTED):
+        return []
+    previous = ReviewRound.objects.filter(submission_id=assignment.round.submission_id,
+                                          number=assignment.round.number - 1).first()
+    if previous is None:
+        return []
+    reviews = list(previous.assignments.filter(state=AState.SUBMITTED,
+                                               author_response__isnull=False)
+                   .select_related("author_response", "reviewer", "round__submission__series")
+                   .order_by("invited_at", "pk"))
+    # Number among all the round's submitted reviews, as the author saw them.
+    labels = {r.pk: n for n, r in enumerate(previous.assignments.filter(
+        state=AState.SUBMITTED).order_by("invited_at", "pk"), 1)}
+    for review in reviews:
+        review.label_number = labels[review.pk]
+    return reviews
 
 
 def can_withdraw(submission):

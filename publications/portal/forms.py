@@ -1,9 +1,11 @@
 """Forms of the author portal and the reviewer's link pages."""
 
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,7 @@ from home.models import TopicPage
 
 from .. import files as submission_files
 from ..models import Profile, Recommendation, Series, Submission, SubmissionAuthor
+from ..permissions import REVIEWERS
 from ..validators import normalise_orcid, validate_orcid
 
 
@@ -52,6 +55,93 @@ class RegistrationForm(UserCreationForm):
                 preferred_language=self.cleaned_data["preferred_language"],
             )
         return user
+
+
+def awaiting_verification(users):
+    """The accounts among ``users`` that registered but never confirmed their address.
+
+    Registration leaves an account inactive until its address is proven; an account that an
+    administrator deactivated after that is not waiting for anything and is not listed.
+    """
+    return [u for u in users if not u.is_active
+            and not getattr(getattr(u, "jcmi_profile", None), "email_verified", True)]
+
+
+def unverified_accounts(email):
+    User = get_user_model()
+    return awaiting_verification(
+        User.objects.filter(email__iexact=(email or "").strip()).select_related("jcmi_profile"))
+
+
+class PortalLoginForm(AuthenticationForm):
+    """Log-in that tells the owner of an unconfirmed account why they cannot log in yet.
+
+    Only someone who gives the account's right password learns that it exists and waits for
+    confirmation; anyone else gets Django's usual "correct username and password" message.
+    """
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "unverified": _("Your e-mail address is not confirmed yet."),
+    }
+
+    unverified = None
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            user = self._unverified_owner()
+            if user is None:
+                raise
+            self.unverified = user
+            raise ValidationError(self.error_messages["unverified"], code="unverified")
+
+    def _unverified_owner(self):
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if not username or not password:
+            return None
+        User = get_user_model()
+        try:
+            user = User._default_manager.get_by_natural_key(username)
+        except User.DoesNotExist:
+            return None
+        # The password is checked only for an account that is waiting for confirmation, and
+        # only after authenticate() has failed (so django-axes has counted the attempt).
+        if awaiting_verification([user]) and user.check_password(password):
+            return user
+        return None
+
+
+def _same_address(a, b):
+    return (unicodedata.normalize("NFKC", a).casefold()
+            == unicodedata.normalize("NFKC", b).casefold())
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    def get_users(self, email):
+        """Also a reviewer invited by e-mail, who has no password until they choose one.
+
+        Django skips accounts without a usable password; for those reviewers that would leave no
+        way into the editorial workspace once their invitation's set-a-password link expires.
+        """
+        User = get_user_model()
+        email_field = User.get_email_field_name()
+        candidates = User._default_manager.filter(
+            **{f"{email_field}__iexact": email, "is_active": True}).prefetch_related("groups")
+        for user in candidates:
+            # As Django does: the database's case-insensitive match is not Unicode-safe.
+            if not _same_address(email, getattr(user, email_field)):
+                continue
+            no_password_reviewer = not user.has_usable_password() and any(
+                g.name == REVIEWERS for g in user.groups.all())
+            if user.has_usable_password() or no_password_reviewer:
+                yield user
+
+
+class ResendVerificationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
 
 
 def series_choices():
@@ -191,6 +281,11 @@ class WithdrawForm(forms.Form):
 
 
 class RevisionForm(forms.Form):
+    # The answer to each review is its own field, named by this prefix and the review's id. The
+    # prefix shares nothing with the form's other fields (a "response_" prefix once hid the
+    # response-letter upload from the page along with the answers).
+    ANSWER_PREFIX = "answer_to_review_"
+
     manuscript = CheckedFileField(label=_("Revised manuscript"))
     anonymised = CheckedFileField(label=_("Anonymised revised manuscript"))
     response_file = CheckedFileField(label=_("Response letter (optional)"), required=False)
@@ -203,16 +298,25 @@ class RevisionForm(forms.Form):
             del self.fields["anonymised"]
         self.reviews = reviews
         for review in reviews:
-            self.fields[f"response_{review.pk}"] = forms.CharField(
+            self.fields[self.answer_field(review)] = forms.CharField(
                 label=_("Your response to %(reviewer)s") % {"reviewer": review.reviewer_label},
                 max_length=20000, widget=forms.Textarea(attrs={"rows": 5}),
             )
 
+    @classmethod
+    def answer_field(cls, review):
+        return f"{cls.ANSWER_PREFIX}{review.pk}"
+
     def responses(self):
-        return {r.pk: self.cleaned_data[f"response_{r.pk}"] for r in self.reviews}
+        return {r.pk: self.cleaned_data[self.answer_field(r)] for r in self.reviews}
 
     def review_fields(self):
-        return [(r, self[f"response_{r.pk}"]) for r in self.reviews]
+        return [(r, self[self.answer_field(r)]) for r in self.reviews]
+
+    def general_fields(self):
+        """The files and the note: every field that is not the answer to one review."""
+        answers = {self.answer_field(r) for r in self.reviews}
+        return [field for field in self if field.name not in answers]
 
 
 class ReviewForm(forms.Form):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("register/", views.register, name="register"),
     path("register/sent/", views.registration_sent, name="registration_sent"),
+    path("register/resend/", views.resend_verification, name="resend_verification"),
     path("verify/<uidb64>/<token>/", views.verify_email, name="verify"),
     path("login/", views.PortalLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page=reverse_lazy("portal:login")),

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+
 from .. import files as submission_files
 from .. import workflow
 from ..models import Decision, ReviewAssignment, Submission, SubmissionFile
@@ -55,6 +56,7 @@ class InvalidFormIs400:
 
 class PortalLoginView(InvalidFormIs400, LoginView):
     template_name = "publications/portal/login.html"
+    form_class = forms.PortalLoginForm
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):
@@ -88,6 +90,28 @@ def _send_verification(request, user):
     from django.core.mail import send_mail
 
     send_mail(subject.strip(), text.strip() + "\n", None, [user.email])
+
+
+@require_http_methods(["GET", "POST"])
+def resend_verification(request):
+    """A new confirmation link for an account that never confirmed its address.
+
+    The answer is the same whether or not such an account exists, so that nobody learns which
+    addresses have one; only the address's owner, who reads the e-mail, finds out.
+    """
+    if request.user.is_authenticated:
+        return redirect("portal:dashboard")
+    template = "publications/portal/resend_verification.html"
+    if request.method == "GET":
+        form = forms.ResendVerificationForm(initial={"email": request.GET.get("email", "")})
+        return render(request, template, {"form": form})
+    form = forms.ResendVerificationForm(request.POST)
+    if not form.is_valid():
+        return _bad_request(request, template, {"form": form})
+    for user in forms.unverified_accounts(form.cleaned_data["email"]):
+        _send_verification(request, user)
+    return render(request, "publications/portal/message.html",
+                  {"message_key": "verify_resent"})
 
 
 def registration_sent(request):
@@ -321,6 +345,7 @@ def _reviewer_context(assignment, token):
         "reviewer_copy": assignment.round.reviewer_copy,
         "can_review": assignment.state == ReviewAssignment.State.ACCEPTED
         and submission.state == Submission.State.IN_REVIEW,
+        "answered_reviews": workflow.answered_reviews_for_reviewer(assignment),
     }
 
 
@@ -383,7 +408,15 @@ def review_file(request, token):
 
 
 class PasswordResetView(InvalidFormIs400, auth_views.PasswordResetView):
-    pass
+    form_class = forms.PortalPasswordResetForm
+
+    def form_valid(self, form):
+        # Django sends nothing to an inactive account. One that never confirmed its address gets
+        # the confirmation link instead: that is what it lacks, and it proves the address just as
+        # well. The page says the same either way.
+        for user in forms.unverified_accounts(form.cleaned_data["email"]):
+            _send_verification(self.request, user)
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(InvalidFormIs400, auth_views.PasswordResetConfirmView):

@@ -61,23 +61,65 @@ def make_pdf(text="Civil-military coordination after the 2026 floods", author=AU
     return out.getvalue()
 
 
-def make_docx(author=AUTHOR_NAME):
-    """A minimal but valid DOCX package whose properties and a comment name the author."""
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+W16CEX = "http://schemas.microsoft.com/office/word/2018/wordml/cex"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def make_docx(author=AUTHOR_NAME, email=AUTHOR_EMAIL):
+    """A minimal but valid DOCX package that names the author the ways Word does: in the package
+    properties, on a comment and a tracked change, in the Office 2013+ people part (with the
+    Word account's e-mail) and on the Office 2018 comment extension."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org'
             '/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/>'
             '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-            'officedocument.wordprocessingml.document.main+xml"/></Types>'))
+            'officedocument.wordprocessingml.document.main+xml"/>'
+            '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.comments+xml"/>'
+            '<Override PartName="/word/commentsExtensible.xml" ContentType="application/vnd.'
+            'openxmlformats-officedocument.wordprocessingml.commentsExtensible+xml"/>'
+            '<Override PartName="/word/people.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.people+xml"/>'
+            '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+            'package.core-properties+xml"/></Types>'))
+        z.writestr("_rels/.rels", (
+            f'<Relationships xmlns="{RELS}">'
+            f'<Relationship Id="rId1" Type="{OFFICE_RELS}/officeDocument" '
+            'Target="word/document.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+            'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+            '</Relationships>'))
+        z.writestr("word/_rels/document.xml.rels", (
+            f'<Relationships xmlns="{RELS}">'
+            f'<Relationship Id="rId1" Type="{OFFICE_RELS}/comments" Target="comments.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2018/08/'
+            'relationships/commentsExtensible" Target="commentsExtensible.xml"/>'
+            '<Relationship Id="rId3" Type="http://schemas.microsoft.com/office/2011/'
+            'relationships/people" Target="people.xml"/>'
+            '</Relationships>'))
         z.writestr("word/document.xml", (
-            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            '<w:body><w:p><w:r><w:t>Liaison in disaster response</w:t></w:r></w:p></w:body>'
-            '</w:document>'))
+            f'<w:document xmlns:w="{W_MAIN}"><w:body><w:p><w:r><w:t>Liaison in disaster '
+            f'response</w:t></w:r><w:ins w:id="1" w:author="{author}" w:date="2026-01-05T10:00:'
+            '00Z"><w:r><w:t> and recovery</w:t></w:r></w:ins></w:p></w:body></w:document>'))
         z.writestr("word/comments.xml", (
-            '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f'<w:comments xmlns:w="{W_MAIN}">'
             f'<w:comment w:id="0" w:author="{author}" w:initials="AH"><w:p><w:r><w:t>fix'
             '</w:t></w:r></w:p></w:comment></w:comments>'))
+        z.writestr("word/commentsExtensible.xml", (
+            f'<w16cex:commentsExtensible xmlns:w16cex="{W16CEX}"><w16cex:commentExtensible '
+            f'w16cex:durableId="1A2B3C4D" w16cex:dateUtc="2026-01-05T10:00:00Z" '
+            f"w16cex:author='{author}'/></w16cex:commentsExtensible>"))
+        z.writestr("word/people.xml", (
+            f'<w15:people xmlns:w15="{W15}"><w15:person w15:author="{author}">'
+            f'<w15:presenceInfo w15:providerId="AD" w15:userId="{email}"/></w15:person>'
+            '</w15:people>'))
         z.writestr("docProps/core.xml", (
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata'
             '/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
@@ -97,8 +139,13 @@ def make_odt(author=AUTHOR_NAME):
         z.writestr("content.xml", (
             '<office:document-content '
             'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
-            ' xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:text>'
-            f'<office:annotation><dc:creator>{author}</dc:creator></office:annotation>'
+            ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+            ' xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"'
+            ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+            '<office:body><office:text>'
+            f'<office:annotation><dc:creator>{author}</dc:creator>'
+            '<meta:creator-initials>AH</meta:creator-initials><dc:date>2026-01-05</dc:date>'
+            '<text:p>Check this figure</text:p></office:annotation>'
             '</office:text></office:body></office:document-content>'), zipfile.ZIP_DEFLATED)
         z.writestr("meta.xml", (
             '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'

@@ -173,7 +173,7 @@ def test_a_revision_needs_a_real_file_and_an_answer_to_each_review(client, autho
     response = client.post(url, {
         "manuscript": SimpleUploadedFile("v2.pdf", ELF, "application/pdf"),
         "anonymised": SimpleUploadedFile("v2a.pdf", pdf_bytes, "application/pdf"),
-        f"response_{assignment.pk}": "Done."})
+        f"answer_to_review_{assignment.pk}": "Done."})
     assert_refused(response, "not a PDF, DOCX or ODT")
     response = client.post(url, {
         "manuscript": SimpleUploadedFile("v2.pdf", pdf_bytes, "application/pdf"),

@@ -1,6 +1,8 @@
 """Uploads are judged by their bytes, and the reviewer's copy keeps no trace of its authors."""
 
 import io
+import posixpath
+import re
 import zipfile
 
 import pytest
@@ -8,7 +10,7 @@ from pypdf import PdfReader
 
 from publications import files
 
-from .conftest import AUTHOR_NAME, make_docx, make_odt, make_pdf
+from .conftest import AUTHOR_EMAIL, AUTHOR_NAME, make_docx, make_odt, make_pdf
 
 
 @pytest.mark.parametrize("maker, expected", [
@@ -51,26 +53,83 @@ def test_the_reviewer_copy_of_a_pdf_has_no_info_xmp_or_comment_author():
     assert files.document_metadata(copy, files.PDF) == {}
 
 
+def _parts(package_bytes):
+    with zipfile.ZipFile(io.BytesIO(package_bytes)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def assert_docx_package_is_whole(parts):
+    """What Word checks on opening: every relationship points at a part that is there, and every
+    content-type override names one."""
+    names = set(parts)
+    for name, data in parts.items():
+        if not name.endswith(".rels"):
+            continue
+        folder = posixpath.dirname(posixpath.dirname(name))
+        for target in re.findall(rb'Target="([^"]+)"', data):
+            target = target.decode()
+            resolved = (target.lstrip("/") if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(folder, target)))
+            assert resolved in names, f"{name} points at missing {target}"
+    for part in re.findall(rb'PartName="/([^"]+)"', parts["[Content_Types].xml"]):
+        assert part.decode() in names, f"override for missing {part.decode()}"
+
+
 def test_the_reviewer_copy_of_a_docx_has_no_properties_or_comment_authors():
     original = make_docx()
     assert files.document_metadata(original, files.DOCX)["creator"] == AUTHOR_NAME
     copy = files.anonymised_copy(original, files.DOCX)
-    with zipfile.ZipFile(io.BytesIO(copy)) as package:
-        everything = b"".join(package.read(name) for name in package.namelist())
-        assert b"Liaison in disaster response" in package.read("word/document.xml")
-    assert AUTHOR_NAME.encode() not in everything and b'w:initials="AH"' not in everything
+    parts = _parts(copy)
+    assert b"Liaison in disaster response" in parts["word/document.xml"]
+    assert b"and recovery" in parts["word/document.xml"]  # the tracked change itself stays
+    for name, data in parts.items():
+        assert AUTHOR_NAME.encode() not in data, name
+        assert AUTHOR_EMAIL.encode() not in data, name
+        assert b"Haddad" not in data and b'initials="AH"' not in data, name
     assert files.sniff_content_type(copy) == files.DOCX
     assert files.document_metadata(copy, files.DOCX) == {}
 
 
+def test_the_docx_people_part_goes_with_its_relationship_and_content_type():
+    original = make_docx()
+    assert_docx_package_is_whole(_parts(original))
+    parts = _parts(files.anonymised_copy(original, files.DOCX))
+    assert "word/people.xml" not in parts
+    assert b"people" not in parts["word/_rels/document.xml.rels"]
+    assert b"people" not in parts["[Content_Types].xml"]
+    # The comments keep their relationship and override: only the people part went.
+    assert b'Target="comments.xml"' in parts["word/_rels/document.xml.rels"]
+    assert b"/word/comments.xml" in parts["[Content_Types].xml"]
+    assert_docx_package_is_whole(parts)
+
+
+def test_the_anonymity_check_flags_what_a_docx_still_says_about_its_author():
+    found = files.document_metadata(make_docx(), files.DOCX)
+    assert "people" in found
+    assert found["userId"] == AUTHOR_EMAIL
+    assert found["author"] == AUTHOR_NAME
+    # Even with clean package properties, a named comment is still a finding.
+    with_comment_only = files._rewrite_zip(
+        make_docx(), lambda name, data: None if name in (
+            "docProps/core.xml", "docProps/app.xml", "word/people.xml") else data)
+    assert files.document_metadata(with_comment_only, files.DOCX)["author"] == AUTHOR_NAME
+
+
 def test_the_reviewer_copy_of_an_odt_has_no_meta_or_annotation_creator():
-    copy = files.anonymised_copy(make_odt(), files.ODT)
+    original = make_odt()
+    found = files.document_metadata(original, files.ODT)
+    assert found["initial-creator"] == AUTHOR_NAME and found["creator-initials"] == "AH"
+    copy = files.anonymised_copy(original, files.ODT)
     with zipfile.ZipFile(io.BytesIO(copy)) as package:
         assert package.namelist()[0] == "mimetype"
         assert package.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
         everything = b"".join(package.read(name) for name in package.namelist())
+        content = package.read("content.xml")
     assert AUTHOR_NAME.encode() not in everything
+    assert b"creator-initials" not in content and b">AH<" not in content
+    assert b"Check this figure" in content  # the annotation itself stays
     assert files.sniff_content_type(copy) == files.ODT
+    assert files.document_metadata(copy, files.ODT) == {}
 
 
 def test_a_zip_bomb_dressed_as_a_word_document_is_refused():

@@ -187,7 +187,7 @@ def test_author_registers_submits_and_a_second_round_accepts(client, series, edi
     response = client.post(f"/en/portal/submissions/{submission.pk}/revise/", {
         "manuscript": SimpleUploadedFile("v2.pdf", pdf_bytes, "application/pdf"),
         "anonymised": SimpleUploadedFile("v2-anon.pdf", pdf_bytes, "application/pdf"),
-        f"response_{first_review.pk}": "Section 3 now explains how officers were chosen.",
+        f"answer_to_review_{first_review.pk}": "Section 3 now explains how officers were chosen.",
     })
     assert response.status_code == 302, response.content.decode()
     submission.refresh_from_db()

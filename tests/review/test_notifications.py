@@ -82,3 +82,37 @@ def test_the_author_gets_the_reviewers_annotated_file_without_its_metadata(
     assert response.status_code == 200
     content = b"".join(response.streaming_content)
     assert b"Claire" not in content and b"Dubois" not in content
+
+
+def test_the_decision_email_quotes_each_review_once(author, series, editor, reviewers,
+                                                    mailoutbox):
+    from publications.letters import draft_letter
+
+    from .builders import reviewed
+
+    submission, _assignment = reviewed(author, series, editor, reviewers[0])
+    letter = draft_letter(submission, "minor", editor)
+    mailoutbox.clear()
+    workflow.record_decision(submission, editor, outcome="minor", letter=letter,
+                             revision_due=in_days(20))
+    decision_mail = next(m for m in mailoutbox if m.to == [author.email])
+    assert decision_mail.body.count("Clarify the data sources in section 2.") == 1
+    html, _mimetype = decision_mail.alternatives[0]
+    assert html.count("Clarify the data sources in section 2.") == 1
+
+
+def test_the_html_part_carries_the_recipients_language_and_direction(
+        django_user_model, author, series, editor, reviewers, mailoutbox):
+    from .conftest import make_user
+
+    arabic = make_user(django_user_model, "reviewer-ar", "Reviewers", first="Omar",
+                       last="Nasser", language="ar")
+    submission = in_review(author, series, editor)
+    mailoutbox.clear()
+    for reviewer in (reviewers[0], reviewers[1], arabic):
+        workflow.invite_reviewer(submission, editor, reviewer, response_due=in_days(3),
+                                 review_due=in_days(20))
+    html = {m.to[0]: m.alternatives[0][0] for m in mailoutbox}
+    assert '<html lang="fr" dir="ltr">' in html[reviewers[0].email]
+    assert '<html lang="en" dir="ltr">' in html[reviewers[1].email]
+    assert '<html lang="ar" dir="rtl">' in html[arabic.email]

@@ -182,3 +182,25 @@ def test_editors_menu_is_for_managing_editors_only(client, world, editor, review
     menu = client.get("/admin/").content.decode()
     assert '"url": "/admin/submissions/"' not in menu
     assert '"url": "/admin/submissions/my-reviews/"' in menu
+
+
+def test_an_editor_cannot_open_a_drafts_decision_page_or_files(client, author, series, editor):
+    from .builders import draft
+
+    submission = draft(author, series)
+    client.force_login(editor)
+    # Refused as the draft's own page is.
+    for url in (f"/admin/submissions/{submission.pk}/",
+                f"/admin/submissions/{submission.pk}/decide/",
+                *(f"/admin/submissions/{submission.pk}/files/{f.pk}/"
+                  for f in submission.files.all())):
+        assert_refused_in_admin(client.get(url), url)
+    assert_refused_in_admin(client.post(f"/admin/submissions/{submission.pk}/decide/",
+                                        {"outcome": "accept", "letter": "x"}))
+    submission.refresh_from_db()
+    assert submission.state == "draft" and not submission.decisions.exists()
+    # Once submitted, the same editor may.
+    workflow.submit(submission, author)
+    assert client.get(f"/admin/submissions/{submission.pk}/decide/").status_code == 200
+    first = submission.files.first()
+    assert client.get(f"/admin/submissions/{submission.pk}/files/{first.pk}/").status_code == 200

@@ -108,3 +108,54 @@ def test_the_queue_filters_overdue_work(client, author, series, editor, reviewer
     assert "Running late" in page and "On time" not in page
     page = client.get(f"/admin/submissions/?state=in_review&series={series.pk}").content.decode()
     assert "Running late" in page and "On time" in page
+
+
+def test_a_before_the_date_rule_does_not_fire_once_the_date_has_come(author, series, editor,
+                                                                   reviewers, mailoutbox):
+    from publications.reminders import send_due_reminders
+
+    submission = in_review(author, series, editor)
+    assignment = workflow.invite_reviewer(submission, editor, reviewers[0],
+                                          response_due=in_days(2), review_due=in_days(20))
+    mailoutbox.clear()
+    # Cron was down until the response was due: "2 days before" is no longer a reminder, and
+    # "1 day after" is not due yet.
+    assert send_due_reminders(today=assignment.response_due) == 0
+    assert mailoutbox == []
+
+
+def test_cron_catching_up_sends_one_reminder_per_assignment_and_records_every_rule(
+        author, series, editor, reviewers, mailoutbox):
+    from publications.reminders import send_due_reminders
+
+    submission = in_review(author, series, editor)
+    assignment = workflow.invite_reviewer(submission, editor, reviewers[0],
+                                          response_due=in_days(7), review_due=in_days(30))
+    ReminderRule.objects.create(name="Three days late", target="response_due", days_offset=3)
+    mailoutbox.clear()
+    # Five days after the due date both "after" rules (+1, +3) are due at once.
+    five_days_late = assignment.response_due + datetime.timedelta(days=5)
+    assert send_due_reminders(today=five_days_late) == 1
+    assert [m.to for m in mailoutbox] == [[reviewers[0].email]]
+    sent = SentReminder.objects.filter(assignment=assignment)
+    assert sorted(sent.values_list("rule__days_offset", flat=True)) == [1, 3]
+    reminded = AuditEvent.objects.get(submission=submission, action="reminder_sent")
+    assert "Three days late" in reminded.note  # the most current rule is the one sent
+    assert send_due_reminders(today=five_days_late) == 0
+    assert send_due_reminders(today=five_days_late + datetime.timedelta(days=3)) == 0
+    assert len(mailoutbox) == 1
+
+
+def test_an_author_late_with_a_revision_gets_one_reminder_per_run(author, series, editor,
+                                                                 reviewers, mailoutbox):
+    from publications.reminders import send_due_reminders
+
+    submission, _assignment = reviewed(author, series, editor, reviewers[0])
+    workflow.record_decision(submission, editor, outcome="minor", letter="Revise.",
+                             revision_due=in_days(7))
+    ReminderRule.objects.create(name="A week late", target="revision_due", days_offset=7)
+    mailoutbox.clear()
+    assert send_due_reminders(today=in_days(20)) == 1
+    assert [m.to for m in mailoutbox] == [[author.email]]
+    assert SentReminder.objects.filter(submission=submission).count() == 2
+    assert send_due_reminders(today=in_days(21)) == 0
