@@ -15,11 +15,6 @@ register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
-def _as_page(value):
-    """Templates pass ``page`` even where there is none (error pages, app views)."""
-    return value if isinstance(value, Page) else None
-
-
 def _cached(request, key, build):
     cache = getattr(request, "_jcmi_navigation", None)
     if cache is None:
@@ -68,7 +63,6 @@ def main_menu(context, page=None):
     page = _as_page(page)
     if request is None:
         return []
-    page = _as_page(page)
 
     def build():
         home = locale_home(request, page)
@@ -135,7 +129,6 @@ def language_links(context, page=None):
     page = _as_page(page)
     if request is None:
         return {"links": [], "missing": [], "x_default": None}
-    page = _as_page(page)
 
     def build():
         current = translation.get_language()
