@@ -101,6 +101,19 @@ class VideoEmbedBlock(blocks.StructBlock):
         icon = "media"
         template = "blocks/embed.html"
 
+    def get_context(self, value, parent_context=None):
+        from django.utils.translation import gettext
+
+        from lectures.embeds import video_block_facade
+
+        context = super().get_context(value, parent_context=parent_context)
+        # The stored embed has neither a title (no oEmbed is asked for YouTube or Vimeo) nor a
+        # poster, and carries no words: the block renders its own facade with both.
+        video = value.get("video")
+        context["title"] = value.get("title") or gettext("Video")
+        context["facade"] = video_block_facade(video.url, context["title"]) if video else None
+        return context
+
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()

@@ -2,13 +2,15 @@
 
 Idempotent: every page is looked up by slug under its parent and made only when missing, so a
 second run changes nothing. Dates are set relative to the first run, so the archive has a past
-and a future. Some pages are translated into French and German through wagtail-localize.
+and a future. Some pages are translated into French, German and Arabic through wagtail-localize.
+Two lectures have slides (a small real PDF) and related demo publications.
 """
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
@@ -16,7 +18,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from lectures import factories
 from lectures.blocks import ChaptersBlock, ProgrammeBlock
-from lectures.models import EventPage, LecturePage, LectureSeriesPage
+from lectures.models import EventPage, LecturePage, LectureSeriesPage, RelatedPublication
 
 # (slug, honorific, name, position, affiliation)
 SPEAKERS = [
@@ -164,6 +166,87 @@ GERMAN = {
     "Civil-military coordination in peacekeeping: five-day course": "Zivil-militärische Koordinierung in Friedenseinsätzen: Fünftägiger Kurs",
 }
 
+# Short texts written for the demo, so that the Arabic pages read right to left from top to bottom:
+# the archive, one series, two lectures (one with its video's chapters and transcript) and the
+# course. Slugs stay as they are: the archive is at /ar/lectures/.
+ARABIC_TRANSCRIPT = (
+    "مساء الخير، ومرحبًا بكم في هذه المحاضرة من محاضرات الشبكة.\n\n"
+    "سؤال الليلة سهل الطرح وصعب الإجابة: كيف تنسّق الجهات المدنية والعسكرية عملها من دون أن "
+    "تغفل عن الناس الذين جاءت لمساعدتهم؟\n\n"
+    "سنبدأ بحالة من الواقع العملي، ثم ننظر فيما تخبرنا به الأبحاث، ونترك وقتًا لأسئلتكم في "
+    "النهاية.\n\n"
+    "شكرًا لكم جميعًا على انضمامكم إلينا، في القاعة وعبر الإنترنت."
+)
+ARABIC = {
+    "Lectures and events": "المحاضرات والفعاليات",
+    "Our lecture series, symposia, workshops and training courses: what is coming up, and "
+    "recordings of what has passed.":
+        "سلاسل محاضراتنا وندواتنا وورش العمل والدورات التدريبية: ما هو قادم، وتسجيلات ما مضى.",
+    "Civil-Military Dialogues": "حوارات مدنية عسكرية",
+    "A monthly evening lecture: a practitioner and a scholar look at one question of "
+    "civil-military interaction from both sides.":
+        "محاضرة مسائية شهرية يتناول فيها ممارس وباحث مسألة واحدة من مسائل التفاعل المدني "
+        "العسكري من الجانبين.",
+    "Who speaks for civilians in a planning cell?": "من يتحدث باسم المدنيين في خلية التخطيط؟",
+    LECTURES[0][6]:
+        "تضع هيئات التخطيط نماذج مفصّلة للتضاريس والإمداد والتهديدات، لكن السكان الذين يعيشون "
+        "في منطقة العمليات لا يظهرون غالبًا إلا سطرًا على شريحة عرض. تسأل هذه المحاضرة كيف "
+        "يمكن أن تصل مخاوفهم إلى طاولة التخطيط في وقت مبكر يكفي لإحداث فرق.",
+    "Welcome and introduction": "ترحيب وتقديم",
+    "The problem in practice": "المشكلة في الواقع العملي",
+    "What research tells us": "ما تخبرنا به الأبحاث",
+    "Questions from the audience": "أسئلة الحضور",
+    # wagtail-localize keeps a text field's line breaks as <br/> in its segment.
+    TRANSCRIPT.replace("\n", "<br/>"): ARABIC_TRANSCRIPT.replace("\n", "<br/>"),
+    "Rule of law after the ceasefire": "سيادة القانون بعد وقف إطلاق النار",
+    "Police, courts and prisons: the first months after a ceasefire decide whether people trust "
+    "the new institutions.":
+        "الشرطة والمحاكم والسجون: تحدد الأشهر الأولى بعد وقف إطلاق النار ما إذا كان الناس "
+        "سيثقون بالمؤسسات الجديدة.",
+    "Network lecture hall (demo)": "قاعة محاضرات الشبكة (تجريبية)",
+    "Training centre of the network (demo)": "مركز التدريب التابع للشبكة (تجريبي)",
+    "Ulm": "أولم",
+    "Germany": "ألمانيا",
+    "Civil-military coordination in peacekeeping: five-day course":
+        "التنسيق المدني العسكري في حفظ السلام: دورة مدتها خمسة أيام",
+    "Five days and eight modules for officers, civil servants and humanitarian staff who will "
+    "work side by side in peace operations.":
+        "خمسة أيام وثماني وحدات للضباط وموظفي الخدمة المدنية والعاملين في المجال الإنساني "
+        "الذين سيعملون جنبًا إلى جنب في عمليات السلام.",
+    "The course combines short lectures, case studies and a final exercise. Participants leave "
+    "with a shared vocabulary and a network of peers from the other side of the civil-military "
+    "divide.":
+        "تجمع الدورة بين محاضرات قصيرة ودراسات حالة وتمرين ختامي، ويغادر المشاركون بلغة "
+        "مشتركة وشبكة من الزملاء من الجانب الآخر من الفجوة المدنية العسكرية.",
+    "Foundations of civil-military interaction": "أسس التفاعل المدني العسكري",
+    "The actors in a crisis": "الجهات الفاعلة في الأزمة",
+    "Humanitarian principles and their limits": "المبادئ الإنسانية وحدودها",
+    "Assessment with PMESII and ASCOPE": "التقييم باستخدام PMESII وASCOPE",
+    "Coordination mechanisms in peacekeeping": "آليات التنسيق في حفظ السلام",
+    "Protection of civilians": "حماية المدنيين",
+    "Transition and local ownership": "المرحلة الانتقالية والملكية المحلية",
+    "Final exercise and review": "التمرين الختامي والمراجعة",
+    "Staff of governments and armed forces": "موظفو الحكومات والقوات المسلحة",
+    "NGO staff and students": "موظفو المنظمات غير الحكومية والطلاب",
+    "A few fee waivers are available.": "يتوفر عدد محدود من الإعفاءات من الرسوم.",
+    "Fees cover tuition, course materials, lunches and coffee breaks; travel and accommodation "
+    "are not included.":
+        "تشمل الرسوم التدريس والمواد الدراسية ووجبات الغداء واستراحات القهوة، ولا تشمل السفر "
+        "والإقامة.",
+    "Participants who attend all eight modules and take part in the final exercise receive a "
+    "certificate of completion from the network.":
+        "يحصل المشاركون الذين يحضرون الوحدات الثماني كلها ويشاركون في التمرين الختامي على "
+        "شهادة إتمام من الشبكة.",
+}
+
+# Lectures with slides and related publications (demo publications, by slug, when
+# publications.demo has made them: load_demo runs it first).
+LECTURE_EXTRAS = [
+    ("protecting-heritage-when-the-front-line-moves", ["cultural-property-in-operations"]),
+    ("mapping-actors-with-pmesii-and-ascope",
+     ["assessing-the-civil-environment", "nine-principles-in-practice"]),
+]
+
 
 def load(command):
     home = factories.site_home()
@@ -215,6 +298,8 @@ def load(command):
         made += 1
     ensure_course(index, people, topics, anchor)
     ensure_symposium(index, people, topics, anchor)
+    # Before the translations, so that new ones copy the slides and publications too.
+    ensure_slides_and_publications(series["civil-military-dialogues"])
     translated = translate_archive(index)
     if translated:
         transaction.on_commit(lambda: repair_child_counts(translated))
@@ -336,18 +421,78 @@ def ensure_symposium(index, people, topics, anchor):
 
 
 def translate_archive(index):
-    """French and German versions of the archive, one series, a few lectures and the course."""
+    """French, German and Arabic versions of the archive, one series, a few lectures and the
+    course: the lectures and events whose title the language's strings translate."""
     series = LectureSeriesPage.objects.child_of(index).get(slug="civil-military-dialogues")
-    pages = [index, series]
-    pages += list(LecturePage.objects.child_of(series).filter(title__in=list(FRENCH)).order_by("path"))
-    pages += list(EventPage.objects.child_of(index).filter(title__in=list(FRENCH)))
     made = []
-    for code, strings in (("fr", FRENCH), ("de", GERMAN)):
+    for code, strings in (("fr", FRENCH), ("de", GERMAN), ("ar", ARABIC)):
         locale = Locale.objects.get(language_code=code)
+        pages = [index, series]
+        pages += list(
+            LecturePage.objects.child_of(series).filter(title__in=list(strings)).order_by("path")
+        )
+        pages += list(EventPage.objects.child_of(index).filter(title__in=list(strings)))
         for page in pages:
             if translate(page, locale, strings):
                 made.append(page.get_translation(locale))
     return made
+
+
+def ensure_slides_and_publications(series):
+    """Slides (a small real PDF) and related publications for the LECTURE_EXTRAS lectures, each
+    added only when missing, so that a second run changes nothing."""
+    for slug, publication_slugs in LECTURE_EXTRAS:
+        lecture = LecturePage.objects.child_of(series).filter(slug=slug).first()
+        if lecture is None:
+            continue
+        changed = False
+        if lecture.slides_id is None:
+            lecture.slides = slides_document(lecture)
+            changed = True
+        if not lecture.related_publications.exists():
+            publications = demo_publications(lecture.locale, publication_slugs)
+            found = {page.slug: page for page in publications}
+            related = [RelatedPublication(publication=found[s]) for s in publication_slugs
+                       if s in found]
+            if related:
+                lecture.related_publications = related
+                changed = True
+        if changed:
+            lecture.save_revision().publish()
+
+
+def demo_publications(locale, slugs):
+    """The live publication pages with these slugs; none when the publications app is absent."""
+    from django.apps import apps
+
+    if not apps.is_installed("publications"):
+        return []
+    PublicationPage = apps.get_model("publications", "PublicationPage")
+    return PublicationPage.objects.live().filter(locale=locale, slug__in=slugs)
+
+
+def slides_document(lecture):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from cms.scale import render_pdf
+
+    Document = get_document_model()
+    title = f"{lecture.title} (slides)"
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    text = "\n\n".join([
+        strip_tags(lecture.abstract),
+        "These demonstration slides stand in for the speaker's own. The lecture's recording, "
+        "chapters and transcript are on its page in the JCMI lecture archive.",
+    ])
+    document = Document(title=title)
+    document.file.save(f"{lecture.slug}-slides.pdf", ContentFile(render_pdf(lecture.title, text)),
+                       save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
 
 
 def translate(page, locale, strings):

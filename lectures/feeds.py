@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 FEED_LENGTH = 30
 
@@ -28,7 +29,12 @@ class LectureFeed(Feed):
         return index
 
     def title(self, index):
-        return _("%(title)s: lectures and events") % {"title": index.title}
+        # The archive's own title already says "lectures and events" in its language; named
+        # like the archive's HTML page (base.html's <title>).
+        from home.models import SiteSettings
+
+        organisation = SiteSettings.for_request(self.request).organisation_name or "JCMI"
+        return f"{index.title} · {organisation}"
 
     def link(self, index):
         return index.get_url(self.request)
@@ -56,7 +62,13 @@ class LectureFeed(Feed):
         return entry.get_url(self.request)
 
     def item_guid(self, entry):
-        return f"urn:uuid:{entry.translation_key}"
+        """A tag URI (RFC 4151) naming the page: each translation is a page of its own, with its
+        own id, so the English and French feeds do not share entry ids (their translation_key
+        is shared). Unlike the page's address it survives a change of slug."""
+        site = Site.find_for_request(self.request)
+        authority = (site.hostname if site else "") or self.request.get_host().split(":")[0]
+        first = entry.first_published_at or entry.starts_at
+        return f"tag:{authority},{first:%Y-%m-%d}:page/{entry.pk}"
 
     item_guid_is_permalink = False
 

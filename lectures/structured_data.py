@@ -2,6 +2,7 @@
 
 import json
 
+from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -56,6 +57,10 @@ def video_object(entry, request):
     if entry.video_poster_id:
         rendition = entry.video_poster.get_rendition("fill-1280x720")
         data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
+    else:
+        # Search engines want a thumbnail for a VideoObject: the local poster the facade shows,
+        # never the host's own thumbnail.
+        data["thumbnailUrl"] = request.build_absolute_uri(static("img/video-poster.svg"))
     if entry.duration:
         data["duration"] = _iso_duration(entry.duration)
     if entry.transcript:

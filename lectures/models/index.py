@@ -72,9 +72,12 @@ class LectureIndexPage(RoutablePageMixin, Page):
     def speakers(self, request):
         from lectures.archive import speakers_of
 
+        url = self.get_url(request) + self.reverse_subpage("speakers")
         return render(request, "lectures/speaker_list.html", {
             "page": self, "self": self, "lecture_index": self,
             "speakers": speakers_of(self.entries()),
+            # The route's own address: without it base.html names the archive as canonical.
+            "canonical_url": request.build_absolute_uri(url),
         })
 
     @path("speakers/<slug:slug>/", name="speaker")

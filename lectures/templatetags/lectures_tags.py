@@ -21,6 +21,16 @@ def entry_when(entry):
     zone = start.strftime("%Z")
     if entry.is_multi_day:
         text = _("%(start)s – %(end)s") % {"start": _date(start), "end": _date(end)}
+        if entry.end_time and entry.kind == "training":
+            # A course's start and end times are its hours on every day, not just the first
+            # and the last: "4 May 2026 – 8 May 2026, daily 09:00–16:30 CEST".
+            text = _("%(dates)s, daily %(from)s–%(to)s %(zone)s") % {
+                "dates": text, "from": _time(start), "to": _time(end), "zone": zone,
+            }
+        elif entry.end_time:
+            end_zone = end.strftime("%Z")
+            text = f"{_date(start)}, {_time(start)}{'' if end_zone == zone else ' ' + zone}"
+            text += f" – {_date(end)}, {_time(end)} {end_zone}"
     elif entry.has_end:
         text = f"{_date(start)}, {_time(start)}–{_time(end)} {zone}"
     else:

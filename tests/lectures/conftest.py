@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from lectures import factories
@@ -28,3 +30,19 @@ def topics(home):
         "poc": factories.topic("Protection of Civilians", home),
         "wps": factories.topic("Women, Peace and Security", home),
     }
+
+
+@pytest.fixture
+def video_page(home):
+    """A StandardPage (not a lecture) whose body holds a video block."""
+    from home.models import StandardPage
+
+    def make(url, title="", slug="our-films"):
+        body = [{"type": "embed", "value": {"video": url, "title": title}}]
+        page = home.add_child(instance=StandardPage(
+            title="Our films", slug=slug, locale=home.locale, body=json.dumps(body),
+        ))
+        page.save_revision().publish()
+        return page
+
+    return make

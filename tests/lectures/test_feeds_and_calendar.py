@@ -154,3 +154,41 @@ def test_private_archives_do_not_leak_through_their_files(client, index, program
         assert response.status_code in (200, 302, 401, 403, 404), name
         assert not response.get("Content-Type", "").startswith(("text/calendar", "application/atom")), name
         assert b"BEGIN:VCALENDAR" not in response.content and b"<feed" not in response.content, name
+
+
+def test_the_feed_title_names_the_archive_once(client, index, programme):
+    feed = feedparser.parse(client.get(f"{index.url}feed.xml").content)
+    # Named like the archive's HTML page, not "Lectures and events: lectures and events".
+    assert feed.feed.title == "Lectures and events · JCMI Research and Education Network"
+
+
+def test_each_language_feed_has_its_own_entry_ids(
+    client, index, programme, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from lectures.demo import repair_child_counts, translate
+
+    french = Locale.objects.get(language_code="fr")
+    factories.site_home("fr")
+    lecture = programme["past"]
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(index, french, {"Lectures and events": "Conférences et événements"})
+        translate(lecture.get_parent(), french, {})
+        translate(lecture, french, {"A past lecture": "Une conférence passée"})
+    repair_child_counts([page.get_translation(french) for page in (index, lecture)])
+
+    def ids(url):
+        feed = feedparser.parse(client.get(url).content)
+        assert not feed.bozo, feed.bozo_exception
+        return {entry.title: entry.id for entry in feed.entries}
+
+    english, french_ids = ids(f"{index.url}feed.xml"), ids("/fr/lectures/feed.xml")
+    assert french_ids["Une conférence passée"] != english["A past lecture"]
+    assert english["A past lecture"].startswith("tag:")
+    assert english["A past lecture"].endswith(f":page/{lecture.pk}")
+    # The same entry keeps its id when its title changes (feed readers mark nothing as new).
+    lecture.title = "A past lecture (renamed)"
+    lecture.slug = "a-past-lecture-renamed"
+    lecture.save_revision().publish()
+    assert ids(f"{index.url}feed.xml")["A past lecture (renamed)"] == english["A past lecture"]

@@ -174,3 +174,56 @@ def test_a_lecture_page_costs_the_same_queries_with_one_speaker_or_six(
         assert client.get(few.url).status_code == 200
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(many.url).status_code == 200
+
+
+def test_a_recording_without_a_poster_still_has_a_local_thumbnail(client, entries):
+    video = json_ld(client.get(entries["recorded"].url))["recordedIn"]
+    assert not entries["recorded"].video_poster_id
+    # The static poster the facade shows, never the host's thumbnail.
+    assert video["thumbnailUrl"] == "http://testserver/static/img/video-poster.svg"
+
+
+def canonical(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    (link,) = soup.find_all("link", rel="canonical")
+    return link["href"]
+
+
+def test_speaker_pages_name_themselves_as_canonical(client, index, entries):
+    assert canonical(client.get(f"{index.url}speakers/")) == (
+        f"http://testserver{index.url}speakers/"
+    )
+    assert canonical(client.get(f"{index.url}speakers/amara-okafor/")) == (
+        f"http://testserver{index.url}speakers/amara-okafor/"
+    )
+
+
+def test_a_course_shows_its_daily_hours_and_a_symposium_its_first_and_last_times(
+    client, index, people
+):
+    from django.utils import formats
+
+    from lectures.templatetags.lectures_tags import entry_when
+
+    def day(date):
+        return formats.date_format(date, "DATE_FORMAT")
+
+    may_4, may_8 = datetime.date(2026, 5, 4), datetime.date(2026, 5, 8)
+    course = factories.event(
+        index, "Five-day course", "training", datetime.datetime.combine(may_4, datetime.time(9)),
+        end_date=may_8, end_time=datetime.time(16, 30),
+    )
+    expected = f"{day(may_4)} – {day(may_8)}, daily 09:00–16:30 CEST"
+    assert f">{expected}<" in entry_when(course)
+    assert expected in client.get(course.url).content.decode()
+    sept_18, sept_19 = datetime.date(2026, 9, 18), datetime.date(2026, 9, 19)
+    symposium = factories.event(
+        index, "Two days", "symposium", datetime.datetime.combine(sept_18, datetime.time(9, 30)),
+        end_date=sept_19, end_time=datetime.time(12, 30),
+    )
+    assert f">{day(sept_18)}, 09:30 – {day(sept_19)}, 12:30 CEST<" in entry_when(symposium)
+    open_ended = factories.event(
+        index, "Open end", "workshop", datetime.datetime.combine(sept_18, datetime.time(9, 30)),
+        end_date=sept_19,
+    )
+    assert f">{day(sept_18)} – {day(sept_19)}<" in entry_when(open_ended)

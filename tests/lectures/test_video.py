@@ -115,6 +115,11 @@ def test_the_lecture_page_loads_nothing_from_the_video_host_before_consent(
     # Host addresses appear only in the facade's data attributes and the JSON-LD data block.
     for ld in soup.find_all("script", type="application/ld+json"):
         ld.decompose()
+    # ...and in the link to the video on the host's site, for visitors without JavaScript: a
+    # link asks nothing of the host until it is followed.
+    fallback = soup.select_one(".video-facade__link a")
+    assert fallback["href"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    fallback.decompose()
     for element in soup.find_all(True):
         for attribute, value in element.attrs.items():
             text = " ".join(value) if isinstance(value, list) else value
@@ -134,6 +139,52 @@ def test_the_lecture_page_loads_nothing_from_the_video_host_before_consent(
     assert all(urlsplit(s["src"]).hostname in (None, "testserver", "localhost") for s in scripts)
     facade_script = [s for s in scripts if s["src"].endswith("js/video-facade.js")]
     assert len(facade_script) == 1 and not facade_script[0].string
+
+
+def assert_nothing_loads_from_a_video_host(soup):
+    for tag, attributes in LOADING_ATTRIBUTES.items():
+        for element in soup.find_all(tag):
+            for attribute in attributes:
+                value = element.get(attribute) or ""
+                host = urlsplit(value.split()[0]).hostname if value else None
+                assert host in (None, "testserver", "localhost"), f"<{tag} {attribute}={value}>"
+
+
+@pytest.mark.parametrize("title, expected", [("Our film on the floods", "Our film on the floods"),
+                                             ("", "Video")])
+def test_a_video_block_in_a_page_body_has_a_title_a_local_poster_and_its_script(
+    client, video_page, no_network, title, expected
+):
+    page = video_page("https://vimeo.com/76979871", title=title)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert_nothing_loads_from_a_video_host(soup)
+    # The player's facade waits in the consent template until "Load the video" or consent.
+    template = soup.select_one("[data-consent-holder] template[data-consent-category=video]")
+    facade = BeautifulSoup(template.decode_contents(), "html.parser").select_one(
+        "[data-video-facade]")
+    assert facade["data-title"] == expected  # the player iframe's title
+    assert facade["data-play-src"] == "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"
+    assert facade.select_one("[data-video-play]").get_text(strip=True) == f"▶ {expected}"
+    assert facade.select_one("img.video-facade__poster")["src"].startswith("/static/")
+    assert soup.select_one("img.video-embed__poster")["src"].startswith("/static/")
+    # The script that turns the facade into the player is on every page, once.
+    scripts = [s["src"] for s in soup.find_all("script", src=True)]
+    assert len([src for src in scripts if src.endswith("js/video-facade.js")]) == 1
+
+
+def test_the_video_word_of_an_untitled_block_is_in_the_page_language(home, no_network):
+    from django.utils import translation
+
+    from cms.blocks import VideoEmbedBlock
+
+    block = VideoEmbedBlock()
+    value = block.to_python({"video": "https://youtu.be/dQw4w9WgXcQ", "title": ""})
+    with translation.override("fr"):
+        expected = translation.gettext("Video")
+        html = block.render(value)
+    assert f'data-title="{expected}"' in html
 
 
 def test_chapters_jump_to_their_timestamp(client, recorded_lecture):

@@ -1,0 +1,98 @@
+"""The lecture demo: Arabic pages made through wagtail-localize, slides and related publications,
+and a second run that changes nothing."""
+
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management.base import BaseCommand
+from wagtail.models import Page, Revision
+from wagtail_localize.models import Translation
+
+from lectures import factories
+from lectures.models import EventPage, LectureIndexPage, LecturePage, LectureSeriesPage
+
+pytestmark = pytest.mark.django_db
+
+
+def load(capture_on_commit):
+    """The home pages in every language, the publications demo the lecture demo links to
+    (load_demo runs it first), then the lecture demo. Not home.demo: the mission pages test
+    themselves, and the lecture demo needs only the translated home pages."""
+    from lectures import demo as lecture_demo
+    from publications import demo as publication_demo
+
+    command = BaseCommand(stdout=io.StringIO())
+    # wagtail-localize publishes translations on commit; a test's transaction never commits.
+    with capture_on_commit(execute=True):
+        for code in ("en", "fr", "de", "ar"):
+            factories.site_home(code)
+        for module in (publication_demo, lecture_demo):
+            module.load(command)
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "translations": Translation.objects.count(),
+        "tree": list(Page.objects.order_by("path").values_list("path", "numchild", "live")),
+    }
+
+
+@pytest.fixture
+def demo(django_capture_on_commit_callbacks):
+    load(django_capture_on_commit_callbacks)
+    return django_capture_on_commit_callbacks
+
+
+def test_a_second_run_changes_nothing(demo):
+    first = counts()
+    load(demo)
+    assert counts() == first
+
+
+def test_the_arabic_archive_reads_right_to_left(client, demo):
+    index = LectureIndexPage.objects.get(locale__language_code="ar")
+    assert index.url == "/ar/lectures/"
+    response = client.get("/ar/lectures/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "ar" and soup.html["dir"] == "rtl"
+    assert soup.h1.get_text(strip=True) == "المحاضرات والفعاليات"
+    series = LectureSeriesPage.objects.get(locale__language_code="ar")
+    assert series.title == "حوارات مدنية عسكرية"
+    lectures = LecturePage.objects.filter(locale__language_code="ar").live()
+    assert lectures.count() == 2
+    course = EventPage.objects.get(locale__language_code="ar", kind="training")
+    assert course.title.startswith("التنسيق المدني العسكري")
+    for page in [series, *lectures, course]:
+        page_response = client.get(page.url)
+        assert page_response.status_code == 200, page.url
+        assert b'dir="rtl"' in page_response.content
+
+
+def test_the_arabic_recorded_lecture_has_its_chapters_and_transcript(client, demo):
+    lecture = LecturePage.objects.get(locale__language_code="ar", video_url__gt="")
+    assert lecture.title == "من يتحدث باسم المدنيين في خلية التخطيط؟"
+    assert [c.value["title"] for c in lecture.chapters][0] == "ترحيب وتقديم"
+    assert lecture.transcript.startswith("مساء الخير")
+    assert "\n\n" in lecture.transcript  # paragraphs survive the translation
+    soup = BeautifulSoup(client.get(lecture.url).content, "html.parser")
+    assert "أسئلة الحضور" in soup.select_one(".entry-chapters").get_text()
+    assert len(soup.select("[data-transcript] p")) == 4
+    assert soup.select_one("[data-video-facade]")
+
+
+def test_two_lectures_have_slides_and_related_publications(client, demo):
+    with_slides = LecturePage.objects.filter(
+        locale__language_code="en", slides__isnull=False).live()
+    assert with_slides.count() == 2
+    for lecture in with_slides:
+        with lecture.slides.file.open("rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
+        related = [rel.publication for rel in lecture.related_publications.all()]
+        assert related and all(page.live for page in related)
+        html = client.get(lecture.url).content.decode()
+        assert lecture.slides.url in html
+        assert all(page.title in html for page in related)
