@@ -34,6 +34,9 @@ SCHEMA_TYPES = {"book": "Book", "report": "Report", "article-journal": "Scholarl
 REPORT_KINDS = {Series.Kind.WHITE_PAPER: "White paper", Series.Kind.WORKING_PAPER: "Working paper"}
 
 
+KEYWORD_SEPARATOR = "; "
+
+
 def publisher_name():
     return getattr(settings, "PUBLICATIONS_PUBLISHER", PUBLISHER)
 
@@ -96,14 +99,19 @@ def csl_item(page, request=None):
     if abstract:
         item["abstract"] = abstract
     if page.keyword_list:
-        item["keyword"] = ", ".join(page.keyword_list)
+        # CSL-JSON has one string for all keywords. A keyword may hold a comma ("women, peace
+        # and security") but never a semicolon (the field's own separator), so "; " is the one
+        # separator a reader can split on without cutting a keyword in two. BibTeX's keywords
+        # field is written from this string, and Scholar's citation_keywords uses the same.
+        item["keyword"] = KEYWORD_SEPARATOR.join(page.keyword_list)
     if page.doi:
         item["DOI"] = page.doi
     if page.isbn:
         item["ISBN"] = page.isbn
     if page.page_count:
         item["number-of-pages"] = page.page_count
-    series = page.series
+    # Named in the page's language: a French version cites the series' French name.
+    series = page.series_in_page_language
     if series is not None:
         if csl_type == "article-journal":
             item["container-title"] = series.name
@@ -273,13 +281,14 @@ def scholar_meta(page, request=None):
     tags.append(("citation_language", item["language"]))
     tags.append(("citation_publisher", item["publisher"]))
     if page.keyword_list:
-        tags.append(("citation_keywords", "; ".join(page.keyword_list)))
+        tags.append(("citation_keywords", KEYWORD_SEPARATOR.join(page.keyword_list)))
     if page.doi:
         tags.append(("citation_doi", page.doi))
     if page.isbn:
         tags.append(("citation_isbn", page.isbn))
-    if page.series is not None:
-        tags.append(("citation_series_title", page.series.name))
+    series = page.series_in_page_language
+    if series is not None:
+        tags.append(("citation_series_title", series.name))
         if page.series.issn:
             tags.append(("citation_issn", page.series.issn))
         if item["type"] == "report":
@@ -287,7 +296,7 @@ def scholar_meta(page, request=None):
             if page.series_number:
                 tags.append(("citation_technical_report_number", page.number_label))
         elif item["type"] == "article-journal":
-            tags.append(("citation_journal_title", page.series.name))
+            tags.append(("citation_journal_title", series.name))
             if page.series_number:
                 tags.append(("citation_issue", str(page.series_number)))
     tags.append(("citation_abstract_html_url", item["URL"]))
@@ -328,7 +337,7 @@ def json_ld_data(page, request=None):
     if page.licence_url:
         data["license"] = page.licence_url
     if page.series is not None:
-        series = {"@type": "CreativeWorkSeries", "name": page.series.name}
+        series = {"@type": "CreativeWorkSeries", "name": page.series_in_page_language.name}
         if page.series.issn:
             series["issn"] = page.series.issn
         data["isPartOf"] = series

@@ -1,4 +1,7 @@
-"""Demo publications: two series, a dozen works with real PDFs, French versions of some.
+"""Demo publications: three series, a dozen works with real PDFs, translations of some.
+
+The index and the series pages exist in French, German and Arabic; a few works are translated
+into each (the Monographs series fills from the peer-review demo, publications.demo_review).
 
 Idempotent: everything is found by slug (or title, for documents) before it is made, and an
 existing page is left as it is, so a second run changes nothing. Runs after home.demo, whose home
@@ -51,6 +54,16 @@ SERIES = [
                        "published early to invite comment.",
         "fr_name": "Documents de travail du JCMI",
         "board": [("amina-diallo", "Series editor"), ("nadia-haddad", "Board member")],
+    },
+    {
+        # No demo publication of its own yet: the accepted and in-production demo submissions
+        # (publications.demo_review) become its first pages through "Create publication page".
+        "slug": "monographs", "name": "JCMI Monographs", "kind": Series.Kind.MONOGRAPH,
+        "issn": "", "number_prefix": "M",
+        "description": "Book-length studies of civil-military interaction, peer reviewed and "
+                       "free to read.",
+        "fr_name": "Monographies du JCMI",
+        "board": [("helena-varga", "Series editor"), ("amina-diallo", "Board member")],
     },
 ]
 
@@ -126,6 +139,26 @@ PUBLICATIONS = [
      "engaging them helps a mission and when it risks their standing in the community."),
 ]
 
+INDEX_INTRO = ("Monographs, white papers and working papers of the network, free to read and to "
+               "cite.")
+
+# The index page and the series in each demo language (title, intro; series slug → name).
+INDEX_TRANSLATIONS = {
+    "fr": ("Publications", "Monographies, livres blancs et documents de travail du réseau, en "
+                           "libre accès et à citer librement."),
+    "de": ("Publikationen", "Monografien, Weißbücher und Arbeitspapiere des Netzwerks, frei "
+                            "zugänglich und frei zitierbar."),
+    "ar": ("المنشورات", "دراسات وأوراق بيضاء وأوراق عمل صادرة عن الشبكة، متاحة للقراءة "
+                        "والاستشهاد مجانًا."),
+}
+SERIES_NAMES = {
+    "fr": {data["slug"]: data["fr_name"] for data in SERIES},
+    "de": {"white-papers": "JCMI-Weißbücher", "working-papers": "JCMI-Arbeitspapiere",
+           "monographs": "JCMI-Monografien"},
+    "ar": {"white-papers": "الأوراق البيضاء للشبكة", "working-papers": "أوراق عمل الشبكة",
+           "monographs": "دراسات الشبكة"},
+}
+
 # French versions: titles and abstracts, translated through wagtail-localize.
 FRENCH = {
     "nine-principles-in-practice": (
@@ -151,6 +184,38 @@ FRENCH = {
 }
 
 
+GERMAN = {
+    "nine-principles-in-practice": (
+        "Neun Prinzipien in der Praxis",
+        "Die neun Prinzipien der zivil-militärischen Interaktion sind leicht aufgezählt und "
+        "schwer gelebt. Dieses Weißbuch folgt jedem Prinzip durch einen Planungszyklus und "
+        "zeigt, wo Stäbe es am häufigsten aus den Augen verlieren."),
+    "coordination-is-not-command": (
+        "Koordinieren heißt nicht befehlen",
+        "Die humanitäre zivil-militärische Koordinierung schützt Neutralität, Unparteilichkeit "
+        "und Unabhängigkeit. Das Weißbuch erklärt militärischen Lesern, warum humanitäre "
+        "Organisationen Dialog und keine Weisungen erwarten."),
+}
+
+ARABIC = {
+    "coordination-is-not-command": (
+        "التنسيق ليس قيادة",
+        "يحمي التنسيق المدني العسكري في العمل الإنساني مبادئ الحياد وعدم التحيز والاستقلال. "
+        "تشرح هذه الورقة للقراء العسكريين لماذا تنتظر المنظمات الإنسانية حوارًا لا أوامر."),
+    "religion-and-engagement": (
+        "القادة الدينيون شركاءً",
+        "كثيرًا ما يحظى القادة الدينيون بثقة لا يكسبها الغرباء بسرعة. ندرس متى يفيد التواصل "
+        "معهم البعثة ومتى يعرّض مكانتهم في مجتمعاتهم للخطر."),
+    "shared-situational-awareness": (
+        "الوعي المشترك بالموقف بعد الكوارث",
+        "بعد الزلزال تجمع جهات كثيرة البيانات نفسها في وقت واحد. ندرس كيف جرى تبادل "
+        "المعلومات بين المستجيبين والقوات المسلحة في ثلاث كوارث حديثة."),
+}
+
+# language code → slug → (title, abstract)
+PUBLICATION_TRANSLATIONS = {"fr": FRENCH, "de": GERMAN, "ar": ARABIC}
+
+
 def load(command):
     en = Locale.objects.get(language_code="en")
     home = _home(en)
@@ -158,8 +223,7 @@ def load(command):
     people = _people(en)
     index = _child(home, PublicationIndexPage, "publications", title="Publications",
                    show_in_menus=True,
-                   intro="<p>Monographs, white papers and working papers of the network, free to "
-                         "read and to cite.</p>")
+                   intro=f"<p>{INDEX_INTRO}</p>")
     series_pages = {}
     for data in SERIES:
         series, _ = Series.objects.get_or_create(
@@ -193,10 +257,10 @@ def load(command):
         page.save_revision().publish()
         made += 1
 
-    translated = _french_versions(index, series_pages)
+    translated = _translated_versions(index, series_pages)
     command.stdout.write(
         f"Publications: {made} new, {PublicationPage.objects.filter(locale=en).count()} in English, "
-        f"{translated} new French version(s)."
+        f"{translated} new translated version(s) (fr, de, ar)."
     )
 
 
@@ -321,26 +385,31 @@ def render_pdf(title, contributors, abstract, series_title):
     return buffer.getvalue()
 
 
-# -- French versions through wagtail-localize ---------------------------------------------
+# -- Translated versions through wagtail-localize ----------------------------------------
 
 
-def _french_versions(index, series_pages):
-    fr = Locale.objects.get(language_code="fr")
-    _translate(index, fr, {})
-    for data in SERIES:
-        series = series_pages[data["slug"]].series
-        if series.get_translation_or_none(fr) is None:
-            french_series = series.copy_for_translation(fr)
-            french_series.name = data["fr_name"]
-            french_series.save()
-        _translate(series_pages[data["slug"]], fr, {data["name"]: data["fr_name"]})
+def _translated_versions(index, series_pages):
+    """The index, every series and its page, and some publications in fr, de and ar."""
     made = 0
-    for series_slug, slug, title, when, authors, topics, keywords, abstract in PUBLICATIONS:
-        if slug not in FRENCH:
-            continue
-        page = PublicationPage.objects.get(slug=slug, locale=Locale.get_default())
-        fr_title, fr_abstract = FRENCH[slug]
-        made += _translate(page, fr, {title: fr_title, abstract: fr_abstract})
+    for code, works in PUBLICATION_TRANSLATIONS.items():
+        locale = Locale.objects.get(language_code=code)
+        index_title, index_intro = INDEX_TRANSLATIONS[code]
+        _translate(index, locale, {"Publications": index_title, INDEX_INTRO: index_intro})
+        for data in SERIES:
+            name = SERIES_NAMES[code][data["slug"]]
+            series = series_pages[data["slug"]].series
+            if series.get_translation_or_none(locale) is None:
+                translated_series = series.copy_for_translation(locale)
+                translated_series.name = name
+                translated_series.save()
+            _translate(series_pages[data["slug"]], locale, {data["name"]: name})
+        for series_slug, slug, title, when, authors, topics, keywords, abstract in PUBLICATIONS:
+            if slug not in works:
+                continue
+            page = PublicationPage.objects.get(slug=slug, locale=Locale.get_default())
+            translated_title, translated_abstract = works[slug]
+            made += _translate(page, locale, {title: translated_title,
+                                              abstract: translated_abstract})
     return made
 
 

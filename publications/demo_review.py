@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from home.demo_users import ensure_demo_users
 
 from . import files as submission_files
-from . import workflow
+from . import production, workflow
 from .models import Profile, ReviewAssignment, Series, Submission, SubmissionAuthor
 
 SERIES = [
@@ -186,10 +186,15 @@ def _advance(submission, target, users):
                              letter="We are glad to accept your work for publication.")
     if target == "accepted":
         return
-    workflow.start_production(submission, editor, None)
+    # The real production path, as "Create publication page" takes it: a draft page in the
+    # series with the final manuscript as its PDF, linked to the submission.
+    page = production.create_page_for_submission(submission, editor, "en")
     if target == "in_production":
         return
-    workflow.mark_published(submission, editor)
+    # Going live moves the submission to "published" (publications.signals), as in real use.
+    # The managing editor's sign-off is the authority to publish (publications.moderation),
+    # whatever page permissions the account holds.
+    page.get_latest_revision().publish(user=editor, skip_permission_checks=True)
 
 
 def load(command):

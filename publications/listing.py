@@ -17,6 +17,45 @@ from publications.models import PublicationPage, Series
 from publications.models.pages import with_card_data
 
 
+def one_version_per_work(queryset, locale_id):
+    """The visitor's language when a work has it, else the work's first version only.
+
+    Only a live version counts as "having it": a translation still in draft (or in review) must
+    not hide the work from this language's listings.
+    """
+    here = PublicationPage.objects.live().filter(locale=locale_id).values("translation_key")
+    first_elsewhere = (
+        PublicationPage.objects.live().exclude(translation_key__in=here)
+        .values("translation_key").annotate(first=Min("pk")).values("first")
+    )
+    return queryset.filter(Q(locale=locale_id) | Q(pk__in=first_elsewhere))
+
+
+def one_per_translation_key(objects, locale_id):
+    """One object per translation key: the one in ``locale_id`` if there is one."""
+    chosen = {}
+    for obj in objects:
+        if obj.translation_key not in chosen or obj.locale_id == locale_id:
+            chosen[obj.translation_key] = obj
+    return list(chosen.values())
+
+
+def topic_choices(locale_id):
+    """This language's topics, plus the topics of live publications not yet translated into it.
+
+    Topic pages are often translated later than the publications that use them (or never):
+    without the fallback a French visitor could neither see nor use a topic that French
+    listings show on their cards, and a shared ?topic= link would answer 400.
+    """
+    used = PublicationPage.topics.through.objects.filter(
+        publicationpage__live=True
+    ).values("topicpage_id")
+    candidates = TopicPage.objects.live().filter(
+        Q(locale=locale_id) | Q(pk__in=used)
+    ).only("id", "title", "slug", "translation_key", "locale_id")
+    return sorted(one_per_translation_key(candidates, locale_id), key=lambda t: t.title)
+
+
 class PublicationFilter(django_filters.FilterSet):
     series = django_filters.ChoiceFilter(
         label=_("Series"), empty_label=_("All series"), method="filter_series"
@@ -49,10 +88,9 @@ class PublicationFilter(django_filters.FilterSet):
                 locale=index_page.locale_id
             ).order_by("name")
         ] or [(series.slug, series.name) for series in Series.objects.order_by("name")]
-        self.filters["topic"].extra["choices"] = list(
-            TopicPage.objects.live().filter(locale=index_page.locale_id)
-            .order_by("title").values_list("slug", "title")
-        )
+        self.filters["topic"].extra["choices"] = [
+            (topic.slug, topic.title) for topic in topic_choices(index_page.locale_id)
+        ]
         years = (
             PublicationPage.objects.live().annotate(year=ExtractYear("publication_date"))
             .order_by("-year").values_list("year", flat=True).distinct()
@@ -62,14 +100,11 @@ class PublicationFilter(django_filters.FilterSet):
         contributor_keys = Person.objects.filter(
             publication_contributions__page__live=True
         ).values("translation_key")
-        people = {}
-        for person in Person.objects.filter(translation_key__in=contributor_keys).order_by(
-            "name"
-        ):
-            if person.translation_key not in people or person.locale_id == index_page.locale_id:
-                people[person.translation_key] = person
+        people = one_per_translation_key(
+            Person.objects.filter(translation_key__in=contributor_keys), index_page.locale_id
+        )
         self.filters["author"].extra["choices"] = sorted(
-            {(person.slug, person.name) for person in people.values()}, key=lambda c: c[1]
+            {(person.slug, person.name) for person in people}, key=lambda c: c[1]
         )
 
     @property
@@ -80,14 +115,7 @@ class PublicationFilter(django_filters.FilterSet):
         return with_card_data(queryset).order_by("-publication_date", "-pk").distinct()
 
     def one_version_per_work(self, queryset):
-        """The visitor's language when a work has it, else the work's first version only."""
-        locale_id = self.index_page.locale_id
-        here = PublicationPage.objects.filter(locale=locale_id).values("translation_key")
-        first_elsewhere = (
-            PublicationPage.objects.live().exclude(translation_key__in=here)
-            .values("translation_key").annotate(first=Min("pk")).values("first")
-        )
-        return queryset.filter(Q(locale=locale_id) | Q(pk__in=first_elsewhere))
+        return one_version_per_work(queryset, self.index_page.locale_id)
 
     def filter_series(self, queryset, name, value):
         return queryset.filter(series__slug=value)

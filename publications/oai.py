@@ -6,6 +6,7 @@ state, so the provider keeps nothing between requests; they page by primary key 
 published during a harvest neither repeat nor shift the pages.
 """
 
+import re
 from datetime import datetime, time, timedelta
 from datetime import timezone as dt_timezone
 from urllib.parse import urlsplit
@@ -58,9 +59,21 @@ def page_size():
     return getattr(settings, "OAI_PAGE_SIZE", 50)
 
 
+# The oai-identifier scheme's repositoryIdentifier is a domain name: at least one dot, each label
+# starting with a letter (www.openarchives.org/OAI/2.0/guidelines-oai-identifier.htm).
+REPOSITORY_IDENTIFIER_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$")
+# For development hosts (127.0.0.1, localhost) that are no domain name: a reserved example
+# domain, so that identifiers made there never pass for the production repository's.
+FALLBACK_REPOSITORY_IDENTIFIER = "jcmi.example"
+
+
 def repository_identifier():
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-    return getattr(settings, "OAI_REPOSITORY_IDENTIFIER", host)
+    """OAI_REPOSITORY_IDENTIFIER if set, else the site's host name if it is a domain name."""
+    configured = getattr(settings, "OAI_REPOSITORY_IDENTIFIER", "")
+    if configured:
+        return configured
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or ""
+    return host if REPOSITORY_IDENTIFIER_RE.match(host) else FALLBACK_REPOSITORY_IDENTIFIER
 
 
 def record_identifier(page):

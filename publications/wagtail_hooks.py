@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -56,22 +57,31 @@ def hide_publish_without_sign_off(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
+SIGN_OFF_MESSAGE = _(
+    "Publications go live after the managing editor's sign-off: submit this page to "
+    "“Publication review” instead."
+)
+
+
+def _asks_to_publish(request):
+    # Wagtail's page editor sends "action-publish"; wagtail-localize's translation editor posts
+    # "action=publish" to the same edit URL.
+    return request.method == "POST" and (
+        request.POST.get("action-publish") or request.POST.get("action") == "publish"
+    )
+
+
 def _refuse_publish_without_sign_off(request, page):
-    if (
-        request.method == "POST"
-        and request.POST.get("action-publish")
-        and not moderation.may_publish_directly(request.user, page)
-    ):
-        messages.error(
-            request,
-            _("Publications go live after the managing editor's sign-off: submit this page to "
-              "“Publication review” instead."),
-        )
+    if _asks_to_publish(request) and not moderation.may_publish_directly(request.user, page):
+        messages.error(request, SIGN_OFF_MESSAGE)
         return redirect(request.get_full_path())
     return None
 
 
-@hooks.register("before_edit_page")
+# Before wagtail-localize's own before_edit_page hook (default order 0), which takes over the
+# edit view of translated pages and publishes them itself; ours must get the request first
+# whatever the order of INSTALLED_APPS.
+@hooks.register("before_edit_page", order=-100)
 def refuse_publish_on_edit(request, page):
     return _refuse_publish_without_sign_off(request, page.specific_deferred)
 
@@ -82,6 +92,34 @@ def refuse_publish_on_create(request, parent_page, page_class):
 
     if issubclass(page_class, PublicationPage):
         return _refuse_publish_without_sign_off(request, page_class())
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_without_sign_off(request, action_type, objects, action_class_instance):
+    # Bulk publish checks only the page publish permission, which moderators hold everywhere.
+    if action_type != "publish" or not all(isinstance(obj, Page) for obj in objects):
+        return None
+    form = getattr(action_class_instance, "cleaned_form", None)
+    with_descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    if moderation.publications_needing_sign_off(
+        request.user, objects, with_descendants=with_descendants
+    ).exists():
+        messages.error(request, SIGN_OFF_MESSAGE)
+        return redirect(action_class_instance.next_url)
+    return None
+
+
+@hooks.register("before_copy_page")
+def refuse_publishing_copies_without_sign_off(request, page):
+    # "Publish copies" keeps the copies live: for a publication that is publishing a new one.
+    if request.method != "POST" or not request.POST.get("publish_copies"):
+        return None
+    if moderation.publications_needing_sign_off(
+        request.user, [page], with_descendants=bool(request.POST.get("copy_subpages"))
+    ).exists():
+        messages.error(request, SIGN_OFF_MESSAGE)
+        return redirect(request.get_full_path())
     return None
 
 

@@ -83,24 +83,37 @@ class PublicationIndexPage(RoutablePageMixin, Page):
 
     @path("authors/<slug:person_slug>/", name="author")
     def author(self, request, person_slug):
-        """All publications one person contributed to, in any of the site's languages."""
+        """All publications one person contributed to, in any of the site's languages.
+
+        Each work appears once, in the visitor's language when it has been translated, as on
+        the index itself.
+        """
         from home.models import Person
+        from publications.listing import one_version_per_work
 
         person = Person.objects.filter(slug=person_slug).order_by(
             models.Case(models.When(locale=self.locale_id, then=0), default=1)
         ).first()
         if person is None:
             raise Http404
-        publications = (
-            PublicationPage.objects.live().public().filter(locale=self.locale_id)
-            .filter(contributors__person__translation_key=person.translation_key)
-            .distinct()
-        )
+        publications = one_version_per_work(
+            PublicationPage.objects.live().public()
+            .filter(contributors__person__translation_key=person.translation_key),
+            self.locale_id,
+        ).distinct()
         context = self.get_context(request)
         context["person"] = person
         context["page_obj"] = paginate(
             request, with_card_data(publications).order_by("-publication_date", "-pk"), 10
         )
+        # The route's own address (on the site's own host, as base.html gives pages): without it
+        # base.html names the index as canonical, telling search engines to drop this listing.
+        canonical = self.get_full_url(request) + self.reverse_subpage(
+            "author", kwargs={"person_slug": person_slug}
+        )
+        if context["page_obj"].number > 1:
+            canonical += f"?page={context['page_obj'].number}"
+        context["canonical_url"] = canonical
         return TemplateResponse(request, "publications/author_page.html", context)
 
     @property
@@ -226,22 +239,29 @@ class PublicationPage(RoutablePageMixin, Page):
 
         return documents_text(self.pdf)
 
-    # Dates, numbers, identifiers and the file are the same work in every language.
+    # Dates, numbers, identifiers and the file are the same work in every language: locked, so
+    # that a translation can neither cite another DOI or number nor link another file than the
+    # one the identifiers were registered for.
     override_translatable_fields = [
         TranslatableField("subtitle"),
         TranslatableField("abstract"),
         TranslatableField("keywords"),
         # Names, affiliations and ORCID iDs are the same in every language.
         SynchronizedField("contributors", overridable=False),
-        SynchronizedField("publication_date"),
-        SynchronizedField("series_number"),
-        SynchronizedField("doi"),
-        SynchronizedField("isbn"),
-        SynchronizedField("page_count"),
+        SynchronizedField("publication_date", overridable=False),
+        SynchronizedField("series_number", overridable=False),
+        SynchronizedField("doi", overridable=False),
+        SynchronizedField("isbn", overridable=False),
+        SynchronizedField("page_count", overridable=False),
         SynchronizedField("licence"),
-        SynchronizedField("pdf"),
+        SynchronizedField("pdf", overridable=False),
         SynchronizedField("topics"),
     ]
+
+    # A copy is a new work: it gets its own number, DOI and ISBN once an editor assigns them,
+    # rather than a second claim on the original's (which the series-number check refuses).
+    # A translation is the same work and keeps them: see copy_for_translation.
+    exclude_fields_in_copy = ["series_number", "doi", "isbn"]
 
     base_form_class = PublicationPageForm
     parent_page_types = ["publications.SeriesIndexPage"]
@@ -271,6 +291,33 @@ class PublicationPage(RoutablePageMixin, Page):
                 raise ValidationError(
                     {"series_number": _("Another publication in this series has this number.")}
                 )
+
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        """As Wagtail's, but the translation keeps the work's identifiers.
+
+        Wagtail applies ``exclude_fields_in_copy`` to translations too; wagtail-localize copies
+        synchronised fields back afterwards, but any other caller would get a translation with
+        no number or DOI.
+        """
+        translation = super().copy_for_translation(
+            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+        )
+        if alias:
+            return translation  # aliases mirror every field of their original
+        source = self if self.live else self.get_latest_revision_as_object()
+        kept = {
+            name: getattr(source, name)
+            for name in self.exclude_fields_in_copy
+            if name not in (exclude_fields or ())
+        }
+        PublicationPage.objects.filter(pk=translation.pk).update(**kept)
+        for name, value in kept.items():
+            setattr(translation, name, value)
+        revision = translation.latest_revision
+        if revision is not None:
+            revision.content.update(kept)
+            revision.save(update_fields=["content"])
+        return translation
 
     def save(self, *args, **kwargs):
         if self.path and self.depth and self.depth > 1:
@@ -305,6 +352,19 @@ class PublicationPage(RoutablePageMixin, Page):
         prefix = self.series.number_prefix if self.series_id else ""
         return f"{prefix} {self.series_number}".strip()
 
+    @cached_property
+    def series_in_page_language(self):
+        """The series as named in this page's language when the series is translated into it.
+
+        Not ``Series.localized``, which follows the active language: citation files and OAI
+        records describe a page whatever language the request runs in.
+        """
+        if not self.series_id:
+            return None
+        if self.series.locale_id == self.locale_id:
+            return self.series
+        return self.series.get_translation_or_none(self.locale_id) or self.series
+
     @property
     def licence_url(self):
         return self.LICENCE_URLS.get(self.licence, "")
@@ -317,7 +377,7 @@ class PublicationPage(RoutablePageMixin, Page):
         from publications import citations
 
         context = super().get_context(request, *args, **kwargs)
-        context["series"] = self.series.localized if self.series_id else None
+        context["series"] = self.series_in_page_language
         context["scholar_meta"] = citations.scholar_meta(self, request)
         context["json_ld"] = citations.json_ld(self, request)
         context["how_to_cite"] = citations.how_to_cite(self, request)

@@ -42,3 +42,46 @@ def test_demo_publications_are_complete_and_a_second_run_changes_nothing(client,
     assert client.get(sample.url).status_code == 200
     assert sample.title != sample.get_translation(english.first().locale).title
     assert client.get("/en/publications/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_review_fills_the_monographs_series_through_the_production_path(
+    client, django_capture_on_commit_callbacks
+):
+    from publications import demo_review
+    from publications.models import SeriesIndexPage, Submission
+
+    def run_both():
+        with django_capture_on_commit_callbacks(execute=True):
+            demo.load(BaseCommand(stdout=io.StringIO()))
+            demo_review.load(BaseCommand(stdout=io.StringIO()))
+
+    run_both()
+    counts = (PublicationPage.objects.count(), Revision.objects.count(),
+              Submission.objects.count(), get_document_model().objects.count())
+    run_both()
+    assert (PublicationPage.objects.count(), Revision.objects.count(),
+            Submission.objects.count(), get_document_model().objects.count()) == counts
+
+    # "Create publication page" has somewhere to put the accepted monograph.
+    accepted = Submission.objects.get(state="accepted")
+    assert accepted.series.slug == "monographs"
+    assert SeriesIndexPage.objects.filter(series=accepted.series,
+                                          locale__language_code="en").exists()
+
+    in_production = Submission.objects.get(state="in_production")
+    draft = in_production.publication_page.specific
+    assert not draft.live and draft.series == in_production.series
+    assert draft.pdf.file.read().startswith(b"%PDF-")
+    published = Submission.objects.get(state="published")
+    assert published.publication_page.live
+    assert client.get(published.publication_page.url).status_code == 200
+
+    # The index in every demo language, right to left in Arabic.
+    german = client.get("/de/publications/")
+    assert german.status_code == 200 and "Publikationen" in german.content.decode()
+    arabic = client.get("/ar/publications/")
+    assert arabic.status_code == 200
+    assert 'dir="rtl"' in arabic.content.decode() and "المنشورات" in arabic.content.decode()
+    for code in ("de", "ar"):
+        assert PublicationPage.objects.live().filter(locale__language_code=code).count() >= 2

@@ -143,3 +143,55 @@ def test_query_counts_do_not_grow_with_the_number_of_publications(client, site, 
         client.get("/en/publications/")
     with django_assert_max_num_queries(30):
         client.get(last.url)
+
+
+def translate_to_french(page, django_capture_on_commit_callbacks):
+    from wagtail_localize.models import TranslationSource
+
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    # wagtail-localize publishes the translation when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        source.create_or_update_translation(Locale.objects.get(language_code="fr"), publish=True,
+                                            copy_parent_pages=True, fallback=True)
+    return page.get_translation(Locale.objects.get(language_code="fr"))
+
+
+def test_french_visitors_can_filter_by_topics_that_exist_only_in_english(
+    client, shelf, django_capture_on_commit_callbacks
+):
+    translate_to_french(shelf["white"], django_capture_on_commit_callbacks)
+    response = client.get("/fr/publications/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    options = [o["value"] for o in soup.select('select[name="topic"] option') if o["value"]]
+    assert options == ["gender", "religion"]
+
+    response = client.get("/fr/publications/", {"topic": "religion"})
+    assert response.status_code == 200
+    hrefs = [a["href"] for a in BeautifulSoup(response.content, "html.parser").select(
+        ".publication-card__title a")]
+    # The French version of the white paper, and the working paper that exists only in English.
+    assert len(hrefs) == 2
+    assert hrefs[0].startswith("/fr/") and hrefs[1].startswith("/en/")
+
+
+def test_french_author_listing_shows_every_work_once(
+    client, shelf, django_capture_on_commit_callbacks
+):
+    french = translate_to_french(shelf["white"], django_capture_on_commit_callbacks)
+    english = client.get("/en/publications/authors/nadia-haddad/")
+    response = client.get("/fr/publications/authors/nadia-haddad/")
+    assert response.status_code == 200
+    assert len(cards(response)) == len(cards(english)) == 2
+    hrefs = [a["href"] for a in BeautifulSoup(response.content, "html.parser").select(
+        ".publication-card__title a")]
+    assert french.url in hrefs
+    assert shelf["white"].url not in hrefs
+
+
+def test_author_listing_is_its_own_canonical_address(client, shelf):
+    response = client.get("/en/publications/authors/nadia-haddad/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    canonical = soup.select('link[rel="canonical"]')
+    assert len(canonical) == 1
+    assert canonical[0]["href"].endswith("/en/publications/authors/nadia-haddad/")
+    assert canonical[0]["href"].startswith("http")

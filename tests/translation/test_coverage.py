@@ -72,6 +72,11 @@ def test_each_field_is_marked_translatable_or_synchronised(model):
         ("publications.Series", "issn"),
         ("publications.Series", "slug"),
         ("publications.Series", "review_anonymity"),
+        ("publications.PublicationPage", "doi"),
+        ("publications.PublicationPage", "isbn"),
+        ("publications.PublicationPage", "series_number"),
+        ("publications.PublicationPage", "publication_date"),
+        ("publications.PublicationPage", "pdf"),
     ],
 )
 def test_identifiers_and_numbers_are_synchronised_and_locked(label, field_name):
