@@ -118,6 +118,21 @@ def page_alternates(page, request):
     return [by_code[code] for code, _name in settings.LANGUAGES if code in by_code]
 
 
+def _with_sub_route(links, page, request):
+    """On a route below a routable page (an author's or a speaker's list), each language links
+    to the same route below that page's translation, not to the translation itself."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    own_url = next((link["url"] for link in links if link["current"]), None)
+    if not isinstance(page, RoutablePageMixin) or not own_url:
+        return links
+    if not request.path.startswith(own_url) or request.path == own_url:
+        return links
+    route = request.path[len(own_url):]
+    return [{**link, "url": link["url"] + route, "full_url": link["full_url"] + route}
+            for link in links]
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """Links for the language switcher and hreflang alternates.
@@ -133,7 +148,7 @@ def language_links(context, page=None):
     def build():
         current = translation.get_language()
         if page is not None and page.pk:
-            links = page_alternates(page, request)
+            links = _with_sub_route(page_alternates(page, request), page, request)
         else:
             links = []
             for code, name in settings.LANGUAGES:

@@ -195,3 +195,16 @@ def test_author_listing_is_its_own_canonical_address(client, shelf):
     assert len(canonical) == 1
     assert canonical[0]["href"].endswith("/en/publications/authors/nadia-haddad/")
     assert canonical[0]["href"].startswith("http")
+
+
+def test_author_listing_links_each_language_to_the_same_listing(
+    client, shelf, django_capture_on_commit_callbacks
+):
+    translate_to_french(shelf["white"], django_capture_on_commit_callbacks)
+    response = client.get("/en/publications/authors/nadia-haddad/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    alternates = {link["hreflang"]: link["href"]
+                  for link in soup.select('link[rel="alternate"][hreflang]')}
+    assert alternates["fr"].endswith("/fr/publications/authors/nadia-haddad/")
+    assert alternates["en"].endswith("/en/publications/authors/nadia-haddad/")
+    assert client.get("/fr/publications/authors/nadia-haddad/").status_code == 200
