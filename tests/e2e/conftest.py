@@ -7,8 +7,11 @@ Journeys talk to it only over HTTP; they never touch its database directly (Play
 runs an event loop, and Django refuses ORM calls inside one).
 """
 
+import email
+import email.policy
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -92,6 +95,7 @@ class Site:
     def __init__(self, base_url, env):
         self.base_url = base_url
         self.env = env
+        self.mail_dir = Path(env["E2E_EMAIL_DIR"])
 
     def url(self, path):
         return self.base_url + path
@@ -109,6 +113,38 @@ class Site:
     def page_id(self, url):
         return self.inventory()["ids"][url]
 
+    def mails(self, to):
+        """Every e-mail the site has sent to this address so far, oldest first, as
+        ``(subject, plain-text body)``; the server writes them to the run's mail folder."""
+        found = []
+        paths = sorted(self.mail_dir.glob("*.log"), key=lambda path: path.stat().st_mtime_ns)
+        for path in paths:
+            # Django's file backend writes each message followed by a line of 79 dashes.
+            for raw in path.read_text().split("\n" + "-" * 79 + "\n"):
+                if not raw.strip():
+                    continue
+                message = email.message_from_string(raw.strip() + "\n",
+                                                    policy=email.policy.default)
+                if to.lower() not in str(message.get("To", "")).lower():
+                    continue
+                body = message.get_body(preferencelist=("plain",))
+                found.append((str(message["Subject"]), body.get_content() if body else ""))
+        return found
+
+    def wait_for_mail(self, to, subject_pattern, timeout=30):
+        """The newest e-mail to this address whose subject matches; the site sends them through
+        its task queue (immediate here), so it is normally there already."""
+        start = time.monotonic()
+        while True:
+            matching = [m for m in self.mails(to) if re.search(subject_pattern, m[0])]
+            if matching:
+                return matching[-1]
+            if time.monotonic() - start > timeout:
+                sent = [subject for subject, _body in self.mails(to)]
+                raise AssertionError(f"No e-mail to {to} matching {subject_pattern!r}; "
+                                     f"sent to them: {sent}")
+            time.sleep(0.2)
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
@@ -118,19 +154,22 @@ def site(tmp_path_factory):
         yield Site(os.environ["E2E_BASE_URL"].rstrip("/"), dict(os.environ))
         return
     tmp_dir = tmp_path_factory.mktemp("e2e-site")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.e2e.site_settings",
         "E2E_DATABASE_URL": _e2e_database_url(tmp_dir),
         "E2E_MEDIA_ROOT": str(tmp_dir / "media"),
         "E2E_PRIVATE_MEDIA_ROOT": str(tmp_dir / "private"),
+        "E2E_EMAIL_DIR": str(tmp_dir / "mail"),
+        "E2E_SITE_URL": base_url,
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DATABASE_URL", None)
     _manage(["migrate", "--noinput", "-v", "0"], env)
     _manage(["load_demo"], env)
 
-    port = _free_port()
     log_path = tmp_dir / "server.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(
@@ -142,7 +181,6 @@ def site(tmp_path_factory):
             start_new_session=True,
         )
     try:
-        base_url = f"http://127.0.0.1:{port}"
         _wait_until_up(base_url + "/healthz", process, log_path)
         yield Site(base_url, env)
     finally:

@@ -1,6 +1,9 @@
 """Accessibility: axe-core finds no serious or critical WCAG 2.1 A/AA problem on any public
 template in English and Arabic, and the keyboard alone reaches everything a visitor uses."""
 
+import re
+from urllib.parse import quote_plus
+
 import pytest
 from playwright.sync_api import expect
 
@@ -8,50 +11,68 @@ from tests.e2e.conftest import run_axe, write_report
 
 pytestmark = pytest.mark.e2e
 
-# Public views that are not Wagtail pages. Those whose app has not landed answer 404 and are
-# left out by the check below; any other answer is tested.
-NON_PAGE_PATHS = [
-    "/{lang}/portal/login/",
-    "/{lang}/portal/register/",
-    "/{lang}/portal/password-reset/",
-    "/{lang}/search/?q=civil",
-    "/{lang}/lectures/",
-    "/{lang}/publications/",
-    "/{lang}/no-such-page-here/",  # the 404 page is a template too
-]
 LANGUAGES = ["en", "ar"]
+# Every public template the English site has must exist in Arabic too, so that axe checks it
+# right to left. tests/e2e/page_inventory.py finds them in the demo database: each live page
+# type, and the views that are not pages (speakers, an author's publications, search results,
+# the portal's account forms, the 404 page). A template the Arabic demo lacks fails the gate by
+# name. Should one ever have to wait for its translation, list it here, with the reason, until
+# the page exists: the gate then reports it, checks everything else, and fails again as soon as
+# the page arrives so that the entry is removed. Today the Arabic demo has every template.
+EXPECTED_MISSING_IN_ARABIC = set()
 
 
-def public_urls(site, page):
-    pages = site.inventory()["pages"]
-    urls = {}
-    for language in LANGUAGES:
-        for page_type, url in pages.get(language, {}).items():
-            urls[url] = page_type
-        for path in NON_PAGE_PATHS:
-            url = path.format(lang=language)
-            status = page.request.get(url).status
-            if status != 404 or "no-such-page" in url:
-                urls[url] = "view"
-    return urls
+def templates_to_check(site):
+    """{language: {template: url}} for the languages the gate covers."""
+    templates = site.inventory()["templates"]
+    return {language: templates.get(language, {}) for language in LANGUAGES}
+
+
+def test_every_public_template_in_english_exists_in_arabic(site):
+    templates = templates_to_check(site)
+    missing = set(templates["en"]) - set(templates["ar"])
+    unexpected = sorted(missing - EXPECTED_MISSING_IN_ARABIC)
+    arrived = sorted(EXPECTED_MISSING_IN_ARABIC - missing)
+    assert not unexpected and not arrived, (
+        f"English templates without an Arabic page in the demo: {unexpected or 'none new'}; "
+        f"now in Arabic, remove from EXPECTED_MISSING_IN_ARABIC: {arrived or 'none'}. "
+        f"Still missing as expected: {sorted(missing & EXPECTED_MISSING_IN_ARABIC)}"
+    )
 
 
 def test_no_serious_or_critical_axe_violation_on_any_public_template(site, page):
+    templates = templates_to_check(site)
+    # Every English template is checked in Arabic too, apart from the documented gaps.
+    for template in set(templates["en"]) - EXPECTED_MISSING_IN_ARABIC:
+        assert template in templates["ar"], f"{template} has no Arabic page to check"
     results = {}
     problems = []
-    for url, page_type in public_urls(site, page).items():
-        page.goto(url)
-        violations = run_axe(page)
-        results[url] = {"template": page_type, "violations": violations}
-        for violation in violations:
-            if violation["impact"] in {"serious", "critical"}:
-                problems.append(f"{url} ({page_type}): {violation['id']} [{violation['impact']}] "
-                                f"{violation['help']} at {violation['targets']}")
-        # Every public page keeps to its Content-Security-Policy and runs without errors.
-        problems.extend(f"{url}: {item}" for item in page.problems.take())
+    for language, urls in templates.items():
+        for template, url in sorted(urls.items()):
+            response = page.goto(url)
+            expected_status = 404 if template == "404" else 200
+            if response.status != expected_status:
+                problems.append(f"{url} ({template}): answered {response.status}")
+            expect(page.locator("html")).to_have_attribute("lang", language)
+            if template == "search.results":
+                expect(page.locator(".search-result__title").first).to_be_visible()
+            violations = run_axe(page)
+            results[f"{language} {template}"] = {
+                "url": url,
+                "violations": len(violations),
+                "serious_or_critical": sum(
+                    v["impact"] in {"serious", "critical"} for v in violations),
+                "details": violations,
+            }
+            for violation in violations:
+                if violation["impact"] in {"serious", "critical"}:
+                    problems.append(
+                        f"{url} ({template}): {violation['id']} [{violation['impact']}] "
+                        f"{violation['help']} at {violation['targets']}")
+            # Every public page keeps to its Content-Security-Policy and runs without errors.
+            problems.extend(f"{url}: {item}" for item in page.problems.take())
     write_report("axe.json", results)
-    assert len(results) >= 6
-    assert any(url.startswith("/ar/") for url in results)
+    assert len(results) >= len(templates["en"]) * 2 - len(EXPECTED_MISSING_IN_ARABIC)
     assert problems == [], "\n".join(problems)
 
 
@@ -117,6 +138,55 @@ def test_the_keyboard_alone_fills_and_sends_the_contact_form(site, page):
                    {"input", "textarea", "select"} and stop["id"] != "site-search-q"]
     assert form_fields, "no form field reached by keyboard"
     assert any(stop["tag"] == "button" and "form" in stop["where"] for stop in stops)
+
+
+def tab_to(page, selector, presses=200):
+    """Press Tab until the focus is on an element matching ``selector``; fail if it never is."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+    raise AssertionError(f"{presses} presses of Tab never reached {selector} on {page.url}")
+
+
+def choose_and_submit_a_filter_by_keyboard(page, form, name):
+    """Tab to the filter, pick its next choice with the arrow key, Tab on to the form's submit
+    button and press Enter: the filtered page's address carries the choice."""
+    select = f"{form} select[name='{name}']"
+    tab_to(page, select)
+    before = page.locator(select).input_value()
+    page.keyboard.press("ArrowDown")
+    chosen = page.locator(select).input_value()
+    assert chosen and chosen != before, f"the arrow key did not change {select}"
+    tab_to(page, f"{form} button[type='submit']")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"[?&]{name}={re.escape(quote_plus(chosen))}(&|$)"))
+    expect(page.locator(select)).to_have_value(chosen)
+
+
+def test_the_keyboard_alone_filters_the_lecture_archive(site, page):
+    page.goto(site.page_url("en", "lectures.lectureindexpage"))
+    choose_and_submit_a_filter_by_keyboard(page, "form.archive-filters", "series")
+    expect(page.locator("article.entry-card").first).to_be_visible()
+    assert page.problems.take() == []
+
+
+def test_the_keyboard_alone_filters_the_publications(site, page):
+    page.goto(site.page_url("en", "publications.publicationindexpage"))
+    choose_and_submit_a_filter_by_keyboard(page, "form.filters", "series")
+    assert page.problems.take() == []
+
+
+def test_the_keyboard_alone_refines_a_search_by_a_facet(site, page):
+    page.goto(site.inventory()["templates"]["en"]["search.results"])
+    facet = ".search-facets a.facet__value"
+    tab_to(page, facet)
+    href = page.evaluate("() => document.activeElement.getAttribute('href')")
+    key, value = href.rsplit("&", 1)[-1].split("=", 1)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/en/search/\?(.*&)?{re.escape(key)}={re.escape(value)}"))
+    expect(page.locator(".search-result__title").first).to_be_visible()
+    assert page.problems.take() == []
 
 
 def test_the_axe_check_does_catch_a_problem(site, page):

@@ -1,4 +1,6 @@
-"""An editor drafts a page and submits it for moderation; a moderator approves it; it goes live."""
+"""An editor drafts a page and submits it for moderation; a moderator approves it; it goes live,
+and the visitors who were reading cached pages see it at once (the site runs with its page
+cache on, as in production: tests/e2e/site_settings.py)."""
 
 import re
 
@@ -9,12 +11,32 @@ from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e
 
+NEW_PATH = "/en/working-with-humanitarian-partners/"
+
+
+def cached_twice(page, path):
+    """Read a page twice as an anonymous visitor: the second answer comes from the page cache.
+    Returns its HTML."""
+    page.request.get(path)
+    response = page.request.get(path)
+    assert response.status == 200
+    assert response.headers.get("x-page-cache") == "hit", (
+        f"{path} was not served from the page cache: {response.headers}")
+    return response.text()
+
 
 def test_editor_drafts_and_submits_a_page_that_a_moderator_approves(site, new_page):
     home_id = site.page_id(site.page_url("en", "home.homepage"))
     title = "Working with humanitarian partners"
 
-    # The editor drafts a standard page with an introduction and a paragraph block.
+    # Visitors have been reading the site: the menu, the home page and the sitemap are in the
+    # page cache, none of them with the new page.
+    visitor = new_page()
+    for path in ("/en/about/", "/en/", "/sitemap.xml"):
+        assert "working-with-humanitarian-partners" not in cached_twice(visitor, path)
+
+    # The editor drafts a standard page with an introduction and a paragraph block, and puts it
+    # in the main menu.
     editor = new_page()
     log_in(editor, "editor")
     editor.goto(f"/admin/pages/{home_id}/add_subpage/")
@@ -35,13 +57,16 @@ def test_editor_drafts_and_submits_a_page_that_a_moderator_approves(site, new_pa
     expect(editor.locator("input[name='body-0-value']")).to_have_value(
         re.compile("Coordination starts long before a crisis")
     )
+    editor.get_by_role("tab", name="Promote").click()
+    editor.get_by_label("Show in menus").check()
     editor.get_by_role("button", name="Save draft").click()
     editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     page_id = re.search(r"/admin/pages/(\d+)/edit/", editor.url).group(1)
 
     # Still a draft: the public does not see it.
-    response = editor.request.get("/en/working-with-humanitarian-partners/")
+    response = visitor.request.get(NEW_PATH)
     assert response.status == 404
+    assert title not in cached_twice(visitor, "/en/about/")
 
     # The editor submits it to the moderation workflow.
     editor.get_by_role("button", name="More actions").click()
@@ -59,9 +84,16 @@ def test_editor_drafts_and_submits_a_page_that_a_moderator_approves(site, new_pa
     moderator.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     assert moderator.problems.take() == []
 
-    # A visitor now reads the live page.
-    visitor = new_page()
-    visitor.goto("/en/working-with-humanitarian-partners/")
+    # The visitor now reads the live page, and finds it in the menu of the page they had read
+    # (the cached copies died with the publication) and in the sitemap.
+    menu = visitor.get_by_role("navigation", name="Main")
+    visitor.goto("/en/about/")
+    expect(menu.get_by_role("link", name=title)).to_have_attribute("href", NEW_PATH)
+    menu.get_by_role("link", name=title).click()
+    visitor.wait_for_url(f"**{NEW_PATH}")
     expect(visitor.get_by_role("heading", level=1)).to_have_text(title)
     expect(visitor.get_by_text("Coordination starts long before a crisis")).to_be_visible()
+    assert "working-with-humanitarian-partners" in visitor.request.get("/sitemap.xml").text()
+    # Read again, the new page comes from the cache too.
+    cached_twice(visitor, NEW_PATH)
     assert visitor.problems.take() == []
