@@ -21,7 +21,7 @@ from wagtail_localize.models import (
 )
 
 from home import demo_content as content
-from home.demo_translations import TRANSLATIONS
+from home.demo_translations import ARABIC_TOPICS, TRANSLATIONS
 from home.demo_users import accounts_table, ensure_demo_users
 from home.models import (
     ContactFormField,
@@ -56,6 +56,15 @@ def load(command):
     for code in ("fr", "de", "ar"):
         translated += translate_page(home, code, admin)
         translated += translate_page(pages["about"], code, admin)
+    # The contact form in French and Arabic (labels, help and choices translated), and the
+    # focus areas in Arabic, so a right-to-left listing and topic page exist. Parents first.
+    for code in ("fr", "ar"):
+        translated += translate_page(pages["contact"], code, admin)
+    # Fetched again: putting the menu in order may have moved the index in the tree.
+    topics = TopicIndexPage.objects.get(pk=pages["topics"].pk)
+    translated += translate_page(topics, "ar", admin)
+    for topic in TopicPage.objects.child_of(topics).filter(slug__in=ARABIC_TOPICS):
+        translated += translate_page(topic, "ar", admin)
     if translated:
         transaction.on_commit(lambda: repair_child_counts(translated))
 

@@ -1,11 +1,24 @@
-"""French, German and Arabic versions of the demo's home and about pages, by English source string.
+"""French, German and Arabic versions of the demo's pages, by English source string: the home and
+about pages in every language, the contact page in French and Arabic, and the focus areas (the
+topics index and a few topic pages) in Arabic.
 
 home/demo.py feeds them to wagtail-localize segment by segment, so the translated pages stay
 linked to their source and show up in the translation editor like any other translation.
 """
 
 # Slugs stay English in every language: the URL contracts are /<lang>/about/ and so on.
-_SHARED = {"jcmi": "jcmi", "about": "about"}
+_SHARED = {"jcmi": "jcmi", "about": "about", "contact": "contact", "topics": "topics"}
+
+# The topic pages translated into Arabic (home/demo.py), and the sentence every topic page's
+# body adds to its summary (demo_content.TOPICS, home/demo.py ``ensure_sections``).
+ARABIC_TOPICS = [
+    "protection-of-civilians",
+    "disaster-management-and-humanitarian-assistance",
+    "women-peace-and-security",
+]
+_GATHERED = " The network's lectures, courses and publications on this theme are gathered on " \
+    "this page."
+_GATHERED_AR = " تُجمع في هذه الصفحة محاضرات الشبكة ودوراتها ومنشوراتها في هذا الموضوع."
 
 FR = {
     **_SHARED,
@@ -86,6 +99,26 @@ FR = {
         "Nul besoin d'un uniforme ou d'un poste universitaire pour nous rejoindre : l'intérêt "
         "pour l'interaction civilo-militaire suffit.",
     "Join the network": "Rejoindre le réseau",
+    # Contact
+    "Contact": "Contact",
+    "Questions about the network, our courses or our publications? Write to the editors and "
+    "we will answer within a few working days.":
+        "Des questions sur le réseau, nos formations ou nos publications ? Écrivez à la "
+        "rédaction : nous vous répondrons sous quelques jours ouvrés.",
+    "Thank you for writing. The editors have your message and will reply soon.":
+        "Merci de votre message. La rédaction l'a bien reçu et vous répondra bientôt.",
+    "Message from the JCMI website": "Message envoyé depuis le site du JCMI",
+    "Your name": "Votre nom",
+    "Your e-mail address": "Votre adresse e-mail",
+    "We only use it to answer you.": "Nous ne l'utilisons que pour vous répondre.",
+    "Organisation": "Organisation",
+    "Topic": "Sujet",
+    # wagtail-localize keeps the line breaks of a plain-text field as <br/> in its strings.
+    "General question<br/>Joining the network<br/>Publications<br/>Lectures and training":
+        "Question générale<br/>Adhésion au réseau<br/>Publications<br/>Conférences et formations",
+    "Message": "Message",
+    "I agree that the network stores my message to answer it":
+        "J'accepte que le réseau conserve mon message pour y répondre",
 }
 
 DE = {
@@ -239,6 +272,56 @@ AR = {
     "interaction is enough.":
         "لا تحتاج إلى زيّ عسكري أو منصب جامعي للانضمام: يكفي اهتمامك بالتفاعل المدني العسكري.",
     "Join the network": "انضم إلى الشبكة",
+    # Contact
+    "Contact": "اتصل بنا",
+    "Questions about the network, our courses or our publications? Write to the editors and "
+    "we will answer within a few working days.":
+        "هل لديك أسئلة عن الشبكة أو دوراتنا أو منشوراتنا؟ اكتب إلى هيئة التحرير وسنجيبك خلال "
+        "بضعة أيام عمل.",
+    "Thank you for writing. The editors have your message and will reply soon.":
+        "شكرًا لرسالتك. وصلت رسالتك إلى هيئة التحرير وسنردّ عليك قريبًا.",
+    "Message from the JCMI website": "رسالة من موقع JCMI",
+    "Your name": "اسمك",
+    "Your e-mail address": "بريدك الإلكتروني",
+    "We only use it to answer you.": "لا نستخدمه إلا للرد عليك.",
+    "Organisation": "المؤسسة",
+    "Topic": "الموضوع",
+    "General question<br/>Joining the network<br/>Publications<br/>Lectures and training":
+        "سؤال عام<br/>الانضمام إلى الشبكة<br/>المنشورات<br/>المحاضرات والتدريب",
+    "Message": "الرسالة",
+    "I agree that the network stores my message to answer it":
+        "أوافق على أن تحتفظ الشبكة برسالتي للرد عليها",
+    # Focus areas
+    "Focus areas": "مجالات التركيز",
+    "Sixteen themes organise our research, teaching and publications. Each hub gathers "
+    "everything the network has produced on its theme.":
+        "ستة عشر موضوعًا تنظّم أبحاثنا وتعليمنا ومنشوراتنا، ويجمع كل محور كل ما أنتجته الشبكة "
+        "في موضوعه.",
+    "Why it matters": "لماذا يهمّ ذلك",
+    **{slug: slug for slug in ARABIC_TOPICS},
 }
+
+# (English title, summary) → Arabic, for the topic pages in ARABIC_TOPICS.
+_AR_TOPICS = {
+    "Protection of Civilians": (
+        "حماية المدنيين",
+        "How armed forces and civilian actors keep people out of harm's way during conflict.",
+        "كيف تُبعد القوات المسلحة والجهات المدنية الناسَ عن الأذى في أثناء النزاعات.",
+    ),
+    "Disaster Management and Humanitarian Assistance": (
+        "إدارة الكوارث والمساعدة الإنسانية",
+        "Civil-military coordination when natural or man-made disasters overwhelm local means.",
+        "التنسيق المدني العسكري حين تتجاوز الكوارث الطبيعية أو البشرية قدرات الاستجابة المحلية.",
+    ),
+    "Women, Peace and Security": (
+        "المرأة والسلام والأمن",
+        "The roles of women in preventing conflict, building peace and shaping security.",
+        "أدوار المرأة في منع النزاعات وبناء السلام وصياغة الأمن.",
+    ),
+}
+for _title, (_title_ar, _summary, _summary_ar) in _AR_TOPICS.items():
+    AR[_title] = _title_ar
+    AR[_summary] = _summary_ar
+    AR[_summary + _GATHERED] = _summary_ar + _GATHERED_AR
 
 TRANSLATIONS = {"fr": FR, "de": DE, "ar": AR}

@@ -7,15 +7,17 @@ page, and the workflow that governs that page (looked up the tree, like any othe
 on it. Moderators then review, preview and approve the revision as they do for source pages.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page, WorkflowState
+from wagtail.models import DraftStateMixin, Page, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
+
+from .permissions import may_edit_in_locale
 
 
 def translation_for_page(page):
@@ -87,3 +89,75 @@ def submit_translation_for_moderation(page, user):
         state.resume(user=user)
         return state
     return workflow.start(page, user)
+
+
+def submit_synced_translation(translation, user):
+    """Send a freshly synced translation to moderation instead of publishing it.
+
+    Like ``submit_translation_for_moderation``, except that a review already under way is no
+    reason to stop: Wagtail publishes a page's latest revision when its workflow is approved, so
+    the synced draft simply joins that review.
+    """
+    page = translation.get_target_instance()
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return submit_translation_for_moderation(page, user)
+    if not page.permissions_for_user(user).can_edit():
+        raise PermissionDenied
+    save_translation_draft(translation, user)
+    return state
+
+
+def can_publish_translation(user, instance):
+    """Whether ``user`` may put this translated page or snippet live directly."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    opts = instance._meta
+    # Snippets without drafts go live when saved, so saving them is publishing them.
+    action = "publish" if isinstance(instance, DraftStateMixin) else "change"
+    return user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") and may_edit_in_locale(
+        user, instance
+    )
+
+
+@transaction.atomic
+def publish_synced_translations(translations, user):
+    """What "Publish immediately" on the sync form may do for ``user``.
+
+    wagtail-localize publishes every target, though only the submit-translation right is needed
+    to sync, so an editor without publish rights would put the translators' unreviewed strings
+    live. Here a target goes live only where ``user`` may publish it; a page ``user`` may not
+    publish gets the synced strings as a draft revision under its moderation workflow, and a
+    snippet ``user`` may not change is left for someone who may.
+
+    Returns ``{"published": [...], "submitted": [...], "skipped": [(locale, reason), ...]}``.
+    """
+    outcome = {"published": [], "submitted": [], "skipped": []}
+    for translation in translations:
+        locale = translation.target_locale
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            target = None
+        if target is None:
+            outcome["skipped"].append((locale, _("The translation has not been started yet.")))
+        elif can_publish_translation(user, target):
+            # As wagtail-localize does: a target that no longer validates is left as it was.
+            try:
+                translation.save_target(user=user, publish=True)
+            except ValidationError:
+                outcome["skipped"].append((locale, _("The translation does not validate.")))
+            else:
+                outcome["published"].append(locale)
+        elif isinstance(target, Page):
+            try:
+                submit_synced_translation(translation, user)
+            except PermissionDenied:
+                outcome["skipped"].append((locale, _("You may not edit this translation.")))
+            except ValidationError as error:
+                outcome["skipped"].append((locale, " ".join(error.messages)))
+            else:
+                outcome["submitted"].append(locale)
+        else:
+            outcome["skipped"].append((locale, _("You may not publish this translation.")))
+    return outcome

@@ -11,6 +11,19 @@ may change a snippet's translation (string edits, overrides, PO files, machine t
 the model permission alone, so a French translator could fill in the German translation of a
 person. ``limit_snippet_translation_to_own_locales`` adds the locale check of
 ``translation.permissions.may_edit_in_locale``; pages keep their tree-based check.
+
+2026-12-01, wagtail-localize 1.14.5: ``views.convert.convert_to_alias`` only checks that the user
+may edit the page. Converting a translation to an alias publishes the source's content in that
+locale (a live translation shows English at once; a draft goes live), so a translator could put
+content live without moderation. ``convert_to_alias`` below requires the publish right first
+(``translation.permissions.can_convert_to_alias``); the editors hide the action from users
+without it (``translation.wagtail_hooks``).
+
+2026-12-01, wagtail-localize 1.14.5: ``views.update_translations.UpdateTranslationsView`` needs only
+the submit-translation right, yet its "Publish immediately" publishes every locale's target,
+unreviewed strings included. ``UpdateTranslationsView`` below syncs as before and leaves the
+publishing to ``translation.moderation.publish_synced_translations``, which publishes only what
+the user may publish and sends the other pages to moderation.
 """
 
 import contextlib
@@ -18,15 +31,19 @@ import os
 import tempfile
 
 import polib
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, render
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation
-
 from wagtail.models import Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views import convert, edit_translation, update_translations
 
-from .permissions import may_edit_in_locale
+from .moderation import publish_synced_translations
+from .permissions import can_convert_to_alias, may_edit_in_locale
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 
@@ -83,3 +100,52 @@ def upload_pofile(request, translation_id):
          "page_title": _("The PO file could not be imported")},
         status=400,
     )
+
+
+def convert_to_alias(request, page_id):
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    if not can_convert_to_alias(request.user, page):
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+def _locale_names(locales):
+    return ", ".join(locale.get_display_name() for locale in locales)
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["publish_translations"]
+        field.help_text = format_lazy(
+            "{} {}", field.help_text,
+            _("Pages you may not publish are submitted for moderation instead."),
+        )
+        return form
+
+    @transaction.atomic
+    def form_valid(self, form):
+        publish = form.cleaned_data["publish_translations"]
+        # The original syncs, machine-translates and saves its components; publishing is ours.
+        form.cleaned_data["publish_translations"] = False
+        response = super().form_valid(form)
+        if not publish:
+            return response
+        translations = self.object.translations.filter(enabled=True).select_related(
+            "source", "target_locale"
+        )
+        outcome = publish_synced_translations(translations, self.request.user)
+        if outcome["published"]:
+            messages.success(self.request, _("Published in %(locales)s.") % {
+                "locales": _locale_names(outcome["published"])})
+        if outcome["submitted"]:
+            messages.success(
+                self.request,
+                _("Submitted for moderation in %(locales)s: you may not publish there, so a "
+                  "moderator reviews the translation before it goes live.") % {
+                    "locales": _locale_names(outcome["submitted"])},
+            )
+        for locale, reason in outcome["skipped"]:
+            messages.warning(self.request, _("Not published in %(locale)s: %(reason)s") % {
+                "locale": locale.get_display_name(), "reason": reason})
+        return response

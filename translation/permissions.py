@@ -105,3 +105,14 @@ def can_view_translation_report(user):
         or user.has_perm("wagtail_localize.submit_translation")
         or user.groups.filter(name__startswith=TRANSLATORS_GROUP).exists()
     )
+
+
+def can_convert_to_alias(user, page):
+    """Whether ``user`` may turn the translated ``page`` back into an alias of its source.
+
+    An alias mirrors its source at once, live state included: converting a live translation
+    puts the source's text on the public site in that locale, and converting a draft makes it
+    live. That is publishing, so it needs the publish right on the page, not only the edit
+    right wagtail-localize checks.
+    """
+    return page.permissions_for_user(user).can_publish()

@@ -41,6 +41,17 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         model = Page
         fields = ["locale", "section"]
 
+    @property
+    def valid_data(self):
+        """The filter values that are valid.
+
+        An invalid value (a section id that is not a section, say) keeps its error on its own
+        field and is left out, rather than making the whole form invalid and so dropping the
+        filters that are fine: the report then still shows only the locale asked for.
+        """
+        self.is_valid()  # validates once, filling cleaned_data with the valid fields only
+        return self.form.cleaned_data
+
     def filter_locale(self, queryset, name, value):
         return queryset
 
@@ -78,10 +89,15 @@ class TranslationStatusReportView(ReportView):
     def get_ordering(self):
         return None
 
+    def filter_queryset(self, queryset):
+        # Wagtail drops every filter when one value is invalid; apply the valid ones.
+        if self.filters and self.filters.valid_data:
+            queryset = self.filters.filter_queryset(queryset)
+        return queryset
+
     @property
     def columns_locales(self):
-        code = self.filters.form.cleaned_data.get("locale") if (
-            self.filters and self.filters.is_valid()) else None
+        code = self.filters.valid_data.get("locale") if self.filters else None
         locales = list(target_locales())
         return [locale for locale in locales if locale.language_code == code] if code else locales
 
@@ -100,19 +116,15 @@ class TranslationStatusReportView(ReportView):
         context["report_locales"] = self.columns_locales
         context["state_labels"] = STATE_LABELS
         context["can_submit"] = self.request.user.has_perm("wagtail_localize.submit_translation")
-        if self.filters and self.filters.is_valid():
-            section = self.filters.form.cleaned_data.get("section")
-            code = self.filters.form.cleaned_data.get("locale")
-            query = {}
-            if section:
-                query["section"] = section.pk
-            if code:
-                query["locales"] = Locale.objects.get(language_code=code).pk
-            context["submit_url"] = reverse("translation:submit_section") + (
-                "?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""
-            )
-        else:
-            context["submit_url"] = reverse("translation:submit_section")
+        data = self.filters.valid_data if self.filters else {}
+        query = {}
+        if data.get("section"):
+            query["section"] = data["section"].pk
+        if data.get("locale"):
+            query["locales"] = Locale.objects.get(language_code=data["locale"]).pk
+        context["submit_url"] = reverse("translation:submit_section") + (
+            "?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""
+        )
         return context
 
 

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import patches, views
 from .models import SiteText
-from .permissions import can_view_translation_report, may_edit_in_locale
+from .permissions import can_convert_to_alias, can_view_translation_report, may_edit_in_locale
 
 
 @hooks.register("register_admin_urls")
@@ -25,6 +25,9 @@ def register_admin_urls():
         path("translation/", include((urls, "translation"), namespace="translation")),
         # Ahead of wagtail-localize's own view at the same address (this app is listed first).
         path("localize/translate/<int:translation_id>/pofile/upload/", patches.upload_pofile),
+        path("localize/page/<int:page_id>/convert_to_alias/", patches.convert_to_alias),
+        path("localize/update/<int:translation_source_id>/",
+             patches.UpdateTranslationsView.as_view()),
     ]
 
 
@@ -33,6 +36,15 @@ def keep_translators_in_their_locales(request, instance):
     # Before wagtail-localize's own hook, which would open its translation editor.
     if not may_edit_in_locale(request.user, instance):
         raise PermissionDenied
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
+    # The view refuses them (patches.convert_to_alias); the translation editor's own button is
+    # dropped in translation/templates/wagtail_localize/admin/edit_translation.html.
+    page = context.get("page")
+    if page is not None and not can_convert_to_alias(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 class TranslationReportMenuItem(MenuItem):

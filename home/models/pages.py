@@ -11,7 +11,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -184,8 +184,31 @@ class TopicPage(Page):
         return context
 
 
-class ContactFormField(AbstractFormField):
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """One field of the contact form, translated with its page.
+
+    Each translation of the page has its own rows, linked to the source's by translation_key,
+    so visitors read the labels, help texts and choices in their language. The field's name
+    (``clean_name``) is what a submission is stored under: it is synchronised, so the French
+    and English forms file their answers under the same keys.
+    """
+
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        # One choice per line: a translation keeps the lines (and so the choices) in order.
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        unique_together = [("translation_key", "locale")]
 
 
 class ContactPage(AbstractEmailForm):
@@ -207,12 +230,12 @@ class ContactPage(AbstractEmailForm):
             heading=_("E-mail"),
         ),
     ]
-    # The form's fields are one list shared by every locale (ContactFormField is not a
-    # translatable model), so their labels come from the source; addresses never change.
+    # The form's fields are translated with the page (see ContactFormField); addresses never
+    # change between languages.
     override_translatable_fields = [
         TranslatableField("intro"),
         TranslatableField("thank_you_text"),
-        SynchronizedField("form_fields", overridable=False),
+        TranslatableField("form_fields"),
         SynchronizedField("to_address", overridable=False),
         SynchronizedField("from_address", overridable=False),
         TranslatableField("subject"),

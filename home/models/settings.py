@@ -23,10 +23,14 @@ class SiteSettings(BaseSiteSetting):
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     vimeo_url = models.URLField(_("Vimeo"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
+    # The cookie notice's words live in the translatable site text (translation.SiteText),
+    # which the notice shows first; this untranslated field is only a fallback for a site with
+    # no such text, so its help says where the real text is.
     cookie_notice_text = models.TextField(
         _("cookie notice text"), blank=True,
-        help_text=_("Replaces the standard cookie notice text, which is translated into every "
-                    "language of the site. Leave empty to keep the standard text."),
+        help_text=_("Shown only when the site text (Snippets › Site text) has no cookie notice "
+                    "text, and then in every language, untranslated. Write the notice in the "
+                    "site text instead: it is translated with the rest of the site."),
     )
 
     panels = [

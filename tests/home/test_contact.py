@@ -58,3 +58,40 @@ def test_a_forged_post_without_csrf_token_is_refused(contact_page):
     response = Client(enforce_csrf_checks=True).post("/en/contact/", GOOD)
     assert response.status_code == 403
     assert FormSubmission.objects.count() == 0
+
+
+def test_the_french_contact_page_asks_in_french_and_files_answers_under_the_same_names(
+    client, contact_page
+):
+    from bs4 import BeautifulSoup
+
+    response = client.get("/fr/contact/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    labels = " ".join(label.get_text(" ", strip=True) for label in soup.find_all("label"))
+    assert "Votre nom" in labels and "Sujet" in labels
+    assert "Your name" not in labels
+    assert "Nous ne l'utilisons que pour vous répondre." in soup.get_text()
+    options = [option.get_text(strip=True) for option in soup.select("select[name=topic] option")]
+    assert "Adhésion au réseau" in options and "Joining the network" not in options
+    # The same field names as the English form, so every submission has the same keys.
+    english = BeautifulSoup(client.get("/en/contact/").content, "html.parser")
+    names = {field["name"] for field in soup.select("form [name]")}
+    assert names == {field["name"] for field in english.select("form [name]")}
+
+    response = client.post("/fr/contact/", {**GOOD, "topic": "Adhésion au réseau"})
+    assert response.status_code == 200
+    french_page = contact_page.get_translation(contact_page.locale.__class__.objects.get(
+        language_code="fr"))
+    submission = FormSubmission.objects.get(page=french_page)
+    assert set(submission.form_data) >= set(GOOD) - {
+        "i_agree_that_the_network_stores_my_message_to_answer_it"} | {"topic"}
+    assert submission.form_data["your_name"] == "Amina Diallo"
+    assert submission.form_data["topic"] == "Adhésion au réseau"
+
+
+def test_the_arabic_contact_page_is_in_arabic(client, contact_page):
+    response = client.get("/ar/contact/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "اسمك" in html and "Your name" not in html

@@ -66,3 +66,23 @@ def test_demo_translations_stay_linked_to_their_source(demo_site):
         assert Translation.objects.filter(
             source__object_id=about.translation_key, target_locale__language_code=code
         ).exists()
+
+
+def test_focus_areas_and_the_contact_form_exist_in_arabic(client, demo_site):
+    from home.demo_translations import ARABIC_TOPICS
+    from home.models import ContactPage, TopicIndexPage, TopicPage
+
+    index = TopicIndexPage.objects.get(locale__language_code="ar")
+    assert index.live and index.alias_of_id is None and index.title == "مجالات التركيز"
+    assert client.get("/ar/topics/").status_code == 200
+    topics = TopicPage.objects.filter(locale__language_code="ar", alias_of__isnull=True)
+    assert set(topics.values_list("slug", flat=True)) == set(ARABIC_TOPICS)
+    response = client.get("/ar/topics/protection-of-civilians/")
+    assert response.status_code == 200
+    assert "حماية المدنيين" in response.content.decode()
+    assert "حماية المدنيين" in client.get("/ar/topics/").content.decode()
+    for code in ("fr", "ar"):
+        contact = ContactPage.objects.get(locale__language_code=code)
+        assert contact.live and contact.alias_of_id is None
+        # The form's fields are the translation's own rows, in its locale.
+        assert {field.locale_id for field in contact.form_fields.all()} == {contact.locale_id}

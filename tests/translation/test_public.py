@@ -133,3 +133,27 @@ def test_hreflang_switcher_and_sitemap_list_only_live_translations(client, site_
     assert about_fr.url in sitemap
     assert "/de/" in sitemap  # the German home page is live...
     assert f"/de/{about_de.slug}/" not in sitemap  # ...its draft about page is not listed
+
+
+def test_the_cookie_notice_text_in_site_settings_is_only_a_fallback_and_says_so(
+    client, site_tree, locales
+):
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+    from translation import demo
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.cookie_notice_text = "Settings text, in one language."
+    site_settings.save()
+    # No site text yet: the settings' text is what the notice shows, in every language.
+    assert "Settings text, in one language." in client.get(site_tree["about"].url).content.decode()
+
+    # With site text, the translatable site text wins, as the field's help says.
+    demo.load_site_text()
+    html = client.get(site_tree["about"].url).content.decode()
+    assert "The site needs a few cookies to work." in html
+    assert "Settings text, in one language." not in html
+    help_text = str(SiteSettings._meta.get_field("cookie_notice_text").help_text)
+    assert "Shown only when the site text" in help_text
+    assert "Replaces" not in help_text

@@ -126,6 +126,27 @@ def test_bad_filter_values_do_not_break_the_report(admin_client_logged_in, site_
     assert response.status_code == 200
 
 
+def test_a_bad_section_value_leaves_the_locale_filter_in_force(
+    admin_client_logged_in, site_tree, locales
+):
+    client = admin_client_logged_in
+    not_a_section = site_tree["principles"].pk  # a page, but not a section
+    response = client.get(reverse("translation:report"),
+                          {"locale": "de", "section": not_a_section})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    # The error is on the section field, and only there.
+    form = response.context["filters"].form
+    assert set(form.errors) == {"section"}
+    assert "Select a valid choice" in soup.get_text()
+    # The locale filter still applies; the section filter falls back to the whole site.
+    states = report_states(client, locale="de", section=not_a_section)
+    assert {"Home", "About the network", "Principles", "Education"} <= set(states)
+    assert all(set(cells) == {"de"} for cells in states.values())
+    # And the bulk-submission link keeps the valid locale.
+    assert f"locales={locales['de'].pk}" in response.content.decode()
+
+
 def test_editor_submits_a_whole_section_into_a_locale(admin_client_logged_in, site_tree, locales):
     client = admin_client_logged_in
     editor = make_user("editor", "Editors")

@@ -1,8 +1,12 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page, WorkflowState
 
 from translation.models import SiteText
 from translation.moderation import can_submit_translation
+from translation.permissions import can_convert_to_alias
 
 register = template.Library()
 
@@ -26,3 +30,17 @@ def translation_moderation(context, instance):
         "needs_changes": state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES,
         "workflow": instance.get_workflow(),
     }
+
+
+@register.simple_tag(takes_context=True)
+def translation_editor_props(context, props, instance):
+    """The translation editor's settings, without "Convert to alias page" for non-publishers.
+
+    Converting publishes the source's content in the locale, so only users who may publish the
+    page get the action (the view checks it too: translation.patches.convert_to_alias).
+    """
+    if not isinstance(instance, Page) or can_convert_to_alias(context["request"].user, instance):
+        return props
+    data = json.loads(props)
+    data.get("links", {})["convertToAliasUrl"] = None
+    return json.dumps(data, cls=DjangoJSONEncoder)
