@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.filters import QuickChoiceFilter
 from home.models import Person, TopicPage
 
 from .models.entries import CalendarEntryPage, Speaker
@@ -55,14 +56,14 @@ def cards_for(entries, request):
 
 
 class ArchiveFilter(django_filters.FilterSet):
-    series = django_filters.ChoiceFilter(label=_("Series"), method="filter_series", empty_label=_("All series"))
-    year = django_filters.ChoiceFilter(label=_("Year"), method="filter_year", empty_label=_("All years"))
-    topic = django_filters.ChoiceFilter(label=_("Topic"), method="filter_topic", empty_label=_("All topics"))
-    speaker = django_filters.ChoiceFilter(label=_("Speaker"), method="filter_speaker", empty_label=_("All speakers"))
-    kind = django_filters.ChoiceFilter(
+    series = QuickChoiceFilter(label=_("Series"), method="filter_series", empty_label=_("All series"))
+    year = QuickChoiceFilter(label=_("Year"), method="filter_year", empty_label=_("All years"))
+    topic = QuickChoiceFilter(label=_("Topic"), method="filter_topic", empty_label=_("All topics"))
+    speaker = QuickChoiceFilter(label=_("Speaker"), method="filter_speaker", empty_label=_("All speakers"))
+    kind = QuickChoiceFilter(
         label=_("Kind"), choices=CalendarEntryPage.Kind.choices, empty_label=_("All kinds")
     )
-    video = django_filters.ChoiceFilter(
+    video = QuickChoiceFilter(
         label=_("Video"), choices=[("1", _("With video only"))], method="filter_video",
         empty_label=_("With or without video"),
     )

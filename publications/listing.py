@@ -12,6 +12,7 @@ from django.db.models import Min, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from cms.filters import QuickChoiceFilter
 from home.models import Person, TopicPage
 from publications.models import PublicationPage, Series
 from publications.models.pages import with_card_data
@@ -57,20 +58,20 @@ def topic_choices(locale_id):
 
 
 class PublicationFilter(django_filters.FilterSet):
-    series = django_filters.ChoiceFilter(
+    series = QuickChoiceFilter(
         label=_("Series"), empty_label=_("All series"), method="filter_series"
     )
-    topic = django_filters.ChoiceFilter(
+    topic = QuickChoiceFilter(
         label=_("Topic"), empty_label=_("All topics"), method="filter_topic"
     )
-    year = django_filters.ChoiceFilter(
+    year = QuickChoiceFilter(
         label=_("Year"), empty_label=_("Any year"), method="filter_year"
     )
-    language = django_filters.ChoiceFilter(
+    language = QuickChoiceFilter(
         label=_("Language"), empty_label=_("Any language"), choices=settings.LANGUAGES,
         method="filter_language",
     )
-    author = django_filters.ChoiceFilter(
+    author = QuickChoiceFilter(
         label=_("Author"), empty_label=_("All authors"), method="filter_author"
     )
 
