@@ -4,6 +4,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 register = template.Library()
@@ -27,8 +28,15 @@ def share_image(context, page=None):
     """Absolute URL and size of the image link previews show: the page's own or the site's."""
     request = context.get("request")
     image = getattr(page, "social_image", None) if isinstance(page, Page) else None
+    rendition = None
     if image is not None:
-        rendition = image.get_rendition("fill-1200x630")
+        try:
+            rendition = image.get_rendition("fill-1200x630")
+        except SourceImageIOError:
+            # An original lost from storage: link previews fall back to the site's image, as
+            # Wagtail's {% image %} tag does for the page itself, rather than the page failing.
+            rendition = None
+    if rendition is not None:
         url, width, height = rendition.url, rendition.width, rendition.height
         alt = image.description or image.title
     else:
