@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 
 from tests.publications import factories
 
@@ -18,3 +19,20 @@ def working_papers(site):
 def publication(working_papers):
     series, series_page = working_papers
     return factories.make_publication(series_page)
+
+
+def make_user(django_user_model, username, *groups):
+    user = django_user_model.objects.create_user(username, f"{username}@jcmi.example", "pw-12345")
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def people(django_user_model):
+    """An editor, a moderator and a managing editor, one account each."""
+    return {
+        "editor": make_user(django_user_model, "editor", "Editors"),
+        "moderator": make_user(django_user_model, "moderator", "Moderators"),
+        "managing": make_user(django_user_model, "managing-editor", "Managing Editors"),
+    }

@@ -4,29 +4,11 @@ A moderator's approval is only the first step of "Publication review": bulk publ
 translation editor's "Publish" and "Publish copies" must not let them skip the second.
 """
 
-import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 
 from publications.models import PublicationPage
 from tests.publications import factories
-
-
-def make_user(django_user_model, username, *groups):
-    user = django_user_model.objects.create_user(username, f"{username}@jcmi.example", "pw-12345")
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-@pytest.fixture
-def people(django_user_model):
-    return {
-        "editor": make_user(django_user_model, "editor", "Editors"),
-        "moderator": make_user(django_user_model, "moderator", "Moderators"),
-        "managing": make_user(django_user_model, "managing-editor", "Managing Editors"),
-    }
 
 
 def in_review(page, people, client):

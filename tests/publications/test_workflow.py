@@ -1,28 +1,10 @@
 """Publications need editorial review AND managing editor sign-off before they go live."""
 
-import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.publications import factories
-
-
-def make_user(django_user_model, username, *groups):
-    user = django_user_model.objects.create_user(username, f"{username}@jcmi.example", "pw-12345")
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-@pytest.fixture
-def people(django_user_model):
-    return {
-        "editor": make_user(django_user_model, "editor", "Editors"),
-        "moderator": make_user(django_user_model, "moderator", "Moderators"),
-        "managing": make_user(django_user_model, "managing-editor", "Managing Editors"),
-    }
 
 
 def edit_form(page, **extra):
