@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q, BooleanField, Case, Count, DateTimeField, F, Value, When
+from django.db.models import BooleanField, Case, Count, DateTimeField, F, Value, When
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -93,18 +93,11 @@ class ArchiveFilter(django_filters.FilterSet):
 
     @staticmethod
     def _topic_choices(queryset, index):
-        """This language's topics, plus any topic an entry here is tagged with that has no
-        translation yet (one per translation key, the local one preferred)."""
-        through = CalendarEntryPage.topics.through
-        used = through.objects.filter(calendarentrypage_id__in=queryset.values("pk"))
-        candidates = TopicPage.objects.live().filter(
-            Q(locale=index.locale) | Q(pk__in=used.values("topicpage_id"))
-        ).only("id", "title", "slug", "translation_key", "locale_id")
-        by_key = {}
-        for topic in candidates:
-            if topic.translation_key not in by_key or topic.locale_id == index.locale_id:
-                by_key[topic.translation_key] = topic
-        return {t.slug: t for t in sorted(by_key.values(), key=lambda t: t.title)}
+        """The topics to filter by in this language (see TopicPage.choices_for)."""
+        used = CalendarEntryPage.topics.through.objects.filter(
+            calendarentrypage_id__in=queryset.values("pk")
+        ).values("topicpage_id")
+        return {t.slug: t for t in TopicPage.choices_for(index.locale_id, used)}
 
     def filter_series(self, queryset, name, value):
         return queryset.child_of(self._series[value])

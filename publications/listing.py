@@ -13,6 +13,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from cms.filters import QuickChoiceFilter
+from home.locales import one_per_translation_key
 from home.models import Person, TopicPage
 from publications.models import PublicationPage, Series
 from publications.models.pages import with_card_data
@@ -32,29 +33,12 @@ def one_version_per_work(queryset, locale_id):
     return queryset.filter(Q(locale=locale_id) | Q(pk__in=first_elsewhere))
 
 
-def one_per_translation_key(objects, locale_id):
-    """One object per translation key: the one in ``locale_id`` if there is one."""
-    chosen = {}
-    for obj in objects:
-        if obj.translation_key not in chosen or obj.locale_id == locale_id:
-            chosen[obj.translation_key] = obj
-    return list(chosen.values())
-
-
 def topic_choices(locale_id):
-    """This language's topics, plus the topics of live publications not yet translated into it.
-
-    Topic pages are often translated later than the publications that use them (or never):
-    without the fallback a French visitor could neither see nor use a topic that French
-    listings show on their cards, and a shared ?topic= link would answer 400.
-    """
+    """The topics to filter by in this language (see TopicPage.choices_for)."""
     used = PublicationPage.topics.through.objects.filter(
         publicationpage__live=True
     ).values("topicpage_id")
-    candidates = TopicPage.objects.live().filter(
-        Q(locale=locale_id) | Q(pk__in=used)
-    ).only("id", "title", "slug", "translation_key", "locale_id")
-    return sorted(one_per_translation_key(candidates, locale_id), key=lambda t: t.title)
+    return TopicPage.choices_for(locale_id, used)
 
 
 class PublicationFilter(django_filters.FilterSet):

@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from home.locales import one_per_translation_key
 from home.sections import HOME_SECTIONS_HOOK, TOPIC_SECTIONS_HOOK, collect_sections
 
 
@@ -173,6 +174,20 @@ class TopicPage(Page):
     override_translatable_fields = [TranslatableField("summary"), TranslatableField("body")]
     parent_page_types = ["home.TopicIndexPage"]
     subpage_types = []
+
+    @classmethod
+    def choices_for(cls, locale_id, used_topic_ids):
+        """This language's topics, plus the topics in ``used_topic_ids`` (a queryset of ids of
+        what a listing shows) not yet translated into it: one per topic, by title.
+
+        Topic pages are often translated later than the work tagged with them, or never:
+        without the fallback a visitor could neither see nor use a topic that the listing's
+        cards show, and a shared ?topic= link would answer 400.
+        """
+        candidates = cls.objects.live().filter(
+            models.Q(locale=locale_id) | models.Q(pk__in=used_topic_ids)
+        ).only("id", "title", "slug", "translation_key", "locale_id")
+        return sorted(one_per_translation_key(candidates, locale_id), key=lambda t: t.title)
 
     class Meta:
         verbose_name = _("topic page")
