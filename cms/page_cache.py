@@ -180,10 +180,11 @@ def changes_menus(page):
 
 
 def _pages_referring_to(pages):
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, ReferenceIndex
 
     references = ReferenceIndex.get_references_to_in_bulk(pages).filter(
-        base_content_type_id=ReferenceIndex._get_base_content_type(Page).pk
+        base_content_type=ContentType.objects.get_for_model(Page)
     )
     ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
     return list(Page.objects.filter(pk__in=ids)) if ids else []
