@@ -1,6 +1,8 @@
 """Admin views: the translation status report, bulk submission of a section, and the translator's
 "Submit for moderation" from the translation editor."""
 
+from urllib.parse import urlencode
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -123,7 +125,7 @@ class TranslationStatusReportView(ReportView):
         if data.get("locale"):
             query["locales"] = Locale.objects.get(language_code=data["locale"]).pk
         context["submit_url"] = reverse("translation:submit_section") + (
-            "?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""
+            f"?{urlencode(query)}" if query else ""
         )
         return context
 
