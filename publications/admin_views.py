@@ -82,7 +82,7 @@ def queue(request):
         "pk", flat=True))
     return TemplateResponse(request, "publications/admin/queue.html", {
         "form": form, "submissions": submissions, "overdue_ids": overdue_ids,
-        "page_title": _("Submissions"), "header_icon": "doc-full",
+        "header_title": _("Submissions"), "header_icon": "doc-full",
     }, status=status)
 
 
@@ -114,7 +114,7 @@ def _detail_context(request, submission):
         "invite_form": InviteReviewerForm(submission=submission),
         "desk_reject_form": DeskRejectForm(
             initial={"letter": draft_letter(submission, "desk_reject", request.user)}),
-        "page_title": submission.title,
+        "header_title": submission.title,
         "header_icon": "doc-full",
         "today": timezone.localdate(),
     }
@@ -281,7 +281,7 @@ def decide(request, pk):
         status = 200
     return TemplateResponse(request, "publications/admin/decide.html", {
         "submission": submission, "form": form, "reviews": reviews_for_decision(submission),
-        "page_title": _("Decision on “%(title)s”") % {"title": submission.title},
+        "header_title": _("Decision on “%(title)s”") % {"title": submission.title},
         "header_icon": "doc-full",
     }, status=status)
 
@@ -300,5 +300,5 @@ def my_reviews(request):
     rows = [(a, reverse("portal:review", args=[make_assignment_token(a)])) for a in assignments]
     return TemplateResponse(request, "publications/admin/my_reviews.html", {
         "rows": rows, "today": timezone.localdate(),
-        "page_title": _("My reviews"), "header_icon": "clipboard-list",
+        "header_title": _("My reviews"), "header_icon": "clipboard-list",
     })
