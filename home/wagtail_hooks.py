@@ -1,0 +1,34 @@
+"""The mission section's snippets in the admin: the people and partner organisations that
+pages, publications and lectures name."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import Partner, Person
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "position", "affiliation", "is_staff_member"]
+    list_filter = ["is_staff_member"]
+    search_fields = ["name", "affiliation"]
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = _("Partners")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["name", "partner_type", "website"]
+    list_filter = ["partner_type"]
+    search_fields = ["name"]
+
+
+register_snippet(PersonViewSet)
+register_snippet(PartnerViewSet)
