@@ -19,6 +19,14 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   stored response also carries.
 * Responses that show the whole site (``/sitemap.xml``) are marked with ``mark_site_wide``: they
   live until any page is invalidated.
+* Snippets and site settings (people, partners, series, the footer text) show on many pages
+  without being pages: saving or deleting one retires every cached page (``invalidate_all``).
+* A page that is not in the cache is still built from cached *fragments* (``cached_fragment``):
+  the parts that cost the most and change only when pages do (the menu, the language links,
+  how to cite a publication, the home page's latest items). A fragment carries the same
+  generations as its page, so whatever retires the page's cached responses retires its
+  fragments with them; the cache never serves one of them to a visitor who would not get a
+  cached page.
 * Visitors with a session (logged in, including editors on their way to a preview) or a
   messages cookie never get or make a cached page; responses that set a cookie (a form's CSRF
   token) or say private/no-store are not stored.
@@ -222,3 +230,49 @@ def invalidate_pages(pages, menus=False):
 
 def invalidate_page(page):
     invalidate_pages(pages_showing(page), menus=changes_menus(page))
+
+
+def invalidate_all():
+    """Retire every cached page: a snippet or setting that many pages show has changed."""
+    _cache().set_many({generation_key(SITE_WIDE): uuid.uuid4().hex,
+                       generation_key(MENUS): uuid.uuid4().hex}, None)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+        from wagtail.models import Page
+
+        batch = PurgeBatch()
+        batch.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
+        batch.purge()
+
+
+def cached_fragment(request, name, build, page=None):
+    """``build()``, or its value kept from an earlier request while it is still current.
+
+    With ``page``, the fragment belongs to that page (and to the address the request asked for,
+    since a routable page's sub-routes differ): it lives as long as the page's cached responses.
+    Without, it is shared by every page of the site in the active language (the main menu) and
+    lives until the menus change or ``invalidate_all``. Requests that would never get a cached
+    page (logged in, previews, POSTs) always build the value afresh.
+    """
+    if (request is None or not request_is_cacheable(request)
+            or getattr(request, "is_preview", False)):
+        return build()
+    if page is not None and not page.pk:
+        return build()
+    from django.utils import translation
+
+    page_id = page.pk if page is not None else MENUS
+    generations = getattr(request, "_page_cache_generations", {}).get(page_id)
+    if generations is None:
+        generations = current_generations(page_id, create=True)
+        request.__dict__.setdefault("_page_cache_generations", {})[page_id] = generations
+    raw = "\n".join([name, request.get_host(), str(page_id), translation.get_language() or "",
+                     request.path if page is not None else "", *map(str, generations)])
+    key = "pagecache:frag:" + hashlib.sha256(raw.encode()).hexdigest()
+    cache = _cache()
+    found = cache.get(key)
+    if found is not None:
+        return found[0]
+    value = build()
+    cache.set(key, (value,), _timeout())
+    return value

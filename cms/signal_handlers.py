@@ -46,6 +46,21 @@ def invalidate_on_move(sender, instance, parent_page_before, parent_page_after, 
     invalidate_pages(pages.values(), menus=changes_menus(instance) or was_in_menu)
 
 
+def invalidate_on_snippet_change(sender, raw=False, **kwargs):
+    """A snippet or site setting shows on many pages (a person's name on every publication and
+    lecture that credits them, the footer text on all): when one changes, every cached page
+    goes, the pages themselves being unchanged."""
+    if raw:
+        return
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.snippets.models import get_snippet_models
+
+    if issubclass(sender, (BaseSiteSetting, BaseGenericSetting)) or sender in get_snippet_models():
+        from cms.page_cache import invalidate_all
+
+        invalidate_all()
+
+
 def register_signal_handlers():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -53,6 +68,8 @@ def register_signal_handlers():
     page_unpublished.connect(invalidate_on_publish_or_unpublish,
                              dispatch_uid="cms_cache_unpublish")
     post_page_move.connect(invalidate_on_move, dispatch_uid="cms_cache_move")
+    post_save.connect(invalidate_on_snippet_change, dispatch_uid="cms_cache_snippet_saved")
+    post_delete.connect(invalidate_on_snippet_change, dispatch_uid="cms_cache_snippet_deleted")
     from wagtail.models import CollectionViewRestriction
 
     post_save.connect(

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from wagtail import hooks
 
+from cms.page_cache import cached_fragment
+
 HOME_SECTIONS_HOOK = "jcmi_home_sections"
 TOPIC_SECTIONS_HOOK = "jcmi_topic_sections"
 
@@ -34,7 +36,15 @@ class Section:
 
 
 def collect_sections(hook_name, page, request):
-    """The rendered HTML of every section the apps offer for ``page``, in order."""
+    """The rendered HTML of every section the apps offer for ``page``, in order.
+
+    Kept as a page-cache fragment: the page's cached responses are retired whenever a page it
+    lists (a descendant, or a page tagged with its topic) is published, and so are these."""
+    return cached_fragment(request, hook_name, lambda: _render_sections(hook_name, page, request),
+                           page=page)
+
+
+def _render_sections(hook_name, page, request):
     sections = []
     for build in hooks.get_hooks(hook_name):
         section = build(page, request)

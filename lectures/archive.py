@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.filters import QuickChoiceFilter
+from cms.page_cache import cached_fragment
 from home.models import Person, TopicPage
 
 from .models.entries import CalendarEntryPage, Speaker
@@ -55,6 +56,27 @@ def cards_for(entries, request):
     return entries
 
 
+def filter_choices(entries, index):
+    """What the archive's filters offer: the series below the index and the topics, speakers
+    and years of its entries, in the index's language."""
+    speakers = (
+        Person.objects.filter(speaking_roles__page__in=entries.values("pk"))
+        .distinct().order_by("name").only("id", "name", "slug", "honorific")
+    )
+    years = [d.year for d in entries.dates("start_date", "year", order="DESC")]
+    used_topics = CalendarEntryPage.topics.through.objects.filter(
+        calendarentrypage_id__in=entries.values("pk")
+    ).values("topicpage_id")
+    return {
+        "series": {
+            s.slug: s for s in LectureSeriesPage.objects.live().child_of(index).order_by("title")
+        },
+        "topics": {t.slug: t for t in TopicPage.choices_for(index.locale_id, used_topics)},
+        "speakers": list(dict.fromkeys((p.slug, str(p)) for p in speakers)),
+        "years": [(str(y), str(y)) for y in years],
+    }
+
+
 class ArchiveFilter(django_filters.FilterSet):
     series = QuickChoiceFilter(label=_("Series"), method="filter_series", empty_label=_("All series"))
     year = QuickChoiceFilter(label=_("Year"), method="filter_year", empty_label=_("All years"))
@@ -72,32 +94,17 @@ class ArchiveFilter(django_filters.FilterSet):
         model = CalendarEntryPage
         fields = FILTER_ORDER
 
-    def __init__(self, data, queryset, index):
+    def __init__(self, data, queryset, index, choices=None):
         super().__init__(data=data, queryset=queryset)
         self.index = index
-        self._series = {
-            s.slug: s for s in LectureSeriesPage.objects.live().child_of(index).order_by("title")
-        }
-        self._topics = self._topic_choices(queryset, index)
-        speakers = (
-            Person.objects.filter(speaking_roles__page__in=queryset.values("pk"))
-            .distinct().order_by("name").only("id", "name", "slug", "honorific")
-        )
-        years = [d.year for d in queryset.dates("start_date", "year", order="DESC")]
+        if choices is None:
+            choices = filter_choices(queryset, index)
+        self._series = choices["series"]
+        self._topics = choices["topics"]
         self.filters["series"].extra["choices"] = [(s, p.title) for s, p in self._series.items()]
         self.filters["topic"].extra["choices"] = [(s, t.title) for s, t in self._topics.items()]
-        self.filters["speaker"].extra["choices"] = list(
-            dict.fromkeys((p.slug, str(p)) for p in speakers)
-        )
-        self.filters["year"].extra["choices"] = [(str(y), str(y)) for y in years]
-
-    @staticmethod
-    def _topic_choices(queryset, index):
-        """The topics to filter by in this language (see TopicPage.choices_for)."""
-        used = CalendarEntryPage.topics.through.objects.filter(
-            calendarentrypage_id__in=queryset.values("pk")
-        ).values("topicpage_id")
-        return {t.slug: t for t in TopicPage.choices_for(index.locale_id, used)}
+        self.filters["speaker"].extra["choices"] = choices["speakers"]
+        self.filters["year"].extra["choices"] = choices["years"]
 
     def filter_series(self, queryset, name, value):
         return queryset.child_of(self._series[value])
@@ -146,7 +153,10 @@ class ArchiveView:
 
     def render(self, request):
         entries = self.index.entries()
-        filterset = ArchiveFilter(request.GET or None, entries, self.index)
+        # The choices change only when an entry under this index does (or a snippet).
+        choices = cached_fragment(request, "archive-filters",
+                                  lambda: filter_choices(entries, self.index), page=self.index)
+        filterset = ArchiveFilter(request.GET or None, entries, self.index, choices=choices)
         status = 200
         errors = []
         if filterset.is_bound and not filterset.is_valid():

@@ -41,6 +41,32 @@ def topic_choices(locale_id):
     return TopicPage.choices_for(locale_id, used)
 
 
+def filter_choices(index_page):
+    """What each filter offers on this index: the values that select at least one publication,
+    labelled in the index's language."""
+    series = [
+        (series.slug, series.name)
+        for series in Series.objects.filter(locale=index_page.locale_id).order_by("name")
+    ] or [(series.slug, series.name) for series in Series.objects.order_by("name")]
+    years = (
+        PublicationPage.objects.live().annotate(year=ExtractYear("publication_date"))
+        .order_by("-year").values_list("year", flat=True).distinct()
+    )
+    # People who contributed to a live publication, named as in the visitor's language.
+    contributor_keys = Person.objects.filter(
+        publication_contributions__page__live=True
+    ).values("translation_key")
+    people = one_per_translation_key(
+        Person.objects.filter(translation_key__in=contributor_keys), index_page.locale_id
+    )
+    return {
+        "series": series,
+        "topic": [(topic.slug, topic.title) for topic in topic_choices(index_page.locale_id)],
+        "year": [(str(year), str(year)) for year in years],
+        "author": sorted({(person.slug, person.name) for person in people}, key=lambda c: c[1]),
+    }
+
+
 class PublicationFilter(django_filters.FilterSet):
     series = QuickChoiceFilter(
         label=_("Series"), empty_label=_("All series"), method="filter_series"
@@ -63,34 +89,15 @@ class PublicationFilter(django_filters.FilterSet):
         model = PublicationPage
         fields = []
 
-    def __init__(self, data=None, *, index_page, **kwargs):
+    def __init__(self, data=None, *, index_page, choices=None, **kwargs):
         self.index_page = index_page
         # Every language's publications: one_version_per_work collapses translations.
         base = PublicationPage.objects.live().public()
         super().__init__(data, queryset=base, **kwargs)
-        self.filters["series"].extra["choices"] = [
-            (series.slug, series.name) for series in Series.objects.filter(
-                locale=index_page.locale_id
-            ).order_by("name")
-        ] or [(series.slug, series.name) for series in Series.objects.order_by("name")]
-        self.filters["topic"].extra["choices"] = [
-            (topic.slug, topic.title) for topic in topic_choices(index_page.locale_id)
-        ]
-        years = (
-            PublicationPage.objects.live().annotate(year=ExtractYear("publication_date"))
-            .order_by("-year").values_list("year", flat=True).distinct()
-        )
-        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
-        # People who contributed to a live publication, named as in the visitor's language.
-        contributor_keys = Person.objects.filter(
-            publication_contributions__page__live=True
-        ).values("translation_key")
-        people = one_per_translation_key(
-            Person.objects.filter(translation_key__in=contributor_keys), index_page.locale_id
-        )
-        self.filters["author"].extra["choices"] = sorted(
-            {(person.slug, person.name) for person in people}, key=lambda c: c[1]
-        )
+        if choices is None:
+            choices = filter_choices(index_page)
+        for name, options in choices.items():
+            self.filters[name].extra["choices"] = options
 
     @property
     def qs(self):

@@ -7,6 +7,8 @@ from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from cms.page_cache import cached_fragment
+
 register = template.Library()
 
 DESCRIPTION_FIELDS = ("search_description", "intro", "summary", "hero_text", "abstract")
@@ -27,7 +29,12 @@ def page_description(page, default=""):
 def share_image(context, page=None):
     """Absolute URL and size of the image link previews show: the page's own or the site's."""
     request = context.get("request")
-    image = getattr(page, "social_image", None) if isinstance(page, Page) else None
+    page = page if isinstance(page, Page) else None
+    return cached_fragment(request, "share-image", lambda: _share_image(request, page), page=page)
+
+
+def _share_image(request, page):
+    image = getattr(page, "social_image", None)
     rendition = None
     if image is not None:
         try:

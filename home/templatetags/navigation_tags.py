@@ -1,7 +1,8 @@
 """Navigation shared by every public page: main menu, language switcher, hreflang alternates.
 
 Each helper runs a fixed number of queries, whatever the size of the page tree, and caches its
-result on the request so that base.html can use it in several places.
+result on the request so that base.html can use it in several places, and across requests as a
+page-cache fragment (cms.page_cache.cached_fragment) for visitors who could get cached pages.
 """
 
 from django import template
@@ -9,6 +10,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
+
+from cms.page_cache import cached_fragment
 
 register = template.Library()
 
@@ -76,7 +79,7 @@ def main_menu(context, page=None):
                               "path": child.path})
         return items
 
-    items = _cached(request, "menu", build)
+    items = _cached(request, "menu", lambda: cached_fragment(request, "menu", build))
     current_path = getattr(page, "path", "")
     return [
         {**item, "active": bool(current_path) and current_path.startswith(item["path"])}
@@ -163,4 +166,8 @@ def language_links(context, page=None):
                          None)
         return {"links": links, "missing": missing, "x_default": x_default}
 
-    return _cached(request, f"languages-{getattr(page, 'pk', None)}", build)
+    def build_for_page():
+        # Off a page, the links follow the request's own address: nothing to share.
+        return cached_fragment(request, "languages", build, page=page) if page else build()
+
+    return _cached(request, f"languages-{getattr(page, 'pk', None)}", build_for_page)

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.page_cache import cached_fragment
 from publications.forms import PublicationPageForm
 
 ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
@@ -58,9 +59,12 @@ class PublicationIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from publications.listing import PublicationFilter
+        from publications.listing import PublicationFilter, filter_choices
 
-        publication_filter = PublicationFilter(request.GET, index_page=self)
+        # The choices change only when a publication under this index does (or a snippet).
+        choices = cached_fragment(request, "publication-filters", lambda: filter_choices(self),
+                                  page=self)
+        publication_filter = PublicationFilter(request.GET, index_page=self, choices=choices)
         if not publication_filter.is_valid():
             response = TemplateResponse(
                 request,
@@ -376,15 +380,22 @@ class PublicationPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from publications import citations
 
+        def scholarly_context():
+            # The citation processor alone costs more than the rest of the page: kept as a
+            # page-cache fragment, rebuilt when the page (or a snippet it shows) changes.
+            index_page = PublicationIndexPage.objects.ancestor_of(self).first()
+            return {
+                "series": self.series_in_page_language,
+                "scholar_meta": citations.scholar_meta(self, request),
+                "json_ld": citations.json_ld(self, request),
+                "how_to_cite": citations.how_to_cite(self, request),
+                "topics": localized_topics(self),
+                "translations": list(self.get_translations().live().select_related("locale")),
+                "index_url": index_page.get_url(request) if index_page else "",
+            }
+
         context = super().get_context(request, *args, **kwargs)
-        context["series"] = self.series_in_page_language
-        context["scholar_meta"] = citations.scholar_meta(self, request)
-        context["json_ld"] = citations.json_ld(self, request)
-        context["how_to_cite"] = citations.how_to_cite(self, request)
-        context["topics"] = localized_topics(self)
-        context["translations"] = self.get_translations().live().select_related("locale")
-        index_page = PublicationIndexPage.objects.ancestor_of(self).first()
-        context["index_url"] = index_page.get_url(request) if index_page else ""
+        context.update(cached_fragment(request, "publication", scholarly_context, page=self))
         return context
 
     # -- citation downloads ---------------------------------------------------------------

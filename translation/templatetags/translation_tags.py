@@ -4,6 +4,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page, WorkflowState
 
+from cms.page_cache import cached_fragment
 from translation.models import SiteText
 from translation.moderation import can_submit_translation
 from translation.permissions import can_convert_to_alias
@@ -11,10 +12,11 @@ from translation.permissions import can_convert_to_alias
 register = template.Library()
 
 
-@register.simple_tag
-def site_text(key="main"):
+@register.simple_tag(takes_context=True)
+def site_text(context, key="main"):
     """The site text (footer, cookie notice) in the visitor's language, else in English."""
-    return SiteText.objects.filter(key=key).for_language()
+    return cached_fragment(context.get("request"), f"site-text-{key}",
+                           lambda: SiteText.objects.filter(key=key).for_language())
 
 
 @register.simple_tag(takes_context=True)
