@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Decision, Series, Submission
 from .permissions import REVIEWERS
+from .portal.forms import series_choices
 
 
 class QueueFilterForm(forms.Form):
@@ -18,6 +19,12 @@ class QueueFilterForm(forms.Form):
     series = forms.ModelChoiceField(label=_("Series"), required=False,
                                     queryset=Series.objects.all(), empty_label=_("Any series"))
     overdue = forms.BooleanField(label=_("Only overdue work"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Submissions are made to the source-locale series, the ones the portal offers; their
+        # translations would only repeat each series under other names.
+        self.fields["series"].queryset = series_choices()
 
 
 def _in_days(days):

@@ -43,6 +43,12 @@ def _submitted_submission(pk, queryset=None):
     return submission
 
 
+def _header(title, icon):
+    """Wagtail's generic base shows ``page_title`` in the page header (when there are no
+    breadcrumbs) and puts ``header_title`` in the window title: a view gives both."""
+    return {"page_title": title, "header_title": title, "header_icon": icon}
+
+
 def overdue_filter(today):
     """Submissions with work past its date: an unanswered invitation, a review, a revision."""
     return (
@@ -82,7 +88,7 @@ def queue(request):
         "pk", flat=True))
     return TemplateResponse(request, "publications/admin/queue.html", {
         "form": form, "submissions": submissions, "overdue_ids": overdue_ids,
-        "header_title": _("Submissions"), "header_icon": "doc-full",
+        **_header(_("Submissions"), "doc-full"),
     }, status=status)
 
 
@@ -114,8 +120,7 @@ def _detail_context(request, submission):
         "invite_form": InviteReviewerForm(submission=submission),
         "desk_reject_form": DeskRejectForm(
             initial={"letter": draft_letter(submission, "desk_reject", request.user)}),
-        "header_title": submission.title,
-        "header_icon": "doc-full",
+        **_header(submission.title, "doc-full"),
         "today": timezone.localdate(),
     }
 
@@ -281,8 +286,7 @@ def decide(request, pk):
         status = 200
     return TemplateResponse(request, "publications/admin/decide.html", {
         "submission": submission, "form": form, "reviews": reviews_for_decision(submission),
-        "header_title": _("Decision on “%(title)s”") % {"title": submission.title},
-        "header_icon": "doc-full",
+        **_header(_("Decision on “%(title)s”") % {"title": submission.title}, "doc-full"),
     }, status=status)
 
 
@@ -300,5 +304,5 @@ def my_reviews(request):
     rows = [(a, reverse("portal:review", args=[make_assignment_token(a)])) for a in assignments]
     return TemplateResponse(request, "publications/admin/my_reviews.html", {
         "rows": rows, "today": timezone.localdate(),
-        "header_title": _("My reviews"), "header_icon": "clipboard-list",
+        **_header(_("My reviews"), "clipboard-list"),
     })

@@ -178,6 +178,15 @@ def _bibtex_name(name):
 # -- RIS ----------------------------------------------------------------------------------
 
 
+class _RisWriter(rispy.RisWriter):
+    """rispy numbers each record ("1.") on a line before its TY tag; the RIS format begins a
+    record with TY, and importers that follow it strictly (EndNote, some reference managers)
+    stop at the stray line. A citation file holds one record: no number."""
+
+    def set_header(self, count):
+        return ""
+
+
 def ris(page, request=None):
     item = csl_item(page, request)
     date = page.publication_date
@@ -215,7 +224,7 @@ def ris(page, request=None):
         entry["keywords"] = page.keyword_list
     if page.pdf_id:
         entry["file_attachments1"] = pdf_url(page, request)
-    return rispy.dumps([entry])
+    return rispy.dumps([entry], implementation=_RisWriter)
 
 
 def _ris_name(name):

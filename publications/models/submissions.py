@@ -182,9 +182,50 @@ class AuditEvent(models.Model):
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    # What the timeline says for each action the state machine and the notifications record.
+    ACTION_LABELS = {
+        "draft_created": _("Draft started"),
+        "submitted": _("Submitted for review"),
+        "withdrawn": _("Withdrawn by the author"),
+        "screening_started": _("Screening started"),
+        "anonymity_confirmed": _("Anonymity of the reviewer copy confirmed"),
+        "sent_to_review": _("Sent to review"),
+        "desk_rejected": _("Rejected without review"),
+        "reviewer_invited": _("Reviewer invited"),
+        "invitation_accepted": _("Invitation accepted"),
+        "invitation_declined": _("Invitation declined"),
+        "review_submitted": _("Review submitted"),
+        "assignment_cancelled": _("Review assignment cancelled"),
+        "reminder_sent": _("Reminder sent"),
+        "decision_accept": _("Decision: accept"),
+        "decision_minor": _("Decision: minor revisions"),
+        "decision_major": _("Decision: major revisions"),
+        "decision_reject": _("Decision: reject"),
+        "revision_submitted": _("Revision submitted"),
+        "production_started": _("Publication page created"),
+        "published": _("Published"),
+        "email_sent": _("E-mail sent"),
+    }
+
     class Meta:
         ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.action} ({self.from_state} → {self.to_state})"
+
+    @property
+    def action_label(self):
+        return self.ACTION_LABELS.get(self.action, self.action)
+
+    @staticmethod
+    def _state_label(state):
+        return Submission.State(state).label if state in Submission.State.values else state
+
+    @property
+    def from_state_label(self):
+        return self._state_label(self.from_state)
+
+    @property
+    def to_state_label(self):
+        return self._state_label(self.to_state)
 

@@ -159,12 +159,13 @@ class DetailsForm(forms.ModelForm):
         fields = ["series", "title", "abstract", "keywords", "topics"]
         widgets = {"abstract": forms.Textarea(attrs={"rows": 8})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["series"].queryset = series_choices()
         self.fields["series"].required = True
         self.fields["series"].empty_label = None
-        self.fields["abstract"].required = True
+        # A draft keeps whatever is there; "Check and submit" lists what is still missing.
+        self.fields["abstract"].required = not draft
         self.fields["abstract"].max_length = 5000
         self.fields["topics"].queryset = TopicPage.objects.live().filter(
             locale=Locale.get_default()).order_by("title")
@@ -233,9 +234,10 @@ class StatementsForm(forms.ModelForm):
                    "competing_interests": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"competing_interests": _("Write “None” if you have none to declare.")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["competing_interests"].required = True
+        self.fields["competing_interests"].required = not draft
+        self.fields["licence_agreed"].required = not draft
         self.fields["cover_letter"].max_length = 10000
 
 
@@ -257,15 +259,18 @@ class FilesForm(forms.Form):
     )
     supplementary = CheckedFileField(label=_("Supplementary file (optional)"), required=False)
 
-    def __init__(self, *args, submission, **kwargs):
+    def __init__(self, *args, submission, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.submission = submission
+        self.draft = draft
         self.has = set(submission.files.filter(round_number=1).values_list("kind", flat=True))
         if not submission.is_double_anonymous:
             del self.fields["anonymised"]
 
     def clean(self):
         cleaned = super().clean()
+        if self.draft:
+            return cleaned
         if not cleaned.get("manuscript") and "manuscript" not in self.has and not self.errors:
             self.add_error("manuscript", _("Please upload the manuscript."))
         if ("anonymised" in self.fields and not cleaned.get("anonymised")

@@ -173,9 +173,10 @@ def submission_step(request, step, pk=None):
     form = formset = None
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
+    draft = data is not None and "save_draft" in data
 
     if step == "details":
-        form = forms.DetailsForm(data, instance=submission)
+        form = forms.DetailsForm(data, instance=submission, draft=draft)
     elif step == "authors":
         formset = forms.AuthorFormSet(data, instance=submission, prefix="authors")
         if request.method == "GET" and not submission.authors.exists():
@@ -186,9 +187,9 @@ def submission_step(request, step, pk=None):
                 "orcid": profile.orcid if profile else "", "is_corresponding": True,
             }])
     elif step == "statements":
-        form = forms.StatementsForm(data, instance=submission)
+        form = forms.StatementsForm(data, instance=submission, draft=draft)
     elif step == "files":
-        form = forms.FilesForm(data, files, submission=submission)
+        form = forms.FilesForm(data, files, submission=submission, draft=draft)
         context["current_files"] = submission.files.filter(round_number=1).exclude(
             kind=SubmissionFile.Kind.REVIEWER_COPY)
     else:

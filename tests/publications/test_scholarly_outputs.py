@@ -87,6 +87,8 @@ def test_bibtex_download_parses_back_without_loss(client, hard_publication):
 def test_ris_download_parses_back_without_loss(client, hard_publication):
     response = client.get(hard_publication.url + "cite.ris")
     assert response.status_code == 200
+    # A record starts with its TY tag, as strict importers (EndNote) require: no "1." before it.
+    assert response.content.decode().startswith("TY  - RPRT\n")
     (entry,) = rispy.loads(response.content.decode())
     assert entry["type_of_reference"] == "RPRT"
     assert entry["title"] == full_title()

@@ -239,7 +239,7 @@ def test_author_registers_submits_and_a_second_round_accepts(client, series, edi
         assert f"{name} →" in notes, name
     # The editor's page shows that timeline.
     page = client.get(admin).content.decode()
-    assert "revision_submitted" in page and "email_sent" in page
+    assert "Revision submitted" in page and "E-mail sent" in page
 
 
 def models_F_to_state():
