@@ -70,16 +70,21 @@ TRANSLATIONS = {
 
 
 def load_site_text():
-    english, _created = SiteText.objects.update_or_create(
+    """The site text in English and its demo translations, made once.
+
+    `make run` loads the demo at every start: what editors and translators have since changed
+    in the footer or the cookie notice must survive it, so nothing here overwrites.
+    """
+    english, _created = SiteText.objects.get_or_create(
         key="main", locale=Locale.get_default(), defaults=SITE_TEXT
     )
-    source, _created = TranslationSource.update_or_create_from_instance(english)
+    source, _created = TranslationSource.get_or_create_from_instance(english)
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for code, strings in TRANSLATIONS.items():
         locale = Locale.objects.get(language_code=code)
         for segment in segments:
             if segment.string.data in strings:
-                StringTranslation.objects.update_or_create(
+                StringTranslation.objects.get_or_create(
                     translation_of=segment.string, locale=locale, context=segment.context,
                     defaults={"data": strings[segment.string.data]},
                 )
@@ -87,7 +92,8 @@ def load_site_text():
         translation, _created = Translation.objects.get_or_create(
             source=source, target_locale=locale
         )
-        translation.save_target(publish=True)
+        if not SiteText.objects.filter(translation_key=english.translation_key, locale=locale).exists():
+            translation.save_target(publish=True)
     return english
 
 

@@ -189,6 +189,24 @@ class TopicPage(Page):
         ).only("id", "title", "slug", "translation_key", "locale_id")
         return sorted(one_per_translation_key(candidates, locale_id), key=lambda t: t.title)
 
+    @classmethod
+    def in_locale(cls, topics, locale_id):
+        """``topics`` (the topics a page is tagged with), each in the language ``locale_id``
+        where it has a live translation there, else as it is: in one query.
+
+        Pages keep their topic relation synchronised, so a translated page still points at the
+        English topics; its readers should land on the topic hub in their own language.
+        """
+        topics = list(topics)
+        keys = [topic.translation_key for topic in topics]
+        if not keys:
+            return []
+        translated = {
+            t.translation_key: t
+            for t in cls.objects.live().filter(translation_key__in=keys, locale=locale_id)
+        }
+        return [translated.get(topic.translation_key, topic) for topic in topics]
+
     class Meta:
         verbose_name = _("topic page")
 

@@ -317,6 +317,7 @@ class CalendarEntryPage(RoutablePageMixin, Page):
         return self.get_url(request) + "event.ics"
 
     def get_context(self, request, *args, **kwargs):
+        from home.models import TopicPage
         from lectures.structured_data import event_json_ld
 
         context = super().get_context(request, *args, **kwargs)
@@ -331,7 +332,8 @@ class CalendarEntryPage(RoutablePageMixin, Page):
             if rel.publication.live
         ]
         context["topics"] = sorted(
-            (topic for topic in self.topics.all() if topic.live), key=lambda topic: topic.title
+            (topic for topic in TopicPage.in_locale(self.topics.all(), self.locale_id) if topic.live),
+            key=lambda topic: topic.title,
         )
         context["ical_url"] = self.ical_url(request)
         context["lecture_index"] = self.lecture_index()

@@ -378,6 +378,7 @@ class PublicationPage(RoutablePageMixin, Page):
         return self.series.kind if self.series_id else ""
 
     def get_context(self, request, *args, **kwargs):
+        from home.models import TopicPage
         from publications import citations
 
         def scholarly_context():
@@ -389,7 +390,7 @@ class PublicationPage(RoutablePageMixin, Page):
                 "scholar_meta": citations.scholar_meta(self, request),
                 "json_ld": citations.json_ld(self, request),
                 "how_to_cite": citations.how_to_cite(self, request),
-                "topics": localized_topics(self),
+                "topics": TopicPage.in_locale(self.topics.all(), self.locale_id),
                 "translations": list(self.get_translations().live().select_related("locale")),
                 "index_url": index_page.get_url(request) if index_page else "",
             }
@@ -474,20 +475,6 @@ def with_card_data(queryset):
             queryset=PublicationContributor.objects.select_related("person").order_by("sort_order"),
         ),
     )
-
-
-def localized_topics(page):
-    """The page's topics in the page's own language when translated, in one query."""
-    from home.models import TopicPage
-
-    keys = [topic.translation_key for topic in page.topics.all()]
-    if not keys:
-        return []
-    in_locale = {
-        t.translation_key: t
-        for t in TopicPage.objects.live().filter(translation_key__in=keys, locale=page.locale_id)
-    }
-    return [in_locale.get(topic.translation_key, topic) for topic in page.topics.all()]
 
 
 def paginate(request, queryset, per_page):

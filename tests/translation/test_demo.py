@@ -23,3 +23,26 @@ def test_demo_is_idempotent_and_gives_the_translator_french_and_german(locales):
 
     arabic = SiteText.objects.get(key="main", locale=Locale.objects.get(language_code="ar"))
     assert arabic.cookie_notice_title == "اختيارك لملفات تعريف الارتباط"
+
+
+def test_reloading_the_demo_keeps_what_editors_and_translators_changed_in_the_site_text(locales):
+    """`make run` loads the demo at every start; the footer people edited must survive it."""
+    from wagtail_localize.models import StringTranslation, TranslationLog
+
+    english = demo.load_site_text()
+    english.footer_text = "<p>Edited by the editors.</p>"
+    english.save()
+    french = SiteText.objects.get(key="main", locale=locales["fr"])
+    french.cookie_notice_title = "Titre revu par la traductrice"
+    french.save()
+    StringTranslation.objects.filter(locale=locales["fr"]).update(data="Revu")
+    logs = TranslationLog.objects.count()
+
+    demo.load(BaseCommand())
+
+    english.refresh_from_db()
+    french.refresh_from_db()
+    assert english.footer_text == "<p>Edited by the editors.</p>"
+    assert french.cookie_notice_title == "Titre revu par la traductrice"
+    assert set(StringTranslation.objects.filter(locale=locales["fr"]).values_list("data", flat=True)) == {"Revu"}
+    assert TranslationLog.objects.count() == logs

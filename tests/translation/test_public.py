@@ -157,3 +157,29 @@ def test_the_cookie_notice_text_in_site_settings_is_only_a_fallback_and_says_so(
     help_text = str(SiteSettings._meta.get_field("cookie_notice_text").help_text)
     assert "Shown only when the site text" in help_text
     assert "Replaces" not in help_text
+
+
+@pytest.mark.parametrize("code, label, account_label", [
+    # The author portal's "Register" opens an account; a course's registration link signs up.
+    ("ar", "سجّل الآن", "إنشاء حساب"),
+    ("de", "Jetzt anmelden", "Registrieren"),
+])
+def test_a_course_page_invites_visitors_to_sign_up_not_to_open_an_account(
+        client, locales, compiled_catalogues, code, label, account_label):
+    from bs4 import BeautifulSoup
+
+    from lectures import factories
+
+    year = timezone.now().year + 1
+    index = factories.lecture_index(factories.site_home())
+    course = factories.event(
+        index, "Coordination course", "training", datetime.datetime(year, 5, 4, 9, 0),
+        registration_url="https://forms.example.org/course",
+    )
+    factories.site_home(code)
+    translated = course.copy_for_translation(locales[code], copy_parents=True)
+    translated.save_revision().publish()
+
+    html = client.get(translated.url).content.decode()
+    button = BeautifulSoup(html, "html.parser").find("a", href="https://forms.example.org/course")
+    assert button.get_text(strip=True) == label != account_label
