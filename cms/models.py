@@ -39,3 +39,11 @@ class CustomDocument(AbstractDocument):
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("extracted_text"),
     ]
+
+    def clean(self):
+        # Wagtail checks the extension of the model's file even when the form refused the upload
+        # (too big, content not what its name says): the file is then empty, and the editor got
+        # a second, baffling error, "File extension “” is not allowed". The form has said why.
+        if not self.file:
+            return
+        super().clean()

@@ -46,6 +46,9 @@ VERBS = {
 }
 TOKEN_SALT = "publications.oai.resumption"
 TOKEN_MAX_AGE = 24 * 60 * 60
+# Characters XML 1.0 cannot carry (NUL, most C0 controls, lone surrogates, U+FFFE/U+FFFF). The
+# response echoes the arguments in its <request> element, and lxml refuses such text outright.
+NOT_XML_CHARACTERS = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class OAIError(Exception):
@@ -101,6 +104,8 @@ def parse_arguments(query):
         raise OAIError("badVerb", "The verb argument is missing, repeated or not a legal OAI-PMH verb.")
     verb = verbs[0]
     required, optional = VERBS[verb]
+    if any(NOT_XML_CHARACTERS.search(key + "".join(query.getlist(key))) for key in query):
+        raise OAIError("badArgument", "An argument contains characters XML cannot carry.")
     arguments = {}
     for key in query:
         if key == "verb":

@@ -17,6 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
 
+from publications.models import PublicationPage
+
 FUZZ_SETTINGS = settings(
     max_examples=40,
     deadline=None,
@@ -40,9 +42,14 @@ field_names = st.one_of(
         "next", "categories", "choice", "username", "password", "password1", "password2",
         "email", "first_name", "last_name", "title", "abstract", "keywords", "topics",
         "message", "name", "csrfmiddlewaretoken", "format", "speaker", "from", "to",
+        # OAI-PMH arguments, with a legal verb so that the others are read.
+        "verb", "metadataPrefix", "identifier", "until", "set", "resumptionToken",
     ]),
 )
-query_dicts = st.dictionaries(field_names, st.one_of(nasty_text, st.lists(nasty_text, max_size=3)),
+oai_verbs = st.sampled_from(["Identify", "ListRecords", "ListIdentifiers", "GetRecord",
+                             "ListSets", "ListMetadataFormats"])
+query_dicts = st.dictionaries(field_names, st.one_of(nasty_text, st.lists(nasty_text, max_size=3),
+                                                     oai_verbs, st.just("oai_dc")),
                               max_size=6)
 raw_query_strings = st.one_of(
     st.text(max_size=80).map(lambda text: quote(text, safe="=&%+")),
@@ -57,7 +64,12 @@ def public_urls():
     for language in ("en", "ar"):
         for name in ("portal:login", "portal:register", "portal:password_reset"):
             urls.append(reverse(name).replace("/en/", f"/{language}/", 1))
-    urls += ["/sitemap.xml", "/robots.txt", "/en/no-such-page/"]
+    urls += ["/sitemap.xml", "/robots.txt", "/en/no-such-page/", "/healthz", "/oai/"]
+    # The machine-read outputs: feeds, the calendar and a publication's citation downloads.
+    urls += ["/en/publications/feed.xml", "/en/lectures/feed.xml", "/en/lectures/calendar.ics"]
+    publication = PublicationPage.objects.live().public().order_by("path").first()
+    if publication is not None:
+        urls += [publication.url + name for name in ("cite.bib", "cite.ris", "cite.json")]
     # Section URLs whose apps may not have landed yet answer 404, which is fine too.
     urls += ["/en/search/", "/en/search/autocomplete/", "/en/lectures/", "/en/publications/"]
     return sorted(set(urls))

@@ -121,6 +121,11 @@ def test_records_are_selected_by_date(client, catalogue):
     ({"verb": "ListIdentifiers", "resumptionToken": "forged"}, "badResumptionToken"),
     ({"verb": "ListIdentifiers", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
     ({"verb": "ListSets", "resumptionToken": "x"}, "badResumptionToken"),
+    # Characters XML cannot carry: the envelope echoes arguments, so they are refused unechoed.
+    ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "\x00"}, "badArgument"),
+    ({"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:x:\x00"}, "badArgument"),
+    ({"verb": "ListRecords", "resumptionToken": "\x01"}, "badArgument"),
+    ({"verb": "Identify", "\x00": "1"}, "badArgument"),
 ])
 def test_bad_requests_get_the_protocol_error_never_a_server_error(client, site, params, code):
     tree = oai(client, **params)

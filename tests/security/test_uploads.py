@@ -83,7 +83,25 @@ def test_documents_whose_content_lies_are_refused_with_a_clear_message(
 ):
     response = upload_document(editor_client, name, content)
     assert response.status_code == 200  # the form again, with the error beside the field
-    assert message in response.content.decode()
+    page = response.content.decode()
+    assert message in page
+    # Only the reason: not also Wagtail's extension check of the file that was never kept.
+    assert "File extension “”" not in page
+    assert not get_document_model().objects.exists()
+
+
+def test_an_oversized_document_is_refused_with_its_size_and_the_limit(editor_client, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = len(PDF) - 1
+    for response in (
+        upload_document(editor_client, "annual-report.pdf", PDF),
+        editor_client.post("/admin/documents/multiple/add/", {
+            "files[]": SimpleUploadedFile("annual-report.pdf", PDF), "collection": 1,
+        }),
+    ):
+        assert response.status_code == 200
+        page = response.content.decode("unicode_escape")
+        assert "This file is too big" in page
+        assert "File extension “”" not in page
     assert not get_document_model().objects.exists()
 
 
