@@ -10,16 +10,20 @@ Values are field names on the model: a many-to-many or foreign key for "topic" a
 field for "year". Pages that declare nothing still get the content-type facet and a year from
 ``first_published_at``.
 
-Counting works on the list of matching page ids that the search returned, with one aggregate
-query per (page type, facet): the number of queries depends on how many page types matched,
-never on how many pages did.
+Counting works on the list of matching hits that the search returned: (page id, content type
+id, when the page was last published). Each page's facet values are read with one query per
+(page type, facet) and kept in the cache under the page's last publication, which any change
+to them (a new topic, another date) moves on; so a search reads from the database only the
+values of pages it has not met since they were last published, and the number of queries
+never depends on how many pages matched.
 """
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, DateField, DateTimeField, F
+from django.core.cache import cache
+from django.db.models import DateField, DateTimeField
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +35,8 @@ FACET_LABELS = {
     "series": _("Series"),
 }
 DEFAULT_FACETS = {"year": "first_published_at"}
+# How long a page's facet values stay in the cache; a publication replaces them before that.
+FACET_CACHE_TIMEOUT = 24 * 60 * 60
 
 
 def facet_fields(model):
@@ -71,12 +77,12 @@ def _is_date_field(model, field_name):
 
 
 def _ids_by_model(hits):
-    """{model: [page ids]} from (id, content_type_id) pairs; unknown content types are skipped."""
+    """{model: [page ids]} from (id, content_type_id, …) hits; unknown content types are skipped."""
     by_model = defaultdict(list)
-    for page_id, content_type_id in hits:
-        model = _model_for_ct(content_type_id)
+    for hit in hits:
+        model = _model_for_ct(hit[1])
         if model is not None:
-            by_model[model].append(page_id)
+            by_model[model].append(hit[0])
     return by_model
 
 
@@ -108,41 +114,64 @@ def filter_hits(hits, selection):
     return [hit for hit in hits if hit[0] in keep]
 
 
+def _facet_key(hit):
+    page_id, _content_type_id, last_published_at = hit
+    stamp = last_published_at.isoformat() if last_published_at else "-"
+    return f"search:facets:{page_id}:{stamp}"
+
+
+def _read_facet_values(model, ids):
+    """{page id: {facet key: [values]}} for pages of one model: one query per facet."""
+    values = {pk: defaultdict(list) for pk in ids}
+    for key, field_name in facet_fields(model).items():
+        if key not in FACET_KEYS:
+            continue
+        queryset = model.objects.filter(pk__in=ids)
+        if key == "year":
+            if not _is_date_field(model, field_name):
+                continue
+            rows = queryset.annotate(facet_value=ExtractYear(field_name)).values_list(
+                "pk", "facet_value")
+        else:
+            # A many-to-many field gives a row per related object, a foreign key one per page.
+            rows = queryset.values_list("pk", field_name).order_by()
+        for pk, value in rows:
+            if value is not None and value not in values[pk][key]:
+                values[pk][key].append(value)
+    return {pk: dict(facets) for pk, facets in values.items()}
+
+
+def page_facet_values(hits):
+    """{page id: {facet key: [values]}} for the hits, from the cache where it has them."""
+    keys = {hit[0]: _facet_key(hit) for hit in hits}
+    found = cache.get_many(list(keys.values()))
+    values = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [hit for hit in hits if hit[0] not in values]
+    fresh = {}
+    for model, ids in _ids_by_model(missing).items():
+        fresh.update(_read_facet_values(model, ids))
+    if fresh:
+        cache.set_many({keys[pk]: facets for pk, facets in fresh.items()}, FACET_CACHE_TIMEOUT)
+    return values | fresh
+
+
 def count_facets(hits, selection):
     """The facet groups, in FACET_KEYS order, with a count for every value among ``hits``."""
     by_model = _ids_by_model(hits)
     counts = {key: Counter() for key in FACET_KEYS}
-    related = defaultdict(set)  # (facet key, related model) -> ids to label
     related_model_of = {}
 
+    facet_values = page_facet_values(hits)
     for model, ids in by_model.items():
         counts["type"][type_value(model)] += len(ids)
-        for key, field_name in facet_fields(model).items():
-            if key not in counts:
-                continue
-            queryset = model.objects.filter(pk__in=ids)
-            if key == "year":
-                if not _is_date_field(model, field_name):
-                    continue
-                rows = (
-                    queryset.annotate(facet_value=ExtractYear(field_name))
-                    .values("facet_value")
-                    .annotate(n=Count("pk", distinct=True))
-                )
-            else:
-                related_model = model._meta.get_field(field_name).related_model
-                rows = (
-                    queryset.values(facet_value=F(field_name))
-                    .annotate(n=Count("pk", distinct=True))
-                    .order_by()
-                )
-            for row in rows:
-                if row["facet_value"] is None:
-                    continue
-                counts[key][row["facet_value"]] += row["n"]
-                if key != "year":
-                    related[key].add(row["facet_value"])
-                    related_model_of[key, row["facet_value"]] = related_model
+        related = {key: model._meta.get_field(name).related_model
+                   for key, name in facet_fields(model).items() if key in ("topic", "series")}
+        for pk in ids:
+            for key, page_values in facet_values.get(pk, {}).items():
+                for value in page_values:
+                    counts[key][value] += 1
+                    if key in related:
+                        related_model_of[key, value] = related[key]
 
     labels = {}
     by_related_model = defaultdict(set)

@@ -144,6 +144,22 @@ def test_facets_count_types_topics_years_and_series(tree, client, working_papers
     assert result_titles(by_type) == ["About the network"]
 
 
+def test_facet_counts_follow_a_page_republished_with_other_topics(tree, client):
+    report = add_report(tree, "Convoy law", abstract="convoy", date=datetime.date(2024, 5, 1),
+                        topics=[tree.protection])
+    before = facet_counts(client.get("/en/search/", {"q": "convoy"}))
+    assert before["topic"] == {"Protection of Civilians": 1}
+    assert before["year"] == {"2024": 1}
+
+    # Each page's facet values are remembered between searches until it is published again.
+    report.topics.set([tree.governance])
+    report.date = datetime.date(2025, 2, 1)
+    report.save_revision().publish()
+    after = facet_counts(client.get("/en/search/", {"q": "convoy"}))
+    assert after["topic"] == {"Good Governance": 1}
+    assert after["year"] == {"2025": 1}
+
+
 def test_bad_facet_values_are_ignored_not_errors(tree, client):
     add_report(tree, "Convoy law", abstract="convoy")
     for params in ({"topic": "x"}, {"year": "20x4"}, {"series": "-1"}, {"type": "nope"},
@@ -301,15 +317,22 @@ def test_query_count_does_not_grow_with_the_number_of_results(
             add_report(tree, f"Briefing {offset + i}", abstract="briefing",
                        topics=[tree.protection], series=working_papers)
 
-    add(3, 0)
-    client.get("/en/search/", {"q": "briefing"})  # warm content-type and site caches
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    add(3, 0)
+    client.get("/en/search/", {"q": "briefing"})  # warm the in-process content-type cache
+    cache.clear()  # each page's facet values are read from the database again
     with CaptureQueriesContext(connection) as small:
         client.get("/en/search/", {"q": "briefing"})
     add(25, 100)
+    cache.clear()
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/en/search/", {"q": "briefing"})
     assert len(result_titles(response)) == 10
     assert len(small.captured_queries) <= 20
+    # Searched again, the pages' facet values come from the cache.
+    with CaptureQueriesContext(connection) as again:
+        client.get("/en/search/", {"q": "briefing"})
+    assert len(again.captured_queries) < len(small.captured_queries)
