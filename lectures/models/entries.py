@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.page_cache import cached_fragment
 from lectures.blocks import ChaptersBlock
 from lectures.video import video_for_url
 
@@ -317,26 +318,12 @@ class CalendarEntryPage(RoutablePageMixin, Page):
         return self.get_url(request) + "event.ics"
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import TopicPage
-        from lectures.structured_data import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
-        # Only methods that modelcluster's in-memory querysets also have: previews render
-        # unsaved relations.
-        speakers = list(self.speakers.select_related("person", "person__photo"))
-        context["speakers"] = speakers
-        context["json_ld"] = event_json_ld(self, request, speakers)
-        context["related_pages"] = [
-            rel.publication
-            for rel in self.related_publications.select_related("publication")
-            if rel.publication.live
-        ]
-        context["topics"] = sorted(
-            (topic for topic in TopicPage.in_locale(self.topics.all(), self.locale_id) if topic.live),
-            key=lambda topic: topic.title,
-        )
+        # Kept as a page-cache fragment: rebuilt when the page, a page it links to or a snippet
+        # it shows (a speaker) changes.
+        context.update(cached_fragment(request, "calendar-entry",
+                                       lambda: self.entry_context(request), page=self))
         context["ical_url"] = self.ical_url(request)
-        context["lecture_index"] = self.lecture_index()
         video = self.video
         if video:
             context["video_src"] = video.player_url(autoplay=False)
@@ -347,6 +334,30 @@ class CalendarEntryPage(RoutablePageMixin, Page):
                 for c in self.chapters
             ]
         return context
+
+    def entry_context(self, request):
+        """What the page shows from other rows than its own: people, links, structured data."""
+        from home.models import TopicPage
+        from lectures.structured_data import event_json_ld
+
+        # Only methods that modelcluster's in-memory querysets also have: previews render
+        # unsaved relations.
+        speakers = list(self.speakers.select_related("person", "person__photo"))
+        return {
+            "speakers": speakers,
+            "json_ld": event_json_ld(self, request, speakers),
+            "related_pages": [
+                rel.publication
+                for rel in self.related_publications.select_related("publication")
+                if rel.publication.live
+            ],
+            "topics": sorted(
+                (topic for topic in TopicPage.in_locale(self.topics.all(), self.locale_id)
+                 if topic.live),
+                key=lambda topic: topic.title,
+            ),
+            "lecture_index": self.lecture_index(),
+        }
 
     def lecture_index(self):
         from .index import LectureIndexPage

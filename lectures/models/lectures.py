@@ -77,8 +77,8 @@ class LecturePage(CalendarEntryPage):
         self.kind = self.Kind.LECTURE
         super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def entry_context(self, request):
+        context = super().entry_context(request)
         parent = self.get_parent()
         context["series"] = parent.specific if parent.specific_class is LectureSeriesPage else None
         return context
