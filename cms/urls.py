@@ -45,3 +45,4 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+handler404 = "cms.views.page_not_found"

@@ -3,6 +3,7 @@
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -95,3 +96,11 @@ def healthz(request):
         {"status": "ok" if healthy else "error", "checks": results},
         status=200 if healthy else 503,
     )
+
+
+def page_not_found(request, exception):
+    """The 404 page in the visitor's language, pointing to the same page in other languages."""
+    from home.locales import same_address_elsewhere
+
+    context = {"request_path": request.path, "elsewhere": same_address_elsewhere(request)}
+    return render(request, "404.html", context, status=404)

@@ -8,3 +8,25 @@ def one_per_translation_key(objects, locale_id):
         if obj.translation_key not in chosen or obj.locale_id == locale_id:
             chosen[obj.translation_key] = obj
     return list(chosen.values())
+
+
+def same_address_elsewhere(request):
+    """The live pages at the requested address in the site's other languages.
+
+    A visitor who swaps the language prefix of a link (or follows one shared in another
+    language) reaches a page not yet translated into theirs: the 404 then offers the versions
+    that exist instead of a dead end.
+    """
+    from django.utils.translation import get_language_from_path
+    from wagtail.models import Page, Site
+
+    language = get_language_from_path(request.path_info)
+    site = Site.find_for_request(request)
+    if not language or site is None:
+        return []
+    rest = request.path_info[len(language) + 2:]
+    roots = site.root_page.get_translations(inclusive=True).exclude(locale__language_code=language)
+    paths = [root.url_path + rest for root in roots.only("url_path")]
+    return list(
+        Page.objects.live().filter(url_path__in=paths).select_related("locale").order_by("locale_id")
+    )

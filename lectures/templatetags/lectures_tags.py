@@ -14,6 +14,11 @@ def _time(value):
     return formats.time_format(value, "H:i")
 
 
+def _on(date, time):
+    # The joint between a day and a time is the language's own: Arabic writes "،", not ",".
+    return _("%(date)s, %(time)s") % {"date": date, "time": time}
+
+
 @register.simple_tag
 def entry_when(entry):
     """The entry's date and time in its own zone, e.g. "12 March 2026, 18:00–19:30 CET"."""
@@ -29,12 +34,12 @@ def entry_when(entry):
             }
         elif entry.end_time:
             end_zone = end.strftime("%Z")
-            text = f"{_date(start)}, {_time(start)}{'' if end_zone == zone else ' ' + zone}"
-            text += f" – {_date(end)}, {_time(end)} {end_zone}"
+            text = _on(_date(start), _time(start)) + ("" if end_zone == zone else " " + zone)
+            text += f" – {_on(_date(end), _time(end))} {end_zone}"
     elif entry.has_end:
-        text = f"{_date(start)}, {_time(start)}–{_time(end)} {zone}"
+        text = f"{_on(_date(start), f'{_time(start)}–{_time(end)}')} {zone}"
     else:
-        text = f"{_date(start)}, {_time(start)} {zone}"
+        text = f"{_on(_date(start), _time(start))} {zone}"
     return format_html('<time datetime="{}">{}</time>', start.isoformat(), text)
 
 

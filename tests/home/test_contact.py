@@ -95,3 +95,15 @@ def test_the_arabic_contact_page_is_in_arabic(client, contact_page):
     assert response.status_code == 200
     html = response.content.decode()
     assert "اسمك" in html and "Your name" not in html
+
+
+def test_the_latin_address_and_phone_read_right_in_the_arabic_layout(client, contact_page):
+    """In a right-to-left page a Latin address ending in "d.o.o." had its final full stop thrown
+    to the front of the line; the phone number sat alone on the left of the column."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/ar/contact/").content, "html.parser")
+    for address in [soup.select_one(".contact-details address"), soup.select_one(".site-footer address")]:
+        assert "d.o.o." in address.get_text() and address["dir"] == "auto"
+    phone = soup.select_one('.contact-details a[href^="tel:"]')
+    assert phone["dir"] == "ltr" and phone.parent.get("dir") is None

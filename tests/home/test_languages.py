@@ -75,6 +75,18 @@ def test_missing_page_answers_404_in_the_visitors_language(client, db):
     assert '<html lang="ar" dir="rtl">' in arabic.content.decode()
 
 
+def test_a_page_not_yet_translated_answers_404_with_a_link_to_the_versions_that_exist(
+        client, demo_site):
+    """A French visitor who swaps the prefix of an English link is not left at a dead end."""
+    response = client.get("/fr/topics/gender/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Cette page n'est pas encore traduite dans cette langue." in html
+    assert '<a href="/en/topics/gender/" hreflang="en" lang="en">Gender</a> (English)' in html
+    # Where nothing exists at the address, the plain message stays.
+    assert "pas encore traduite" not in client.get("/fr/topics/no-such-topic/").content.decode()
+
+
 def test_server_error_page_needs_no_database(db, django_assert_num_queries):
     from django.template.loader import render_to_string
     from django.utils import translation

@@ -2,6 +2,7 @@
 moderation workflow as the source page."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
@@ -44,6 +45,10 @@ def test_translator_works_in_the_editor_of_their_locale_and_sees_submit_for_mode
     assert "js-translation-editor" in body  # wagtail-localize's editor, not the plain one
     assert reverse("translation:submit_for_moderation", args=[about_fr.pk]) in body
     assert "Submit for moderation" in body
+    # The editor's action bar sticks to the bottom of the window: the section ends with room
+    # for it (padding plus margin, 4.5rem) so the button is never hidden under the bar.
+    section = BeautifulSoup(body, "html.parser").find("section", class_="translation-moderation")
+    assert {"w-py-6", "w-mb-12"} <= set(section["class"])
 
 
 def test_translator_cannot_edit_another_locale_or_the_source(

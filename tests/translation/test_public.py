@@ -183,3 +183,22 @@ def test_a_course_page_invites_visitors_to_sign_up_not_to_open_an_account(
     html = client.get(translated.url).content.decode()
     button = BeautifulSoup(html, "html.parser").find("a", href="https://forms.example.org/course")
     assert button.get_text(strip=True) == label != account_label
+
+
+def test_an_arabic_visitor_reads_lecture_times_with_the_arabic_comma(locales, compiled_catalogues):
+    from lectures import factories
+    from lectures.templatetags.lectures_tags import entry_when
+
+    index = factories.lecture_index(factories.site_home())
+    lecture = factories.lecture(index, "Evening talk", when=datetime.datetime(2026, 9, 15, 18, 0),
+                                end_time=datetime.time(19, 30))
+    symposium = factories.event(
+        index, "Two days", "symposium", datetime.datetime(2026, 9, 18, 9, 30),
+        end_date=datetime.date(2026, 9, 19), end_time=datetime.time(12, 30),
+    )
+    with override("ar"):
+        talk, two_days = entry_when(lecture), entry_when(symposium)
+    assert ">15 سبتمبر، 2026، 18:00–19:30 CEST<" in talk
+    assert ">18 سبتمبر، 2026، 09:30 – 19 سبتمبر، 2026، 12:30 CEST<" in two_days
+    with override("de"):
+        assert ">15. September 2026, 18:00–19:30 CEST<" in entry_when(lecture)

@@ -226,3 +226,18 @@ def test_only_editors_and_translators_see_the_report(client, site_tree, translat
     # Translators cannot send pages for translation themselves.
     assert "Submit a section for translation" not in client.get(
         reverse("translation:report")).content.decode()
+
+
+def test_page_titles_line_up_under_the_page_column_and_indent_by_depth(
+        admin_client_logged_in, site_tree):
+    """The row headers keep the listing's own padding (an inline padding replaced it and pushed
+    the top-level titles out to the left of the column heading); depth indents inside them."""
+    soup = BeautifulSoup(admin_client_logged_in.get(reverse("translation:report")).content,
+                         "html.parser")
+    indents = {}
+    for header in soup.select("table.translation-report tbody th"):
+        assert not header.get("style")
+        title = header.select_one(".translation-report__title")
+        indents[title.get_text(strip=True)] = title["style"]
+    assert indents["Home"] == "padding-inline-start: 0em"
+    assert indents["About the network"] == "padding-inline-start: 1em"
