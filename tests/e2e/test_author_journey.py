@@ -174,6 +174,31 @@ def submit_a_paper(page, person):
     return submission_id
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_step_list_keeps_each_number_beside_its_own_label(page, language):
+    log_in_to_portal(page, "author", DEMO_PASSWORD)
+    page.goto(f"/{language}/portal/submissions/new/")
+    steps = page.evaluate("""() => [...document.querySelectorAll("ol.steps > li")].map(li => {
+        const box = li.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(li);
+        const label = range.getBoundingClientRect();
+        const rtl = getComputedStyle(li).direction === "rtl";
+        // The room the item keeps for its number, on the side where the number is drawn.
+        return {room: rtl ? box.right - label.right : label.left - box.left,
+                start: rtl ? box.right : box.left, end: rtl ? box.left : box.right, rtl};
+    })""")
+    assert len(steps) == 5
+    assert all(step["rtl"] == (language == "ar") for step in steps)
+    for step in steps:
+        assert step["room"] >= 10, steps  # "1. " is drawn inside the item, not over its neighbour
+    for before, after in zip(steps, steps[1:]):
+        if before["rtl"]:
+            assert after["start"] < before["end"], steps
+        else:
+            assert after["start"] > before["end"], steps
+
+
 def dashboard_row(page, title):
     page.goto("/en/portal/")
     expect(page.get_by_role("heading", level=1)).to_have_text("My submissions")
