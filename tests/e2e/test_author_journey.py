@@ -91,7 +91,7 @@ def register_and_confirm(site, page, person):
 
 def log_in_to_portal(page, username, password, expect_success=True):
     page.goto("/en/portal/login/")
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("E-mail address").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in", exact=True).click()
     if expect_success:
