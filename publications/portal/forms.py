@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -234,12 +235,21 @@ class BaseAuthorFormSet(BaseInlineFormSet):
         if len(set(emails)) != len(emails):
             raise ValidationError(_("Each author needs their own e-mail address."))
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "ORDER" in form.fields:
+            # A number per row, so the order of credit can be changed without JavaScript.
+            form.fields["ORDER"].label = _("Position in the author list")
+            form.fields["ORDER"].validators.append(MinValueValidator(1))
+            form.fields["ORDER"].widget.attrs["min"] = 1
+
     def save(self, commit=True):
-        # The order of the rows on the form is the order of credit.
+        # The author's positions decide the order of credit; rows without one keep their place
+        # after the numbered ones (Django's ordered_forms), and an untouched empty row is skipped.
         saved = super().save(commit=False)
         for obj in self.deleted_objects:
             obj.delete()
-        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        kept = [f for f in self.ordered_forms if f.cleaned_data]
         for position, form in enumerate(kept):
             form.instance.sort_order = position
             form.instance.submission = self.instance
@@ -249,7 +259,7 @@ class BaseAuthorFormSet(BaseInlineFormSet):
 
 AuthorFormSet = inlineformset_factory(
     Submission, SubmissionAuthor, form=SubmissionAuthorForm, formset=BaseAuthorFormSet,
-    extra=1, can_delete=True, max_num=30, validate_max=True,
+    extra=1, can_delete=True, can_order=True, max_num=30, validate_max=True,
 )
 
 
