@@ -162,7 +162,14 @@ def submit_a_paper(page, person):
     summary = page.locator("main dl")
     expect(summary).to_contain_text(SERIES)
     expect(summary).to_contain_text(TITLE)
-    expect(summary).to_contain_text(f"{name} (corresponding); {CO_AUTHOR['name']}")
+    authors = summary.locator("ol.authors > li")
+    expect(authors.nth(0)).to_contain_text(f"{name} <{person['email']}>")
+    expect(authors.nth(0)).to_contain_text("(corresponding)")
+    expect(authors.nth(1)).to_contain_text(CO_AUTHOR["name"])
+    for shown in (KEYWORDS, TOPIC, COVER_LETTER, COMPETING_INTERESTS, "Agreed"):
+        expect(summary).to_contain_text(shown)
+    for file_name in ("liaison-cells.pdf", "liaison-cells-anonymised.pdf"):
+        expect(summary.get_by_role("link", name=file_name)).to_be_visible()
     expect(page.get_by_text("Before you can submit, please add:")).to_have_count(0)
     page.get_by_role("button", name="Submit for review").click()
     page.wait_for_url(re.compile(rf"/en/portal/submissions/{submission_id}/$"))

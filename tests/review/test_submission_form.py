@@ -1,11 +1,12 @@
-"""The author fills in the step-by-step submission form and orders the authors as they should be
-credited."""
+"""The author fills in the step-by-step submission form: orders the authors as they should be
+credited, and checks everything before sending it."""
 
 import re
 
 import pytest
 
-from publications.models import SubmissionAuthor
+from publications.models import SubmissionAuthor, SubmissionFile
+from tests.publications.factories import make_site, make_topic
 
 from .builders import draft
 
@@ -78,3 +79,23 @@ def test_the_author_reorders_the_authors_and_the_corresponding_author_stays(clie
     assert credited(submission) == [
         ("Amira Haddad", True), ("Sara Lind", False), ("Jonas Berg", False)]
 
+
+def test_check_and_submit_shows_everything_the_author_is_about_to_send(client, author, series):
+    _home, _index, topics_index = make_site()
+    topic = make_topic(topics_index, "Disaster Management and Humanitarian Assistance")
+    submission = draft(author, series)
+    submission.topics.add(topic)
+    submission.cover_letter = "This paper has not been submitted elsewhere."
+    submission.competing_interests = "I advise the regional civil protection agency."
+    submission.save()
+    client.force_login(author)
+
+    page = client.get(f"/en/portal/submissions/{submission.pk}/edit/confirm/").content.decode()
+    for shown in ("liaison, floods, CIMIC", "Disaster Management and Humanitarian Assistance",
+                  "This paper has not been submitted elsewhere.",
+                  "I advise the regional civil protection agency.", "Licence agreement",
+                  "Agreed", "University of Tunis", "manuscript.pdf", "anon.pdf"):
+        assert shown in page, shown
+    for f in submission.files.exclude(kind=SubmissionFile.Kind.REVIEWER_COPY):
+        assert f"/en/portal/files/{f.pk}/" in page
+    assert "Submit for review" in page
