@@ -99,3 +99,10 @@ def test_check_and_submit_shows_everything_the_author_is_about_to_send(client, a
     for f in submission.files.exclude(kind=SubmissionFile.Kind.REVIEWER_COPY):
         assert f"/en/portal/files/{f.pk}/" in page
     assert "Submit for review" in page
+
+
+def test_the_arabic_form_asks_for_the_works_title_not_a_persons_honorific(client, author, series):
+    client.force_login(author)
+    page = client.get("/ar/portal/submissions/new/").content.decode()
+    assert re.search(r'<label for="id_title">العنوان:?</label>', page)
+    assert "اللقب" not in page
