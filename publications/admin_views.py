@@ -122,6 +122,8 @@ def _detail_context(request, submission):
             initial={"letter": draft_letter(submission, "desk_reject", request.user)}),
         **_header(submission.title, "doc-full"),
         "today": timezone.localdate(),
+        "can_edit_page": bool(submission.publication_page) and submission.publication_page
+        .permissions_for_user(request.user).can_edit(),
     }
 
 
@@ -159,8 +161,15 @@ def create_publication_page(request, pk):
     except (workflow.TransitionError, ValidationError) as error:
         message = error.messages[0] if isinstance(error, ValidationError) else str(error)
         return detail(request, pk, status=400, error=message)
-    messages.success(request, _("Draft publication page created; submit it for moderation."))
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    if page.permissions_for_user(request.user).can_edit():
+        messages.success(request, _("Draft publication page created; submit it for moderation."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    # A managing editor without page rights would land on "permission denied": the page's
+    # editors submit it, and the managing editors see it again at the sign-off step.
+    messages.success(request, _("Draft publication page created. An editor submits it for "
+                                "moderation; the managing editors sign it off after the editorial "
+                                "review."))
+    return redirect("review_admin:submission", pk=pk)
 
 
 @require_POST

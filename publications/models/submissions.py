@@ -9,6 +9,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def private_storage():
@@ -63,7 +64,8 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="submissions",
         verbose_name=_("submitter"),
     )
-    title = models.CharField(_("title"), max_length=300)
+    # "title" alone is also a person's honorific (home.Person), which Arabic words differently.
+    title = models.CharField(pgettext_lazy("title of a work", "title"), max_length=300)
     abstract = models.TextField(_("abstract"), blank=True)
     keywords = models.CharField(
         _("keywords"), max_length=500, blank=True, help_text=_("Separate keywords with commas.")

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -82,10 +84,42 @@ class PortalLoginForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
+        "invalid_login": _("Please enter a correct e-mail address and password. Note that the "
+                           "password is case-sensitive."),
         "unverified": _("Your e-mail address is not confirmed yet."),
     }
 
     unverified = None
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # Accounts are made with an e-mail address (the demo and staff accounts also have a
+        # short user name, which still works).
+        self.fields["username"].label = _("E-mail address")
+        self.fields["username"].widget.attrs.update(inputmode="email", autocomplete="email")
+
+    def clean_username(self):
+        """The account's own user name for what was typed: its e-mail address in any case.
+
+        authenticate() and django-axes then see one name per account, so a lock-out holds however
+        the address is capitalised, and an address that matches no account is left as typed.
+        """
+        typed = self.cleaned_data["username"].strip()
+        User = get_user_model()
+        field = User.USERNAME_FIELD
+        email_field = User.get_email_field_name()
+        matches = list(User._default_manager.filter(
+            models.Q(**{f"{field}__iexact": typed}) | models.Q(**{f"{email_field}__iexact": typed})
+        )[:3])
+        exact = [u for u in matches if u.get_username() == typed]
+        if exact:
+            return typed
+        by_name = [u for u in matches if _same_address(u.get_username(), typed)]
+        by_address = [u for u in matches if _same_address(getattr(u, email_field), typed)]
+        for candidates in (by_name, by_address):
+            if len(candidates) == 1:
+                return candidates[0].get_username()
+        return typed
 
     def clean(self):
         try:
@@ -201,12 +235,21 @@ class BaseAuthorFormSet(BaseInlineFormSet):
         if len(set(emails)) != len(emails):
             raise ValidationError(_("Each author needs their own e-mail address."))
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "ORDER" in form.fields:
+            # A number per row, so the order of credit can be changed without JavaScript.
+            form.fields["ORDER"].label = _("Position in the author list")
+            form.fields["ORDER"].validators.append(MinValueValidator(1))
+            form.fields["ORDER"].widget.attrs["min"] = 1
+
     def save(self, commit=True):
-        # The order of the rows on the form is the order of credit.
+        # The author's positions decide the order of credit; rows without one keep their place
+        # after the numbered ones (Django's ordered_forms), and an untouched empty row is skipped.
         saved = super().save(commit=False)
         for obj in self.deleted_objects:
             obj.delete()
-        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        kept = [f for f in self.ordered_forms if f.cleaned_data]
         for position, form in enumerate(kept):
             form.instance.sort_order = position
             form.instance.submission = self.instance
@@ -216,7 +259,7 @@ class BaseAuthorFormSet(BaseInlineFormSet):
 
 AuthorFormSet = inlineformset_factory(
     Submission, SubmissionAuthor, form=SubmissionAuthorForm, formset=BaseAuthorFormSet,
-    extra=1, can_delete=True, max_num=30, validate_max=True,
+    extra=1, can_delete=True, can_order=True, max_num=30, validate_max=True,
 )
 
 

@@ -190,11 +190,14 @@ def submission_step(request, step, pk=None):
         form = forms.StatementsForm(data, instance=submission, draft=draft)
     elif step == "files":
         form = forms.FilesForm(data, files, submission=submission, draft=draft)
-        context["current_files"] = submission.files.filter(round_number=1).exclude(
-            kind=SubmissionFile.Kind.REVIEWER_COPY)
     else:
+        # Everything the author is about to send, so that they can check it first.
         context["missing"] = workflow.missing_for_submission(submission)
         context["authors"] = submission.authors.all()
+        context["topics"] = submission.topics.order_by("title")
+    if step in ("files", "confirm"):
+        context["current_files"] = submission.files.filter(round_number=1).exclude(
+            kind=SubmissionFile.Kind.REVIEWER_COPY)
     context.update(form=form, formset=formset)
 
     if request.method == "GET":

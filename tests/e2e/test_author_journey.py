@@ -91,7 +91,7 @@ def register_and_confirm(site, page, person):
 
 def log_in_to_portal(page, username, password, expect_success=True):
     page.goto("/en/portal/login/")
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("E-mail address").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in", exact=True).click()
     if expect_success:
@@ -162,7 +162,14 @@ def submit_a_paper(page, person):
     summary = page.locator("main dl")
     expect(summary).to_contain_text(SERIES)
     expect(summary).to_contain_text(TITLE)
-    expect(summary).to_contain_text(f"{name} (corresponding); {CO_AUTHOR['name']}")
+    authors = summary.locator("ol.authors > li")
+    expect(authors.nth(0)).to_contain_text(f"{name} <{person['email']}>")
+    expect(authors.nth(0)).to_contain_text("(corresponding)")
+    expect(authors.nth(1)).to_contain_text(CO_AUTHOR["name"])
+    for shown in (KEYWORDS, TOPIC, COVER_LETTER, COMPETING_INTERESTS, "Agreed"):
+        expect(summary).to_contain_text(shown)
+    for file_name in ("liaison-cells.pdf", "liaison-cells-anonymised.pdf"):
+        expect(summary.get_by_role("link", name=file_name)).to_be_visible()
     expect(page.get_by_text("Before you can submit, please add:")).to_have_count(0)
     page.get_by_role("button", name="Submit for review").click()
     page.wait_for_url(re.compile(rf"/en/portal/submissions/{submission_id}/$"))
@@ -172,6 +179,31 @@ def submit_a_paper(page, person):
     expect(files.get_by_role("link", name="liaison-cells.pdf")).to_be_visible()
     expect(files.get_by_role("link", name="liaison-cells-anonymised.pdf")).to_be_visible()
     return submission_id
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_step_list_keeps_each_number_beside_its_own_label(page, language):
+    log_in_to_portal(page, "author", DEMO_PASSWORD)
+    page.goto(f"/{language}/portal/submissions/new/")
+    steps = page.evaluate("""() => [...document.querySelectorAll("ol.steps > li")].map(li => {
+        const box = li.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(li);
+        const label = range.getBoundingClientRect();
+        const rtl = getComputedStyle(li).direction === "rtl";
+        // The room the item keeps for its number, on the side where the number is drawn.
+        return {room: rtl ? box.right - label.right : label.left - box.left,
+                start: rtl ? box.right : box.left, end: rtl ? box.left : box.right, rtl};
+    })""")
+    assert len(steps) == 5
+    assert all(step["rtl"] == (language == "ar") for step in steps)
+    for step in steps:
+        assert step["room"] >= 10, steps  # "1. " is drawn inside the item, not over its neighbour
+    for before, after in zip(steps, steps[1:]):
+        if before["rtl"]:
+            assert after["start"] < before["end"], steps
+        else:
+            assert after["start"] > before["end"], steps
 
 
 def dashboard_row(page, title):

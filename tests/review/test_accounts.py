@@ -36,7 +36,7 @@ def test_a_wrong_password_is_refused_with_a_message(client, author):
     response = client.post("/en/portal/login/", {"username": author.username,
                                                  "password": "wrong" + PASSWORD})
     assert response.status_code == 400
-    assert "correct username and password" in response.content.decode()
+    assert "correct e-mail address and password" in response.content.decode()
     assert client.post("/en/portal/password-reset/", {"email": "nope"}).status_code == 400
 
 
@@ -84,7 +84,7 @@ def test_an_author_who_never_confirmed_is_told_so_and_can_have_the_link_again(cl
     response = client.post("/en/portal/login/", {"username": email,
                                                  "password": "wrong" + PASSWORD})
     page = response.content.decode()
-    assert "correct username and password" in page and "not confirmed" not in page
+    assert "correct e-mail address and password" in page and "not confirmed" not in page
     assert "/register/resend/" not in page
     # Asking again sends a fresh link, which works.
     assert client.get("/en/portal/register/resend/").status_code == 200
@@ -176,3 +176,40 @@ def test_a_reviewer_without_a_password_can_still_ask_for_one_later(client, djang
     client.post("/en/portal/password-reset/", {"email": "sam@ngo.example"})
     client.post("/en/portal/password-reset/", {"email": "x@ngo.example"})
     assert [m.to for m in mailoutbox] == [["sam@ngo.example"]]
+
+
+def test_the_log_in_form_asks_for_the_e_mail_address_in_the_visitors_language(client):
+    page = client.get("/en/portal/login/").content.decode()
+    assert re.search(r'<label for="id_username">E-mail address:?</label>', page)
+    assert "Username" not in page
+    assert "Adresse e-mail" in client.get("/fr/portal/login/").content.decode()
+    assert "E-Mail-Adresse" in client.get("/de/portal/login/").content.decode()
+    assert "عنوان البريد الإلكتروني" in client.get("/ar/portal/login/").content.decode()
+
+
+def test_the_e_mail_address_matches_however_it_is_capitalised(client, author, mailoutbox):
+    # A demo or staff account: a short user name, and its e-mail address.
+    response = client.post("/en/portal/login/", {"username": "  Author@JCMI.example ",
+                                                 "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/en/portal/"
+    client.post("/en/portal/logout/")
+    # A registered author, whose user name is the address they typed (in lower case).
+    email = register(client, "Lina.Saleh@University.example")
+    link = re.search(r"http://testserver(\S+/verify/\S+)", mailoutbox[-1].body).group(1)
+    client.get(link)
+    client.post("/en/portal/logout/")
+    response = client.post("/en/portal/login/", {"username": email.upper(), "password": PASSWORD})
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == django_user(email).pk
+    client.post("/en/portal/logout/")
+    # The password is still checked.
+    response = client.post("/en/portal/login/", {"username": email.upper(),
+                                                 "password": PASSWORD.upper()})
+    assert response.status_code == 400
+    assert "correct e-mail address and password" in response.content.decode()
+
+
+def django_user(email):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(email__iexact=email)

@@ -1,6 +1,7 @@
 """Accepted work becomes a draft publication page, and goes live through the workflow."""
 
 import pytest
+from django.contrib.auth.models import Group, User
 from wagtail.models import Page
 
 from publications import workflow
@@ -24,6 +25,8 @@ def accepted(author, editor, reviewers):
 
 def test_the_editor_turns_an_accepted_submission_into_a_draft_page(client, accepted, editor):
     submission, series_page = accepted
+    # A managing editor who also drafts pages (Editors) goes on in the page editor.
+    editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
 
     response = client.post(f"/admin/submissions/{submission.pk}/publication-page/")
@@ -82,3 +85,26 @@ def test_an_author_cannot_create_the_page(client, accepted, author):
     assert response.status_code in (302, 403)
     submission.refresh_from_db()
     assert submission.state == Submission.State.ACCEPTED
+
+
+def test_a_managing_editor_without_page_rights_is_not_sent_to_a_forbidden_editor(client, accepted,
+                                                                             editor):
+    submission, _series_page = accepted
+    client.force_login(editor)
+
+    response = client.post(f"/admin/submissions/{submission.pk}/publication-page/", follow=True)
+
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.IN_PRODUCTION
+    assert response.redirect_chain == [(f"/admin/submissions/{submission.pk}/", 302)]
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "do not have permission" not in page
+    assert "An editor submits it for moderation" in page
+    assert f"/admin/pages/{submission.publication_page_id}/edit/" not in page
+    # The page's editors find it where they work.
+    editors = User.objects.create_user("editor", "editor@jcmi.example", "x")
+    editors.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editors)
+    edit_url = f"/admin/pages/{submission.publication_page_id}/edit/"
+    assert client.get(edit_url).status_code == 200

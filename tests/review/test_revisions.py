@@ -152,3 +152,16 @@ def test_a_decision_that_closes_a_round_tells_each_reviewer_still_working_on_it(
     assert reviewers[1].email in [m.to[0] for m in mailoutbox]
     # The reviewer who finished hears the decision, not a cancellation.
     assert not any(n.startswith(f"assignment_cancelled → {reviewers[0].email}") for n in notes)
+
+
+def test_an_acceptance_in_a_round_without_reviews_promises_no_comments(author, series, editor,
+                                                                     reviewers):
+    submission, _assignment = revised(author, series, editor, reviewers[0])
+    workflow.confirm_anonymity(submission, editor)
+    workflow.send_to_review(submission, editor)  # round 2 opens; the editor needs no reviewer
+
+    letter = draft_letter(submission, "accept", editor)
+
+    assert "we are pleased to accept" in letter
+    assert "comments are below" not in letter
+    assert REVIEW not in letter

@@ -78,3 +78,18 @@ def test_the_author_portal_login_locks_out_too(client, lockout_on, db):
     )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_the_portal_lock_holds_however_the_address_is_capitalised(client, lockout_on, db):
+    User.objects.create_user("author", "author@jcmi.example", "right-password-2026")
+    for typed in ("author@jcmi.example", "Author@JCMI.example", "AUTHOR@jcmi.example",
+                  "author", "author@JCMI.EXAMPLE"):
+        response = client.post("/en/portal/login/", {"username": typed, "password": "guess"},
+                               REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 429
+    response = client.post(
+        "/en/portal/login/", {"username": "Author@Jcmi.Example", "password": "right-password-2026"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
