@@ -94,6 +94,35 @@ def test_a_document_in_a_private_collection_is_not_public_on_s3(s3, client, admi
     assert requests.get(direct, timeout=10).status_code == 403
 
 
+def test_moving_a_collection_under_a_private_one_closes_its_documents_on_s3(
+    s3, admin_client, django_capture_on_commit_callbacks
+):
+    root = Collection.get_first_root_node()
+    reports = root.add_child(name="Field reports")
+    board = root.add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(
+        collection=board, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = make_document("Flood report", "Liaison cells met daily.", collection=reports)
+    direct = f"{s3.endpoint}/{MEDIA_BUCKET}/{document.file.name}"
+    assert requests.get(direct, timeout=10).status_code == 200
+
+    # An editor moves the collection in Wagtail's collection editor.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/collections/{reports.pk}/",
+                                     {"name": "Field reports", "parent": board.pk})
+    assert response.status_code == 302
+    reports.refresh_from_db()
+    assert reports.get_parent(update=True).pk == board.pk
+    assert requests.get(direct, timeout=10).status_code == 403
+
+    # And back out: public again.
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/collections/{reports.pk}/",
+                          {"name": "Field reports", "parent": root.pk})
+    assert requests.get(direct, timeout=10).status_code == 200
+
+
 def test_manuscripts_go_to_the_private_bucket_and_are_never_public(s3, settings):
     private = storages["private"]
     name = private.save("manuscripts/draft.pdf", ContentFile(pdf_bytes("Anonymised draft.")))
