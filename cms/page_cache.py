@@ -29,7 +29,8 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   cached page.
 * Visitors with a session (logged in, including editors on their way to a preview) or a
   messages cookie never get or make a cached page; responses that set a cookie (a form's CSRF
-  token) or say private/no-store are not stored.
+  token), say private/no-store, or carry the request's CSP nonce (an inline script) are not
+  stored.
 """
 
 import hashlib
@@ -96,6 +97,13 @@ def response_is_cacheable(response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
+def _used_csp_nonce(request):
+    # django-csp's lazy nonce is true once a template has read it. That nonce is good for this
+    # response only: a stored copy would bring it back under the header of a later visit, which
+    # names another nonce, and the browser would block the page's inline scripts.
+    return bool(getattr(request, "csp_nonce", None))
+
+
 def current_generations(page_id, create=False):
     """The page's generation and the menus' generation, read in one round trip."""
     cache = _cache()
@@ -141,7 +149,9 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         page_id = getattr(request, "_page_cache_page_id", None)
-        if page_id is not None and response_is_cacheable(response):
+        if page_id is not None and response_is_cacheable(response) and not _used_csp_nonce(
+            request
+        ):
             headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
             generations = current_generations(page_id, create=True)
             cache.set(

@@ -24,6 +24,21 @@ def resync_collection_acls(sender, instance, raw=False, **kwargs):
     sync_collection_acls_task.enqueue(instance.collection_id)
 
 
+def resync_saved_collection_acls(sender, instance, created=False, raw=False, **kwargs):
+    """A collection moved under a private one (or out of it) changes who may read its files.
+
+    Wagtail's collection editor saves the collection, then moves it, in one transaction, and the
+    move sends no signal of its own: the sync waits for the commit, when the new place is known.
+    """
+    if raw or created:
+        return
+    from django.db import transaction
+
+    from cms.tasks import sync_collection_acls_task
+
+    transaction.on_commit(lambda: sync_collection_acls_task.enqueue(instance.pk))
+
+
 def invalidate_on_publish_or_unpublish(sender, instance, **kwargs):
     from cms.page_cache import invalidate_page
 
@@ -70,7 +85,7 @@ def register_signal_handlers():
     post_page_move.connect(invalidate_on_move, dispatch_uid="cms_cache_move")
     post_save.connect(invalidate_on_snippet_change, dispatch_uid="cms_cache_snippet_saved")
     post_delete.connect(invalidate_on_snippet_change, dispatch_uid="cms_cache_snippet_deleted")
-    from wagtail.models import CollectionViewRestriction
+    from wagtail.models import Collection, CollectionViewRestriction
 
     post_save.connect(
         on_document_saved, sender=get_document_model(),
@@ -81,3 +96,5 @@ def register_signal_handlers():
                       dispatch_uid="cms_acl_restriction_saved")
     post_delete.connect(resync_collection_acls, sender=CollectionViewRestriction,
                         dispatch_uid="cms_acl_restriction_deleted")
+    post_save.connect(resync_saved_collection_acls, sender=Collection,
+                      dispatch_uid="cms_acl_collection_saved")

@@ -41,10 +41,25 @@ def get_document_storage():
     return document_storage
 
 
+class _PrivateStorage(LazyObject):
+    """The ``private`` storage; follows settings changes.
+
+    A model field calls its storage callable once, when the model class is made, so a field
+    that named ``storages["private"]`` directly would keep whatever storage existed then.
+    """
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+private_storage = _PrivateStorage()
+
+
 @receiver(setting_changed)
-def _reset_document_storage(setting, **kwargs):
+def _reset_lazy_storages(setting, **kwargs):
     if setting == "STORAGES":
         document_storage._wrapped = empty
+        private_storage._wrapped = empty
 
 
 def is_s3(storage):

@@ -5,16 +5,18 @@ everything here is data and read-only helpers.
 """
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cms import storage as cms_storage
+
 
 def private_storage():
-    # A callable, so tests and the S3 set-up can swap settings.STORAGES["private"] at run time.
-    return storages["private"]
+    # A callable, so migrations record a reference rather than the storage's settings. The lazy
+    # storage it returns follows settings.STORAGES["private"], even when it changes at run time.
+    return cms_storage.private_storage
 
 
 def submission_file_path(instance, filename):

@@ -1,15 +1,22 @@
 """Script posted through any public form comes back inert: escaped on the page that echoes it,
 escaped where editors read it in the admin; and no form redirects a visitor off the site."""
 
+import datetime
 import io
 import re
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import ContactPage
+from publications import workflow
+from publications.models import Series, Submission
+from publications.tokens import make_assignment_token
+from tests.review.conftest import make_pdf
 
 SCRIPT = '<script>alert("jcmi-xss")</script>'
 ATTRIBUTE_BREAKOUT = '"><img src=x onerror=alert("jcmi-xss")>'
@@ -89,6 +96,84 @@ def test_the_portal_forms_echo_bad_input_escaped(client, demo):
         response = client.post("/en/portal/login/", {"username": payload, "password": "x"})
         assert response.status_code < 500
         assert_inert(response)
+
+
+def test_a_scripted_submission_is_inert_for_its_author_editors_and_reviewers(client, demo):
+    """What an author types into the submission wizard is read later by the managing editors
+    in the admin (whose policy still allows inline script) and by reviewers: stored script
+    there would run with an editor's rights."""
+    payload = SCRIPT + ATTRIBUTE_BREAKOUT
+    author = User.objects.get(username="author")
+    editor = User.objects.get(username="managing-editor")
+    reviewer = User.objects.get(username="reviewer")
+    series = Series.objects.filter(locale__language_code="en").order_by("pk").first()
+
+    client.force_login(author)
+    response = client.post("/en/portal/submissions/new/", {
+        "series": series.pk, "title": payload, "abstract": payload, "keywords": payload,
+    })
+    assert response.status_code == 302
+    submission = Submission.objects.get(title=payload)
+    steps = f"/en/portal/submissions/{submission.pk}/edit/"
+    for step, data in [
+        ("authors", {
+            "authors-TOTAL_FORMS": "1", "authors-INITIAL_FORMS": "0",
+            "authors-MIN_NUM_FORMS": "0", "authors-MAX_NUM_FORMS": "30",
+            "authors-0-name": payload, "authors-0-email": "amira@jcmi.example",
+            "authors-0-affiliation": payload, "authors-0-is_corresponding": "on",
+        }),
+        ("statements", {"cover_letter": payload, "competing_interests": payload,
+                        "licence_agreed": "on"}),
+        ("files", {
+            "manuscript": SimpleUploadedFile(SCRIPT + ".pdf", make_pdf()),
+            "anonymised": SimpleUploadedFile(ATTRIBUTE_BREAKOUT + ".pdf", make_pdf()),
+        }),
+        ("confirm", {}),
+    ]:
+        assert client.post(steps + step + "/", data).status_code == 302, step
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.SUBMITTED
+    for url in ["/en/portal/", f"/en/portal/submissions/{submission.pk}/"]:
+        response = client.get(url)
+        assert response.status_code == 200 and "jcmi-xss" in response.content.decode()
+        assert_inert(response)
+
+    client.force_login(editor)
+    for url in ["/admin/submissions/", f"/admin/submissions/{submission.pk}/"]:
+        response = client.get(url)
+        assert response.status_code == 200 and "jcmi-xss" in response.content.decode()
+        assert_inert(response)
+
+    # The reviewer reads it through their link, and answers with script of their own.
+    workflow.start_screening(submission, editor)
+    workflow.confirm_anonymity(submission, editor)
+    workflow.send_to_review(submission, editor)
+    today = timezone.localdate()
+    assignment = workflow.invite_reviewer(
+        submission, editor, reviewer, response_due=today + datetime.timedelta(days=7),
+        review_due=today + datetime.timedelta(days=30))
+    client.logout()
+    review = f"/en/portal/review/{make_assignment_token(assignment)}/"
+    assert client.post(review + "accept/").status_code == 302
+    response = client.get(review)
+    assert response.status_code == 200 and "jcmi-xss" in response.content.decode()
+    assert_inert(response)
+    response = client.post(review, {"recommendation": "minor", "comments_for_authors": payload,
+                                    "confidential_comments": payload})
+    assert response.status_code == 302
+    assert_inert(client.get(review))
+
+    # The editor reads the review and decides; the author reads the decision and the review.
+    client.force_login(editor)
+    response = client.get(f"/admin/submissions/{submission.pk}/")
+    assert response.status_code == 200
+    assert_inert(response)
+    workflow.record_decision(submission, editor, outcome="minor", letter=payload,
+                             revision_due=today + datetime.timedelta(days=30))
+    client.force_login(author)
+    response = client.get(f"/en/portal/submissions/{submission.pk}/")
+    assert response.status_code == 200 and "jcmi-xss" in response.content.decode()
+    assert_inert(response)
 
 
 def test_query_strings_and_paths_are_echoed_escaped(client, demo):

@@ -243,3 +243,30 @@ def test_the_topic_hubs_a_page_is_tagged_with_are_invalidated_too(site, client):
     publish(site.report_a)
     assert current_generation(site.protection.pk) != tagged_topic
     assert current_generation(site.governance.pk) == other_topic
+
+
+def test_a_page_whose_scripts_carry_the_csp_nonce_never_gets_a_stale_nonce(redis_page_cache, rf):
+    """A nonce is good for one response: a cached copy would carry the nonce of the visit that
+    made it, while the header of each later visit names another, and the browser would block
+    the page's scripts. Such pages are not stored."""
+    import re
+    from types import SimpleNamespace
+
+    from django.http import HttpResponse
+    from django.template import engines
+
+    from cms.middleware import SiteCSPMiddleware
+    from cms.page_cache import PageCacheMiddleware, mark_page_for_caching
+
+    template = engines["django"].from_string(
+        '<script nonce="{{ request.csp_nonce }}">document.title = "x";</script>')
+
+    def page_view(request):
+        mark_page_for_caching(request, SimpleNamespace(pk=424242))
+        return HttpResponse(template.render({}, request))
+
+    served = SiteCSPMiddleware(PageCacheMiddleware(page_view))
+    for _visit in range(2):
+        response = served(rf.get("/en/scripted/"))
+        nonce = re.search(r'nonce="([^"]+)"', response.content.decode()).group(1)
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]

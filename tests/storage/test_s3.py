@@ -12,9 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 from cms.storage import private_file_response
+from publications.models import Series, Submission, SubmissionFile
+from tests.review.conftest import make_pdf, make_user
 from tests.search.tree import make_document, pdf_bytes
 from tests.storage.conftest import MEDIA_BUCKET, PRIVATE_BUCKET
 
@@ -90,6 +92,35 @@ def test_a_document_in_a_private_collection_is_not_public_on_s3(s3, client, admi
         collection=board, restriction_type=CollectionViewRestriction.LOGIN
     )
     assert requests.get(direct, timeout=10).status_code == 403
+
+
+def test_moving_a_collection_under_a_private_one_closes_its_documents_on_s3(
+    s3, admin_client, django_capture_on_commit_callbacks
+):
+    root = Collection.get_first_root_node()
+    reports = root.add_child(name="Field reports")
+    board = root.add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(
+        collection=board, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = make_document("Flood report", "Liaison cells met daily.", collection=reports)
+    direct = f"{s3.endpoint}/{MEDIA_BUCKET}/{document.file.name}"
+    assert requests.get(direct, timeout=10).status_code == 200
+
+    # An editor moves the collection in Wagtail's collection editor.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/collections/{reports.pk}/",
+                                     {"name": "Field reports", "parent": board.pk})
+    assert response.status_code == 302
+    reports.refresh_from_db()
+    assert reports.get_parent(update=True).pk == board.pk
+    assert requests.get(direct, timeout=10).status_code == 403
+
+    # And back out: public again.
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/collections/{reports.pk}/",
+                          {"name": "Field reports", "parent": root.pk})
+    assert requests.get(direct, timeout=10).status_code == 200
 
 
 def test_manuscripts_go_to_the_private_bucket_and_are_never_public(s3, settings):
@@ -186,3 +217,65 @@ def test_an_s3_failure_during_upload_gives_a_clear_error_and_saves_nothing(
     assert response.status_code == 503
     assert b"nothing was saved" in response.content
     assert (Document.objects.count(), Image.objects.count()) == before
+
+
+def draft_submission(django_user_model):
+    author = make_user(django_user_model, "author", "Authors", first="Amira", last="Haddad")
+    series = Series.objects.create(name="Working Papers", slug="working-papers",
+                                   kind=Series.Kind.WORKING_PAPER, locale=Locale.get_default())
+    submission = Submission.objects.create(submitter=author, series=series,
+                                           title="Liaison cells in flood response")
+    return author, submission
+
+
+def upload_manuscripts(client, submission):
+    return client.post(f"/en/portal/submissions/{submission.pk}/edit/files/", {
+        "manuscript": SimpleUploadedFile("paper.pdf", make_pdf(), "application/pdf"),
+        "anonymised": SimpleUploadedFile("anonymised.pdf", make_pdf(), "application/pdf"),
+    })
+
+
+def test_a_manuscript_sent_through_the_portal_is_private_on_s3_and_signed_for_its_author(
+    s3, client, django_user_model, settings
+):
+    author, submission = draft_submission(django_user_model)
+    client.force_login(author)
+    assert upload_manuscripts(client, submission).status_code == 302
+
+    manuscript = SubmissionFile.objects.get(submission=submission, kind="manuscript")
+    keys = [o["Key"] for o in s3.list_objects_v2(Bucket=PRIVATE_BUCKET)["Contents"]]
+    assert manuscript.file.name in keys
+    assert "Contents" not in s3.list_objects_v2(Bucket=MEDIA_BUCKET)
+    assert requests.get(f"{s3.endpoint}/{PRIVATE_BUCKET}/{manuscript.file.name}",
+                        timeout=10).status_code == 403
+
+    # Somebody else is told nothing, and gets no URL.
+    client.force_login(make_user(django_user_model, "someone-else", "Authors"))
+    assert client.get(f"/en/portal/files/{manuscript.pk}/").status_code == 404
+
+    client.force_login(author)
+    response = client.get(f"/en/portal/files/{manuscript.pk}/")
+    assert response.status_code == 302
+    assert response["Cache-Control"] == "private, no-store"
+    query = parse_qs(urlsplit(response["Location"]).query)
+    assert query["X-Amz-Expires"] == [str(settings.PRIVATE_URL_EXPIRY)]
+    download = requests.get(response["Location"], timeout=10)
+    assert download.status_code == 200 and download.content.startswith(b"%PDF-")
+
+
+def test_an_s3_failure_during_a_portal_upload_saves_no_file_record(
+    s3, client, django_user_model, settings, moto_endpoint
+):
+    from cms.settings.s3 import s3_storages
+
+    author, submission = draft_submission(django_user_model)
+    settings.STORAGES = {**settings.STORAGES,
+                         **s3_storages(bucket=MEDIA_BUCKET, private_bucket="no-such-bucket",
+                                       endpoint_url=moto_endpoint, region_name="us-east-1")}
+    client.force_login(author)
+    response = upload_manuscripts(client, submission)
+    assert response.status_code == 503
+    assert b"nothing was saved" in response.content
+    assert not SubmissionFile.objects.filter(submission=submission).exists()
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.DRAFT
