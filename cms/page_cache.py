@@ -34,7 +34,9 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
 """
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -127,6 +129,51 @@ def mark_site_wide(request):
     request._page_cache_page_id = SITE_WIDE
 
 
+class _PageOfKey:
+    """Which page each response key was stored under, as this process last saw it: a hit then
+    reads its entry and the generations to compare in one round trip to the cache instead of
+    two. Only a guess, checked against the entry; a wrong one (the address now shows another
+    page) costs the second round trip."""
+
+    def __init__(self, size=10_000):
+        self.size = size
+        self._pages = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        return self._pages.get(key)
+
+    def remember(self, key, page_id):
+        with self._lock:
+            self._pages[key] = page_id
+            self._pages.move_to_end(key)
+            if len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+_page_of_key = _PageOfKey()
+
+
+def _cached_entry(cache, key):
+    """(entry, the current generations of its page), or (None, None)."""
+    guess = _page_of_key.get(key)
+    if guess is None:
+        entry = cache.get(key)
+        if entry is None:
+            return None, None
+        _page_of_key.remember(key, entry[0])
+        return entry, current_generations(entry[0])
+    keys = [key, generation_key(guess), generation_key(MENUS)]
+    found = cache.get_many(keys)
+    entry = found.get(key)
+    if entry is None:
+        return None, None
+    if entry[0] != guess:
+        _page_of_key.remember(key, entry[0])
+        return entry, current_generations(entry[0])
+    return entry, (found.get(keys[1]), found.get(keys[2]))
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -137,10 +184,10 @@ class PageCacheMiddleware:
 
         cache = _cache()
         key = response_key(request)
-        entry = cache.get(key)
+        entry, current = _cached_entry(cache, key)
         if entry is not None:
             page_id, generations, status, headers, content = entry
-            if generations == current_generations(page_id):
+            if generations == current:
                 response = HttpResponse(content, status=status)
                 for name, value in headers:
                     response[name] = value
@@ -158,6 +205,7 @@ class PageCacheMiddleware:
                 key, (page_id, generations, response.status_code, headers, response.content),
                 _timeout(),
             )
+            _page_of_key.remember(key, page_id)
             response[CACHE_HEADER] = "miss"
         return response
 

@@ -270,3 +270,21 @@ def test_a_page_whose_scripts_carry_the_csp_nonce_never_gets_a_stale_nonce(redis
         response = served(rf.get("/en/scripted/"))
         nonce = re.search(r'nonce="([^"]+)"', response.content.decode()).group(1)
         assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+
+
+def test_a_hit_costs_one_round_trip_to_the_cache(site, client, monkeypatch):
+    from cms import page_cache
+
+    client.get(site.report_a.url)  # the miss that stores it
+    cache = page_cache._cache()
+    calls = []
+    for name in ("get", "get_many"):
+        real = getattr(cache, name)
+        monkeypatch.setattr(cache, name, lambda *a, _real=real, _name=name, **k: (
+            calls.append(_name), _real(*a, **k))[1])
+    assert cache_state(client, site.report_a.url) == "hit"
+    assert calls == ["get_many"]
+
+    # Republished, the same address is a miss again, whatever this process remembered.
+    publish(site.report_a)
+    assert cache_state(client, site.report_a.url) == "miss"
