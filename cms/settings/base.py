@@ -388,6 +388,10 @@ AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
 # Rate limits (django-ratelimit), counted in the default cache; see cms.ratelimits.
 RATELIMIT_VIEW = "cms.ratelimits.rate_limited_view"
 RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+# With the cache (Redis) unreachable, nothing can be counted: let requests through rather than
+# answer 429 to every visitor of search, the contact form and the portal. Login lock-out
+# (django-axes) keeps its own records in the database.
+RATELIMIT_FAIL_OPEN = True
 
 # Image descriptions are required: templates render them as alt text.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.AccessibleImageForm"

@@ -113,3 +113,18 @@ def test_the_contact_form_is_rate_limited(client, limits_on, django_capture_on_c
     assert answers[allowed] == 429
     # Reading the page stays possible; only sending is limited.
     assert client.get("/en/contact/", REMOTE_ADDR="203.0.113.41").status_code == 200
+
+
+@pytest.mark.django_db
+def test_with_the_cache_unreachable_visitors_are_served_not_refused(client, limits_on):
+    # A real Redis client pointed at a port where nothing listens, as when Redis is down.
+    limits_on.CACHES = {
+        **limits_on.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        },
+    }
+    for _ in range(3):
+        assert client.get("/en/search/autocomplete/", {"q": "civ"}).status_code == 200
