@@ -3,8 +3,10 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -13,6 +15,7 @@ from home.sections import HOME_SECTIONS_HOOK, TOPIC_SECTIONS_HOOK, Section
 # The peer-review admin (Submissions, My reviews, reminder rules) registers its hooks on import.
 from publications import moderation, review_admin_hooks, views  # noqa: F401
 from publications.models import PublicationPage, Series
+from publications.permissions import is_managing_editor
 
 
 class SeriesViewSet(SnippetViewSet):
@@ -93,6 +96,28 @@ def refuse_publish_on_create(request, parent_page, page_class):
     if issubclass(page_class, PublicationPage):
         return _refuse_publish_without_sign_off(request, page_class())
     return None
+
+
+@hooks.register("after_edit_page")
+def after_sign_off_go_where_the_approver_may(request, page):
+    """After a workflow action Wagtail sends the approver to the parent page's listing. Managing
+    editors sign publications off without any page rights of their own, so they would land on
+    "permission denied" just after publishing; they go back to the submission instead (or to
+    the dashboard for a page made by hand)."""
+    if request.method != "POST" or not request.POST.get("action-workflow-action"):
+        return None
+    if get_valid_next_url_from_request(request):
+        return None
+    root = PagePermissionPolicy().explorable_root_instance(request.user)
+    parent = page.get_parent()
+    if root is not None and (parent.pk == root.pk or parent.is_descendant_of(root)):
+        return None
+    from publications.models import Submission
+
+    submission = Submission.objects.filter(publication_page_id=page.pk).only("pk").first()
+    if submission is not None and is_managing_editor(request.user):
+        return redirect("review_admin:submission", pk=submission.pk)
+    return redirect("wagtailadmin_home")
 
 
 @hooks.register("before_bulk_action")

@@ -123,3 +123,30 @@ def test_a_moderator_cannot_publish_a_publication_past_the_sign_off(client, peop
     about = StandardPage(title="About", slug="about", live=False)
     series_page.get_parent().get_parent().add_child(instance=about)
     assert about.permissions_for_user(people["moderator"]).can_publish()
+
+
+def test_after_the_sign_off_the_managing_editor_lands_where_they_may_go(client, people,
+                                                                       working_papers):
+    series, series_page = working_papers
+    page = factories.make_publication(series_page, publish=False, title="Signed off in the editor")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    client.force_login(people["editor"])
+    client.post(edit_url, edit_form(page, **{"action-submit": "1"}))
+
+    def approve_in_the_editor(user):
+        client.force_login(user)
+        return client.post(edit_url, edit_form(page, **{
+            "action-workflow-action": "true", "workflow-action-name": "approve"}))
+
+    # The moderator may explore the section: Wagtail's own redirect to it stays.
+    response = approve_in_the_editor(people["moderator"])
+    assert response["Location"] == reverse("wagtailadmin_explore", args=[series_page.pk])
+
+    # The managing editor has no page rights: the section's listing would refuse them.
+    response = approve_in_the_editor(people["managing"])
+    page.refresh_from_db()
+    assert page.live
+    assert response["Location"] == reverse("wagtailadmin_home")
+    landing = client.get(response["Location"])
+    assert landing.status_code == 200
+    assert "do not have permission" not in landing.content.decode()

@@ -48,7 +48,7 @@ def test_the_editor_turns_an_accepted_submission_into_a_draft_page(client, accep
     assert submission.events.filter(action="production_started").exists()
 
 
-def test_publishing_the_page_publishes_the_submission(accepted, editor):
+def test_publishing_the_page_publishes_the_submission(client, accepted, editor):
     from publications.production import create_page_for_submission
 
     submission, _series_page = accepted
@@ -59,6 +59,10 @@ def test_publishing_the_page_publishes_the_submission(accepted, editor):
     submission.refresh_from_db()
     assert submission.state == Submission.State.PUBLISHED
     assert submission.events.filter(action="published").exists()
+    # The submission's page now links to the live publication instead of the moderation steps.
+    client.force_login(editor)
+    detail = client.get(f"/admin/submissions/{submission.pk}/").content.decode()
+    assert "View the published page" in detail and "goes through moderation" not in detail
 
 
 def test_only_accepted_work_gets_a_page_and_nothing_is_left_behind(client, author, editor,
