@@ -219,5 +219,8 @@ def speaker_view(index, request, slug):
         "cards": cards_for(page.object_list, request),
         "canonical_url": request.build_absolute_uri(index.speaker_url(person, request)),
         "archive_url": index.get_url(request),
+        # Shared links show the speaker, not the archive whose template this page borrows.
+        "share_title": str(person),
+        "share_description": ", ".join(filter(None, [person.position, person.affiliation])),
     }
     return TemplateResponse(request, "lectures/speaker_page.html", context, status=page_error or 200)

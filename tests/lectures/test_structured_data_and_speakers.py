@@ -227,3 +227,16 @@ def test_a_course_shows_its_daily_hours_and_a_symposium_its_first_and_last_times
         end_date=sept_19,
     )
     assert f">{day(sept_18)} – {day(sept_19)}<" in entry_when(open_ended)
+
+
+def test_a_shared_speaker_page_is_titled_with_the_speaker_not_the_archive(client, index, entries):
+    soup = BeautifulSoup(client.get(f"{index.url}speakers/amara-okafor/").content, "html.parser")
+
+    def meta(**attrs):
+        return soup.find("meta", attrs=attrs)["content"]
+
+    assert meta(property="og:title") == meta(name="twitter:title") == "Amara Okafor"
+    assert meta(property="og:description") == meta(name="description") == "University of Lagos"
+    archive = BeautifulSoup(client.get(index.url).content, "html.parser")
+    assert archive.find("meta", property="og:title")["content"] == index.title
+    assert archive.find("meta", attrs={"name": "twitter:title"})["content"] == index.title
