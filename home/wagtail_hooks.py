@@ -2,6 +2,7 @@
 pages, publications and lectures name."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,7 +15,8 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "position", "affiliation", "is_staff_member"]
+    list_display = ["name", "position", "affiliation", BooleanColumn(
+        "is_staff_member", label=Person._meta.get_field("is_staff_member").verbose_name)]
     list_filter = ["is_staff_member"]
     search_fields = ["name", "affiliation"]
 
