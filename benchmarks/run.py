@@ -96,6 +96,8 @@ def prepare_corpus(size, seed, env, rebuild, demo, log):
     if exists and not rebuild and marker.exists():
         info = json.loads(marker.read_text())
         if info.get("size") == size and info.get("seed") == seed:
+            # The corpus may predate this branch's migrations; nothing to do when it does not.
+            manage(env, "migrate", "--noinput", log=log)
             info["reused"] = True
             return info
     print(f"[{size}] building the corpus in database {name}…", flush=True)
