@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.filters import QuickChoiceFilter
 from home.locales import one_per_translation_key
 from home.models import Person, TopicPage
-from publications.models import PublicationPage, Series
+from publications.models import PublicationContributor, PublicationPage, Series
 from publications.models.pages import with_card_data
 
 
@@ -104,7 +104,9 @@ class PublicationFilter(django_filters.FilterSet):
         queryset = super().qs
         if not self.form.cleaned_data.get("language"):
             queryset = self.one_version_per_work(queryset)
-        return with_card_data(queryset).order_by("-publication_date", "-pk").distinct()
+        # Every filter selects by subquery, never by a join, so no work is listed twice and the
+        # listing needs no DISTINCT over its wide rows (the costliest part of it at 5000 pages).
+        return with_card_data(queryset).order_by("-publication_date", "-pk")
 
     def one_version_per_work(self, queryset):
         return one_version_per_work(queryset, self.index_page.locale_id)
@@ -114,7 +116,8 @@ class PublicationFilter(django_filters.FilterSet):
 
     def filter_topic(self, queryset, name, value):
         keys = TopicPage.objects.filter(slug=value).values("translation_key")
-        return queryset.filter(topics__translation_key__in=keys)
+        tagged = PublicationPage.topics.through.objects.filter(topicpage__translation_key__in=keys)
+        return queryset.filter(pk__in=tagged.values("publicationpage_id"))
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(publication_date__year=int(value))
@@ -124,7 +127,8 @@ class PublicationFilter(django_filters.FilterSet):
 
     def filter_author(self, queryset, name, value):
         keys = Person.objects.filter(slug=value).values("translation_key")
-        return queryset.filter(contributors__person__translation_key__in=keys)
+        contributions = PublicationContributor.objects.filter(person__translation_key__in=keys)
+        return queryset.filter(pk__in=contributions.values("page_id"))
 
     @property
     def active(self):

@@ -87,4 +87,7 @@ class LectureIndexPage(RoutablePageMixin, Page):
         return speaker_view(self, request, slug)
 
     def speaker_url(self, person, request=None):
-        return self.get_url(request) + self.reverse_subpage("speaker", kwargs={"slug": person.slug})
+        # Called for every speaker on every card: the index's own address is worked out once.
+        if "_own_url" not in self.__dict__:
+            self._own_url = self.get_url(request)
+        return self._own_url + self.reverse_subpage("speaker", kwargs={"slug": person.slug})
