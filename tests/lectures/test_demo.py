@@ -133,11 +133,13 @@ def test_french_and_german_pages_are_translated_throughout(client, demo):
 
     index = LectureIndexPage.objects.get(locale__language_code="en")
     sources = Page.objects.descendant_of(index, inclusive=True).filter(
-        translation_key__in=Page.objects.filter(locale__language_code="fr").values("translation_key"),
+        translation_key__in=Page.objects.filter(
+            locale__language_code="fr").values("translation_key"),
     ).specific()
     statuses = translation_statuses(sources, Locale.objects.filter(language_code__in=["fr", "de"]))
     assert len(sources) >= 6
-    assert {s.state for per_locale in statuses.values() for s in per_locale.values()} == {UP_TO_DATE}
+    states = {s.state for per_locale in statuses.values() for s in per_locale.values()}
+    assert states == {UP_TO_DATE}
 
 
 def test_reloading_completes_older_demo_translations_and_keeps_translators_work(demo):
@@ -148,7 +150,8 @@ def test_reloading_completes_older_demo_translations_and_keeps_translators_work(
     from django.contrib.auth import get_user_model
 
     lecture = _french_lecture()
-    source = TranslationSource.objects.get(object_id=lecture.translation_key, locale__language_code="en")
+    source = TranslationSource.objects.get(object_id=lecture.translation_key,
+                                           locale__language_code="en")
     strings = StringTranslation.objects.filter(locale=lecture.locale,
                                                context__object_id=source.object_id)
     # As an earlier demo left it: the abstract untranslated; and a translator's own chapter title.
