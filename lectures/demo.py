@@ -149,21 +149,205 @@ TRANSCRIPT = (
     "Thank you all for joining us, in the room and online."
 )
 
-FRENCH = {
-    "Lectures and events": "Conférences et événements",
-    "Civil-Military Dialogues": "Dialogues civilo-militaires",
-    "Who speaks for civilians in a planning cell?": "Qui parle pour les civils dans une cellule de planification ?",
-    "Humanitarian principles meet military timelines": "Principes humanitaires et calendriers militaires",
-    "Rule of law after the ceasefire": "L'État de droit après le cessez-le-feu",
-    "Civil-military coordination in peacekeeping: five-day course": "Coordination civilo-militaire dans le maintien de la paix : cours de cinq jours",
+# Strings kept as they are in every language, so that the translated pages count as fully
+# translated in the Translations report: the slugs (the archive is at /<lang>/lectures/) and the
+# chapters' timestamps.
+KEPT = {
+    **{text: text for text in (
+        "lectures", "civil-military-dialogues", "who-speaks-for-civilians-in-a-planning-cell",
+        "humanitarian-principles-meet-military-timelines", "rule-of-law-after-the-ceasefire",
+        "civil-military-coordination-in-peacekeeping",
+    )},
+    **{time: time for time, _title in CHAPTERS},
 }
+
+# French and German: the archive, one series, three lectures (two recorded, with their chapters
+# and transcript) and the five-day course, all their translatable text.
+FRENCH_TRANSCRIPT = (
+    "Bonsoir, et bienvenue à cette conférence du réseau.\n\n"
+    "La question de ce soir est simple à poser et difficile à trancher : comment les acteurs "
+    "civils et militaires peuvent-ils se coordonner sans perdre de vue les personnes qu'ils sont "
+    "venus aider ?\n\n"
+    "Nous partirons d'un cas concret, nous verrons ce que nous apprend la recherche, et nous "
+    "garderons du temps pour vos questions à la fin.\n\n"
+    "Merci à toutes et à tous d'être avec nous, dans la salle comme en ligne."
+)
+FRENCH = {
+    **KEPT,
+    "Lectures and events": "Conférences et événements",
+    "Our lecture series, symposia, workshops and training courses: what is coming up, and "
+    "recordings of what has passed.":
+        "Nos cycles de conférences, symposiums, ateliers et formations : les rendez-vous à venir "
+        "et les enregistrements des séances passées.",
+    "Civil-Military Dialogues": "Dialogues civilo-militaires",
+    "A monthly evening lecture: a practitioner and a scholar look at one question of "
+    "civil-military interaction from both sides.":
+        "Une conférence mensuelle en soirée : un praticien et un universitaire abordent une même "
+        "question d'interaction civilo-militaire, chacun de son point de vue.",
+    "Who speaks for civilians in a planning cell?": "Qui parle pour les civils dans une cellule de planification ?",
+    LECTURES[0][6]:
+        "Les états-majors modélisent en détail le terrain, la logistique et les menaces, mais la "
+        "population de la zone d'opérations n'y figure souvent que sous la forme d'une ligne sur "
+        "une diapositive. Cette conférence cherche comment ses préoccupations peuvent parvenir à "
+        "la table de planification assez tôt pour peser sur les décisions.",
+    "Humanitarian principles meet military timelines": "Principes humanitaires et calendriers militaires",
+    LECTURES[1][6]:
+        "Pour les organisations humanitaires, l'humanité, la neutralité, l'impartialité et "
+        "l'indépendance ne se négocient pas. Les intervenants comparent la façon dont planifient "
+        "les agences de secours et les états-majors, et montrent où les écarts de rythme créent "
+        "des frictions.",
+    "Rule of law after the ceasefire": "L'État de droit après le cessez-le-feu",
+    LECTURES[12][6]:
+        "Police, tribunaux et prisons : les premiers mois qui suivent un cessez-le-feu décident "
+        "de la confiance que la population accordera aux nouvelles institutions.",
+    "Welcome and introduction": "Accueil et introduction",
+    "The problem in practice": "Le problème sur le terrain",
+    "What research tells us": "Ce que nous apprend la recherche",
+    "Questions from the audience": "Questions du public",
+    # wagtail-localize keeps a text field's line breaks as <br/> in its segment.
+    TRANSCRIPT.replace("\n", "<br/>"): FRENCH_TRANSCRIPT.replace("\n", "<br/>"),
+    "Network lecture hall (demo)": "Salle de conférences du réseau (démo)",
+    "Training centre of the network (demo)": "Centre de formation du réseau (démo)",
+    "Ulm": "Ulm",
+    "Germany": "Allemagne",
+    "Civil-military coordination in peacekeeping: five-day course": "Coordination civilo-militaire dans le maintien de la paix : cours de cinq jours",
+    "Five days and eight modules for officers, civil servants and humanitarian staff who will "
+    "work side by side in peace operations.":
+        "Cinq jours et huit modules pour les officiers, les fonctionnaires et le personnel "
+        "humanitaire appelés à travailler côte à côte dans les opérations de paix.",
+    "The course combines short lectures, case studies and a final exercise. Participants leave "
+    "with a shared vocabulary and a network of peers from the other side of the civil-military "
+    "divide.":
+        "Le cours associe de courts exposés, des études de cas et un exercice final. Les "
+        "participants repartent avec un vocabulaire commun et des contacts parmi leurs pairs de "
+        "l'autre côté de la frontière entre civils et militaires.",
+    "Foundations of civil-military interaction": "Les fondements de l'interaction civilo-militaire",
+    "Explain CMI, CIMIC and UN-CMCoord and how they differ.":
+        "Expliquer la CMI, la CIMIC et l'UN-CMCoord, et ce qui les distingue.",
+    "The actors in a crisis": "Les acteurs d'une crise",
+    "Describe the mandates of humanitarian, development and military actors.":
+        "Décrire les mandats des acteurs humanitaires, du développement et des forces armées.",
+    "Humanitarian principles and their limits": "Les principes humanitaires et leurs limites",
+    "Apply the four principles to coordination dilemmas.":
+        "Appliquer les quatre principes à des dilemmes de coordination.",
+    "Assessment with PMESII and ASCOPE": "L'analyse avec PMESII et ASCOPE",
+    "Build an actor map of a fictional district.":
+        "Dresser la cartographie des acteurs d'un district fictif.",
+    "Coordination mechanisms in peacekeeping": "Les mécanismes de coordination dans le maintien de la paix",
+    "Compare coordination cells, liaison and information sharing.":
+        "Comparer les cellules de coordination, la liaison et le partage d'informations.",
+    "Protection of civilians": "La protection des civils",
+    "Plan protective measures together with civilian partners.":
+        "Planifier des mesures de protection avec des partenaires civils.",
+    "Transition and local ownership": "Transition et appropriation locale",
+    "Draft a transition plan from the first day of a mission.":
+        "Rédiger un plan de transition dès le premier jour d'une mission.",
+    "Final exercise and review": "Exercice final et bilan",
+    "Work through a full scenario in mixed civilian and military teams.":
+        "Traiter un scénario complet en équipes mixtes, civiles et militaires.",
+    "Staff of governments and armed forces": "Personnel des administrations et des forces armées",
+    "NGO staff and students": "Personnel d'ONG et étudiants",
+    "A few fee waivers are available.": "Quelques exonérations de frais sont possibles.",
+    "Fees cover tuition, course materials, lunches and coffee breaks; travel and accommodation "
+    "are not included.":
+        "Les frais comprennent l'enseignement, les supports de cours, les déjeuners et les "
+        "pauses-café ; le voyage et l'hébergement restent à la charge des participants.",
+    "Participants who attend all eight modules and take part in the final exercise receive a "
+    "certificate of completion from the network.":
+        "Les participants qui suivent les huit modules et prennent part à l'exercice final "
+        "reçoivent du réseau un certificat de fin de formation.",
+}
+GERMAN_TRANSCRIPT = (
+    "Guten Abend und herzlich willkommen zu diesem Vortrag des Netzwerks.\n\n"
+    "Die Frage des heutigen Abends ist leicht gestellt und schwer beantwortet: Wie stimmen sich "
+    "zivile und militärische Akteure ab, ohne die Menschen aus dem Blick zu verlieren, denen sie "
+    "helfen sollen?\n\n"
+    "Wir beginnen mit einem Fall aus der Praxis, sehen uns an, was die Forschung dazu sagt, und "
+    "lassen am Ende Zeit für Ihre Fragen.\n\n"
+    "Vielen Dank, dass Sie dabei sind, hier im Saal und online."
+)
 GERMAN = {
+    **KEPT,
     "Lectures and events": "Vorträge und Veranstaltungen",
+    "Our lecture series, symposia, workshops and training courses: what is coming up, and "
+    "recordings of what has passed.":
+        "Unsere Vortragsreihen, Symposien, Workshops und Lehrgänge: was demnächst ansteht, und "
+        "Aufzeichnungen vergangener Veranstaltungen.",
     "Civil-Military Dialogues": "Zivil-militärische Dialoge",
+    "A monthly evening lecture: a practitioner and a scholar look at one question of "
+    "civil-military interaction from both sides.":
+        "Ein monatlicher Abendvortrag, in dem Praxis und Wissenschaft eine Frage der "
+        "zivil-militärischen Interaktion aus beiden Blickwinkeln beleuchten.",
     "Who speaks for civilians in a planning cell?": "Wer spricht in der Planungszelle für die Zivilbevölkerung?",
+    LECTURES[0][6]:
+        "Planungsstäbe bilden Gelände, Logistik und Bedrohungen bis ins Detail ab, doch die "
+        "Menschen im Einsatzgebiet tauchen oft nur als eine Zeile auf einer Folie auf. Der "
+        "Vortrag fragt, wie ihre Anliegen früh genug an den Planungstisch gelangen, um noch "
+        "etwas zu bewirken.",
     "Humanitarian principles meet military timelines": "Humanitäre Prinzipien treffen auf militärische Zeitpläne",
+    LECTURES[1][6]:
+        "Menschlichkeit, Neutralität, Unparteilichkeit und Unabhängigkeit sind für humanitäre "
+        "Organisationen nicht verhandelbar. Die Vortragenden vergleichen, wie Hilfsorganisationen "
+        "und Hauptquartiere planen und wo unterschiedliche Geschwindigkeiten zu Reibungen führen.",
     "Rule of law after the ceasefire": "Rechtsstaatlichkeit nach dem Waffenstillstand",
+    LECTURES[12][6]:
+        "Polizei, Gerichte und Gefängnisse: In den ersten Monaten nach einem Waffenstillstand "
+        "entscheidet sich, ob die Menschen den neuen Institutionen vertrauen.",
+    "Welcome and introduction": "Begrüßung und Einführung",
+    "The problem in practice": "Das Problem in der Praxis",
+    "What research tells us": "Was die Forschung dazu sagt",
+    "Questions from the audience": "Fragen aus dem Publikum",
+    TRANSCRIPT.replace("\n", "<br/>"): GERMAN_TRANSCRIPT.replace("\n", "<br/>"),
+    "Network lecture hall (demo)": "Vortragssaal des Netzwerks (Demo)",
+    "Training centre of the network (demo)": "Ausbildungszentrum des Netzwerks (Demo)",
+    "Ulm": "Ulm",
+    "Germany": "Deutschland",
     "Civil-military coordination in peacekeeping: five-day course": "Zivil-militärische Koordinierung in Friedenseinsätzen: Fünftägiger Kurs",
+    "Five days and eight modules for officers, civil servants and humanitarian staff who will "
+    "work side by side in peace operations.":
+        "Fünf Tage, acht Module: für Offiziere, Verwaltungsbeschäftigte und humanitäre "
+        "Fachkräfte, die in Friedenseinsätzen Seite an Seite arbeiten werden.",
+    "The course combines short lectures, case studies and a final exercise. Participants leave "
+    "with a shared vocabulary and a network of peers from the other side of the civil-military "
+    "divide.":
+        "Der Kurs verbindet kurze Vorträge, Fallstudien und eine Abschlussübung. Die "
+        "Teilnehmenden gehen mit einem gemeinsamen Vokabular und mit Kontakten zu Fachleuten "
+        "von der jeweils anderen Seite der zivil-militärischen Trennlinie.",
+    "Foundations of civil-military interaction": "Grundlagen der zivil-militärischen Interaktion",
+    "Explain CMI, CIMIC and UN-CMCoord and how they differ.":
+        "CMI, CIMIC und UN-CMCoord erklären und voneinander abgrenzen.",
+    "The actors in a crisis": "Die Akteure in einer Krise",
+    "Describe the mandates of humanitarian, development and military actors.":
+        "Die Mandate humanitärer, entwicklungspolitischer und militärischer Akteure beschreiben.",
+    "Humanitarian principles and their limits": "Humanitäre Prinzipien und ihre Grenzen",
+    "Apply the four principles to coordination dilemmas.":
+        "Die vier Prinzipien auf Dilemmata der Koordinierung anwenden.",
+    "Assessment with PMESII and ASCOPE": "Lagebeurteilung mit PMESII und ASCOPE",
+    "Build an actor map of a fictional district.":
+        "Eine Akteurslandkarte für einen fiktiven Bezirk erstellen.",
+    "Coordination mechanisms in peacekeeping": "Koordinierungsmechanismen in Friedenseinsätzen",
+    "Compare coordination cells, liaison and information sharing.":
+        "Koordinierungszellen, Verbindungsarbeit und Informationsaustausch vergleichen.",
+    "Protection of civilians": "Schutz der Zivilbevölkerung",
+    "Plan protective measures together with civilian partners.":
+        "Schutzmaßnahmen gemeinsam mit zivilen Partnern planen.",
+    "Transition and local ownership": "Übergang und lokale Eigenverantwortung",
+    "Draft a transition plan from the first day of a mission.":
+        "Vom ersten Tag einer Mission an einen Übergangsplan entwerfen.",
+    "Final exercise and review": "Abschlussübung und Auswertung",
+    "Work through a full scenario in mixed civilian and military teams.":
+        "Ein vollständiges Szenario in gemischten zivil-militärischen Teams durchspielen.",
+    "Staff of governments and armed forces": "Beschäftigte von Regierungen und Streitkräften",
+    "NGO staff and students": "Mitarbeitende von NGOs und Studierende",
+    "A few fee waivers are available.": "Einige Gebührenbefreiungen sind möglich.",
+    "Fees cover tuition, course materials, lunches and coffee breaks; travel and accommodation "
+    "are not included.":
+        "Die Gebühren umfassen Unterricht, Kursunterlagen, Mittagessen und Kaffeepausen; Reise "
+        "und Unterkunft sind nicht enthalten.",
+    "Participants who attend all eight modules and take part in the final exercise receive a "
+    "certificate of completion from the network.":
+        "Wer alle acht Module besucht und an der Abschlussübung teilnimmt, erhält vom Netzwerk "
+        "ein Abschlusszertifikat.",
 }
 
 # Short texts written for the demo, so that the Arabic pages read right to left from top to bottom:
@@ -178,6 +362,7 @@ ARABIC_TRANSCRIPT = (
     "شكرًا لكم جميعًا على انضمامكم إلينا، في القاعة وعبر الإنترنت."
 )
 ARABIC = {
+    **KEPT,
     "Lectures and events": "المحاضرات والفعاليات",
     "Our lecture series, symposia, workshops and training courses: what is coming up, and "
     "recordings of what has passed.":
@@ -303,7 +488,7 @@ def load(command):
     translated = translate_archive(index)
     if translated:
         transaction.on_commit(lambda: repair_child_counts(translated))
-    command.stdout.write(f"Lectures: {made} new lectures, {len(translated)} new translations.")
+    command.stdout.write(f"Lectures: {made} new lectures, {len(translated)} translations made or completed.")
 
 
 def add_months(day, months):
@@ -496,22 +681,58 @@ def slides_document(lecture):
 
 
 def translate(page, locale, strings):
-    """Translate through wagtail-localize; strings without a demo translation stay in English."""
-    if page.get_translations().filter(locale=locale).exists():
-        return False
+    """Translate through wagtail-localize; strings without a demo translation stay in English.
+
+    Made once: a string that already has a translation in the locale is never overwritten, so
+    what translators changed survives a reload of the demo (`make run` loads it at every start).
+    A translation made by an earlier version of the demo gets the strings it lacked, and is
+    published again only when nothing else is pending on it (see ``can_republish``). Returns
+    True when the page was (re)published.
+    """
+    existing = page.get_translations().filter(locale=locale).first()
     source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
+    if existing is None:
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+    else:
+        translation = Translation.objects.filter(
+            source=source, target_locale=locale, enabled=True).first()
+        if translation is None:
+            # Translated by hand in the page editor, or its sync was stopped: not the demo's.
+            return False
+    added = 0
     for segment in source.stringsegment_set.select_related("string", "context"):
         text = segment.string.data
         if text in strings:
-            StringTranslation.objects.update_or_create(
+            _string, created = StringTranslation.objects.get_or_create(
                 translation_of=segment.string, locale=locale, context=segment.context,
                 defaults={"data": strings[text], "translation_type": "manual"},
             )
-    translation.save_target(publish=True)
-    return True
+            added += created
+    if existing is None or (added and can_republish(page, existing.specific, source)):
+        translation.save_target(publish=True)
+        return True
+    return False
+
+
+def can_republish(page, target, source):
+    """Whether publishing the demo translation again would only add the strings it lacked.
+
+    Not when the source page changed since its content was sent to translators (publishing
+    would put the old synchronised fields back), nor when the translated page has a draft or is
+    in moderation, nor when a translator changed a string since it was last published (their
+    work goes live through moderation, not through the demo)."""
+    if page.last_published_at and page.last_published_at > source.last_updated_at:
+        return False
+    if target.has_unpublished_changes or target.workflow_in_progress:
+        return False
+    edited = StringTranslation.objects.filter(
+        locale=target.locale, context__object_id=source.object_id,
+    )
+    if target.last_published_at:
+        edited = edited.filter(updated_at__gt=target.last_published_at)
+    return not edited.exclude(translation_type="manual", last_translated_by__isnull=True).exists()
 
 
 def repair_child_counts(pages):

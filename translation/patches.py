@@ -19,6 +19,14 @@ content live without moderation. ``convert_to_alias`` below requires the publish
 (``translation.permissions.can_convert_to_alias``); the editors hide the action from users
 without it (``translation.wagtail_hooks``).
 
+2026-12-06, wagtail-localize 1.14.5: ``views.edit_translation.stop_translation`` ("Stop Synced
+translation") only checks that the user may edit the translated object, and the editor's footer
+always offers it, as the primary action when the user may not publish. ``stop_translation``
+below requires the publish right on a page first
+(``translation.permissions.can_stop_synced_translation``), answering others 403; the translation
+editor hides the button from users without it
+(translation/templates/wagtail_localize/admin/edit_translation.html).
+
 2026-12-01, wagtail-localize 1.14.5: ``views.update_translations.UpdateTranslationsView`` needs only
 the submit-translation right, yet its "Publish immediately" publishes every locale's target,
 unreviewed strings included. ``UpdateTranslationsView`` below syncs as before and leaves the
@@ -38,12 +46,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation, update_translations
 
 from .moderation import publish_synced_translations
-from .permissions import can_convert_to_alias, may_edit_in_locale
+from .permissions import can_convert_to_alias, can_stop_synced_translation, may_edit_in_locale
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 
@@ -107,6 +116,17 @@ def convert_to_alias(request, page_id):
     if not can_convert_to_alias(request.user, page):
         raise PermissionDenied
     return convert.convert_to_alias(request, page_id)
+
+
+@require_POST
+def stop_translation(request, translation_id):
+    translation = get_object_or_404(Translation, id=translation_id)
+    instance = translation.get_target_instance()
+    if not can_stop_synced_translation(request.user, instance):
+        # A plain 403: raised, Wagtail's admin would turn it into a redirect to the dashboard.
+        # Only a hand-made request gets here, since the editor hides the button from them.
+        return permission_denied(request, PermissionDenied())
+    return edit_translation.stop_translation(request, translation_id)
 
 
 def _locale_names(locales):

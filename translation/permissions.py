@@ -116,3 +116,16 @@ def can_convert_to_alias(user, page):
     right wagtail-localize checks.
     """
     return page.permissions_for_user(user).can_publish()
+
+
+def can_stop_synced_translation(user, instance):
+    """Whether ``user`` may stop syncing the translated ``instance`` with its source.
+
+    A page whose sync is stopped leaves wagtail-localize's translation editor for the ordinary
+    page editor and no longer follows its source: deciding that is an editorial choice about
+    the page, so it needs the publish right on it, not only the edit right wagtail-localize
+    checks. Snippets keep wagtail-localize's own check.
+    """
+    if not isinstance(instance, Page):
+        return True
+    return instance.permissions_for_user(user).can_publish()

@@ -26,6 +26,7 @@ def register_admin_urls():
         # Ahead of wagtail-localize's own view at the same address (this app is listed first).
         path("localize/translate/<int:translation_id>/pofile/upload/", patches.upload_pofile),
         path("localize/page/<int:page_id>/convert_to_alias/", patches.convert_to_alias),
+        path("localize/translate/<int:translation_id>/disable/", patches.stop_translation),
         path("localize/update/<int:translation_source_id>/",
              patches.UpdateTranslationsView.as_view()),
     ]

@@ -96,3 +96,91 @@ def test_two_lectures_have_slides_and_related_publications(client, demo):
         html = client.get(lecture.url).content.decode()
         assert lecture.slides.url in html
         assert all(page.title in html for page in related)
+
+
+def _french_lecture():
+    return LecturePage.objects.get(
+        locale__language_code="fr", slug="who-speaks-for-civilians-in-a-planning-cell")
+
+
+def test_french_and_german_pages_are_translated_throughout(client, demo):
+    """Not only the titles: abstracts, chapters, transcripts and the course's modules, made
+    through wagtail-localize, so the Translations report counts them up to date."""
+    from wagtail.models import Locale
+
+    from translation.status import UP_TO_DATE, translation_statuses
+
+    lecture = _french_lecture()
+    soup = BeautifulSoup(client.get(lecture.url).content, "html.parser")
+    text = soup.get_text(" ")
+    assert "Les états-majors modélisent en détail le terrain" in text
+    assert "Planning staffs" not in text
+    assert "Questions du public" in soup.select_one(".entry-chapters").get_text()
+    transcript = soup.select("[data-transcript] p")
+    assert len(transcript) == 4 and transcript[0].get_text().startswith("Bonsoir")
+
+    rule_of_law = LecturePage.objects.get(locale__language_code="fr",
+                                          slug="rule-of-law-after-the-ceasefire")
+    assert "Police, tribunaux et prisons" in rule_of_law.abstract
+
+    course = EventPage.objects.get(locale__language_code="de", kind="training")
+    html = client.get(course.url).content.decode()
+    assert "Grundlagen der zivil-militärischen Interaktion" in html
+    assert "Eine Akteurslandkarte für einen fiktiven Bezirk erstellen." in html
+    assert "Foundations of civil-military interaction" not in html
+    assert "Ein monatlicher Abendvortrag" in LectureSeriesPage.objects.get(
+        locale__language_code="de").intro
+
+    index = LectureIndexPage.objects.get(locale__language_code="en")
+    sources = Page.objects.descendant_of(index, inclusive=True).filter(
+        translation_key__in=Page.objects.filter(
+            locale__language_code="fr").values("translation_key"),
+    ).specific()
+    statuses = translation_statuses(sources, Locale.objects.filter(language_code__in=["fr", "de"]))
+    assert len(sources) >= 6
+    states = {s.state for per_locale in statuses.values() for s in per_locale.values()}
+    assert states == {UP_TO_DATE}
+
+
+def test_reloading_completes_older_demo_translations_and_keeps_translators_work(demo):
+    """A translation an earlier demo made title-only gets the rest on reload, without touching
+    what a translator changed; a translator's unpublished work is not published by the demo."""
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    from django.contrib.auth import get_user_model
+
+    lecture = _french_lecture()
+    source = TranslationSource.objects.get(object_id=lecture.translation_key,
+                                           locale__language_code="en")
+    strings = StringTranslation.objects.filter(locale=lecture.locale,
+                                               context__object_id=source.object_id)
+    # As an earlier demo left it: the abstract untranslated; and a translator's own chapter title.
+    strings.filter(context__path="abstract").delete()
+    translator = get_user_model().objects.create(username="traductrice")
+    chapter = strings.get(data="Questions du public")
+    chapter.data = "Vos questions"
+    chapter.last_translated_by = translator
+    chapter.save()
+    translation = source.translations.get(target_locale=lecture.locale)
+    with demo(execute=True):
+        translation.save_target(publish=True)
+    lecture.refresh_from_db()
+    assert "Planning staffs" in lecture.abstract
+
+    load(demo)
+
+    lecture.refresh_from_db()
+    assert "Les états-majors" in lecture.abstract
+    assert [c.value["title"] for c in lecture.chapters][-1] == "Vos questions"
+
+    # Now the translator changes a string and has not published yet: the demo adds what is
+    # missing to the editor but publishes nothing.
+    strings.filter(context__path="abstract").delete()
+    chapter.data = "Questions de la salle"
+    chapter.save()
+    revision = lecture.live_revision_id
+    load(demo)
+    lecture.refresh_from_db()
+    assert lecture.live_revision_id == revision
+    assert strings.get(context__path="abstract").data.startswith("Les états-majors")
+    assert strings.get(pk=chapter.pk).data == "Questions de la salle"

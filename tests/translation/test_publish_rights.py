@@ -181,3 +181,56 @@ def test_syncing_without_publishing_changes_nothing_public_for_anyone(
     about_fr = fresh(about_fr)
     assert about_fr.intro == "FR An open network since 2013."
     assert about_fr.current_workflow_state is None
+
+
+# Stop Synced translation -----------------------------------------------------------------------
+
+def _stop_url(page, locale):
+    from wagtail_localize.models import Translation
+
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locale)
+    return translation, reverse("wagtail_localize:stop_translation", args=[translation.pk])
+
+
+def test_translator_cannot_stop_a_synced_translation(
+    client, site_tree, locales, about_fr, translator_fr
+):
+    translation, url = _stop_url(about_fr, locales["fr"])
+    login(client, translator_fr)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[about_fr.pk])
+    response = client.post(url, {"next": edit_url})
+    assert response.status_code == 403
+    translation.refresh_from_db()
+    assert translation.enabled is True
+    # Still the translation editor, not the ordinary page editor.
+    assert "js-translation-editor" in client.get(edit_url).content.decode()
+
+
+def test_the_translation_editor_hides_stop_synced_translation_from_non_publishers(
+    client, site_tree, locales, about_fr, translator_fr, moderator
+):
+    _translation, url = _stop_url(about_fr, locales["fr"])
+    hidden = f'[data-w-action-url-value="{url}"],'
+    edit_url = reverse("wagtailadmin_pages:edit", args=[about_fr.pk])
+    login(client, translator_fr)
+    body = client.get(edit_url).content.decode()
+    assert "js-translation-editor" in body
+    assert hidden in body
+    client.logout()
+    login(client, moderator)
+    body = client.get(edit_url).content.decode()
+    assert "js-translation-editor" in body
+    assert hidden not in body
+
+
+def test_a_moderator_can_still_stop_a_synced_translation(
+    client, site_tree, locales, about_fr, moderator
+):
+    translation, url = _stop_url(about_fr, locales["fr"])
+    login(client, moderator)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[about_fr.pk])
+    response = client.post(url, {"next": edit_url})
+    assert response.status_code == 302 and response["Location"] == edit_url
+    translation.refresh_from_db()
+    assert translation.enabled is False

@@ -7,7 +7,7 @@ from wagtail.models import Page, WorkflowState
 from cms.page_cache import cached_fragment
 from translation.models import SiteText
 from translation.moderation import can_submit_translation
-from translation.permissions import can_convert_to_alias
+from translation.permissions import can_convert_to_alias, can_stop_synced_translation
 
 register = template.Library()
 
@@ -46,3 +46,18 @@ def translation_editor_props(context, props, instance):
     data = json.loads(props)
     data.get("links", {})["convertToAliasUrl"] = None
     return json.dumps(data, cls=DjangoJSONEncoder)
+
+
+@register.simple_tag(takes_context=True)
+def translation_editor_hidden_actions(context, props, instance):
+    """The addresses of the translation editor's actions this user must not see.
+
+    wagtail-localize's footer always renders "Stop Synced translation" (it has no setting to
+    leave it out) and makes it the primary action when nothing else is offered, as for a
+    translator. Users who may not publish the page do not get it: the template hides the button
+    by its address, and the view refuses them (translation.patches.stop_translation).
+    """
+    if can_stop_synced_translation(context["request"].user, instance):
+        return []
+    url = json.loads(props).get("links", {}).get("stopTranslationUrl")
+    return [url] if url else []
