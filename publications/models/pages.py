@@ -75,7 +75,14 @@ class PublicationIndexPage(RoutablePageMixin, Page):
             return response
         context = self.get_context(request)
         context["filter"] = publication_filter
-        context["page_obj"] = paginate(request, publication_filter.qs, per_page=10)
+        # The works a filter state selects, in order, change only when a publication does: kept
+        # as a page-cache fragment per state (the states are the validated choices).
+        state = sorted((k, str(v)) for k, v in publication_filter.form.cleaned_data.items() if v)
+        ids = cached_fragment(
+            request, f"publication-ids:{state}",
+            lambda: list(publication_filter.qs.values_list("pk", flat=True)), page=self,
+        )
+        context["page_obj"] = paginate(request, publication_filter.qs, per_page=10, ids=ids)
         context["query_without_page"] = query_without(request, "page")
         return TemplateResponse(request, "publications/publication_index_page.html", context)
 
@@ -477,11 +484,13 @@ def with_card_data(queryset):
     )
 
 
-def paginate(request, queryset, per_page):
-    """One page of ``queryset``. The paginator counts and sorts narrow rows (ids); only the
-    page's own rows are then loaded with everything their cards show, instead of joining
-    series, documents and locales onto every publication before the sort."""
-    paginator = Paginator(queryset.prefetch_related(None).values_list("pk", flat=True), per_page)
+def paginate(request, queryset, per_page, ids=None):
+    """One page of ``queryset`` (whose ordered ids may be given). The paginator counts and sorts
+    narrow rows (ids); only the page's own rows are then loaded with everything their cards
+    show, instead of joining series, documents and locales onto every publication first."""
+    if ids is None:
+        ids = queryset.prefetch_related(None).values_list("pk", flat=True)
+    paginator = Paginator(ids, per_page)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except PageNotAnInteger:

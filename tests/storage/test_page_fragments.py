@@ -120,3 +120,14 @@ def test_a_person_renamed_shows_on_the_pages_that_credit_them(page_cache, client
     person.name = "Ana Müller-Schmidt"
     person.save()
     assert client.get(publication.url)["X-Page-Cache"] == "miss"
+
+
+def test_the_publication_listing_follows_a_new_publication(page_cache, client):
+    home, index, _topics = factories.make_site()
+    _series, series_page = factories.make_series(index)
+    factories.make_publication(series_page, title="First working paper")
+    listing = client.get(index.url + "?from=feed").content.decode()
+    assert "First working paper" in listing
+    factories.make_publication(series_page, title="Second working paper")
+    listing = client.get(index.url + "?from=mail").content.decode()
+    assert "Second working paper" in listing and "First working paper" in listing
