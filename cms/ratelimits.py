@@ -27,6 +27,9 @@ VIEW_RATE_LIMITS = {
     # Search runs full-text queries; the box asks for suggestions as the visitor types.
     "search:search": ("60/m", ALL),
     "search:autocomplete": ("120/m", ALL),
+    # Each check writes, reads and deletes an object in storage (S3 requests cost money): a
+    # monitor polls a few times a minute, not hundreds.
+    "healthz": ("30/m", ALL),
 }
 
 # Every Wagtail form page (FormMixin) accepts this many submissions per address.

@@ -128,3 +128,10 @@ def test_with_the_cache_unreachable_visitors_are_served_not_refused(client, limi
     }
     for _ in range(3):
         assert client.get("/en/search/autocomplete/", {"q": "civ"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_health_check_is_limited_like_any_costly_endpoint(client, limits_on):
+    for _ in range(30):
+        assert client.get("/healthz", REMOTE_ADDR="203.0.113.7").status_code == 200
+    assert client.get("/healthz", REMOTE_ADDR="203.0.113.7").status_code == 429
