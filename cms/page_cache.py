@@ -275,15 +275,22 @@ def invalidate_pages(pages, menus=False):
     if menus:
         generations[generation_key(MENUS)] = uuid.uuid4().hex
     _cache().set_many(generations, None)
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from wagtail.contrib.frontend_cache.utils import PurgeBatch
-        from wagtail.models import Page
+    # The CDN holds every page with the old menu.
+    _purge_frontend_cache(None if menus else pages)
 
-        if menus:  # the CDN holds every page with the old menu
-            pages = Page.objects.live().filter(depth__gt=1).specific(defer=True)
-        batch = PurgeBatch()
-        batch.add_pages(pages)
-        batch.purge()
+
+def _purge_frontend_cache(pages=None):
+    """Tell the CDN or proxy, when one is configured, to drop these pages (None: every page)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
+
+    if pages is None:
+        pages = Page.objects.live().filter(depth__gt=1).specific(defer=True)
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    batch.purge()
 
 
 def invalidate_page(page):
@@ -294,13 +301,7 @@ def invalidate_all():
     """Retire every cached page: a snippet or setting that many pages show has changed."""
     _cache().set_many({generation_key(SITE_WIDE): uuid.uuid4().hex,
                        generation_key(MENUS): uuid.uuid4().hex}, None)
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from wagtail.contrib.frontend_cache.utils import PurgeBatch
-        from wagtail.models import Page
-
-        batch = PurgeBatch()
-        batch.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
-        batch.purge()
+    _purge_frontend_cache()
 
 
 def cached_fragment(request, name, build, page=None):

@@ -288,3 +288,22 @@ def test_a_hit_costs_one_round_trip_to_the_cache(site, client, monkeypatch):
     # Republished, the same address is a miss again, whatever this process remembered.
     publish(site.report_a)
     assert cache_state(client, site.report_a.url) == "miss"
+
+
+def test_a_snippet_change_tells_the_frontend_cache_to_drop_every_page(site, settings,
+                                                                       monkeypatch):
+    purged = []
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                    "LOCATION": "http://127.0.0.1:1"},
+    }
+    from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+    from home.models import Person
+
+    monkeypatch.setattr(HTTPBackend, "purge", lambda self, url: purged.append(url))
+    monkeypatch.setattr(HTTPBackend, "purge_batch",
+                        lambda self, urls: purged.extend(urls), raising=False)
+    Person.objects.create(name="Amara Okafor", slug="amara-okafor", locale=site.home.locale)
+    paths = {url.replace("http://testserver", "") for url in purged}
+    assert {site.report_a.url, site.report_b.url, site.briefings.url, site.about.url} <= paths
