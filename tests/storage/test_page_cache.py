@@ -214,17 +214,23 @@ def test_the_cookie_banner_choice_gets_its_own_cached_copy(site, client):
     assert cache_state(client, site.report_a.url) == "hit"
 
 
-def test_a_frontend_cache_is_told_to_purge_the_same_pages(site, client, settings, monkeypatch):
-    purged = []
+@pytest.fixture
+def purged(settings, monkeypatch):
+    """The URLs a configured CDN (Wagtail's HTTP purge backend) is told to drop."""
+    urls = []
     settings.WAGTAILFRONTENDCACHE = {
         "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
                     "LOCATION": "http://127.0.0.1:1"},
     }
     from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
-    monkeypatch.setattr(HTTPBackend, "purge", lambda self, url: purged.append(url))
+    monkeypatch.setattr(HTTPBackend, "purge", lambda self, url: urls.append(url))
     monkeypatch.setattr(HTTPBackend, "purge_batch",
-                        lambda self, urls: purged.extend(urls), raising=False)
+                        lambda self, batch: urls.extend(batch), raising=False)
+    return urls
+
+
+def test_a_frontend_cache_is_told_to_purge_the_same_pages(site, client, purged):
     publish(site.report_a)
     paths = {url.replace("http://testserver", "") for url in purged}
     assert {site.report_a.url, site.report_a_fr.url, site.reports.url} <= paths
@@ -290,20 +296,9 @@ def test_a_hit_costs_one_round_trip_to_the_cache(site, client, monkeypatch):
     assert cache_state(client, site.report_a.url) == "miss"
 
 
-def test_a_snippet_change_tells_the_frontend_cache_to_drop_every_page(site, settings,
-                                                                       monkeypatch):
-    purged = []
-    settings.WAGTAILFRONTENDCACHE = {
-        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                    "LOCATION": "http://127.0.0.1:1"},
-    }
-    from wagtail.contrib.frontend_cache.backends import HTTPBackend
-
+def test_a_snippet_change_tells_the_frontend_cache_to_drop_every_page(site, purged):
     from home.models import Person
 
-    monkeypatch.setattr(HTTPBackend, "purge", lambda self, url: purged.append(url))
-    monkeypatch.setattr(HTTPBackend, "purge_batch",
-                        lambda self, urls: purged.extend(urls), raising=False)
     Person.objects.create(name="Amara Okafor", slug="amara-okafor", locale=site.home.locale)
     paths = {url.replace("http://testserver", "") for url in purged}
     assert {site.report_a.url, site.report_b.url, site.briefings.url, site.about.url} <= paths
