@@ -87,7 +87,9 @@ class LectureIndexPage(RoutablePageMixin, Page):
         return speaker_view(self, request, slug)
 
     def speaker_url(self, person, request=None):
-        # Called for every speaker on every card: the index's own address is worked out once.
-        if "_own_url" not in self.__dict__:
-            self._own_url = self.get_url(request)
-        return self._own_url + self.reverse_subpage("speaker", kwargs={"slug": person.slug})
+        # Called for every speaker on every card: the index's address is worked out once per
+        # request (an address without a request may differ: it has no site to be relative to).
+        cached = self.__dict__.get("_own_url")
+        if cached is None or cached[0] is not request:
+            cached = self._own_url = (request, self.get_url(request))
+        return cached[1] + self.reverse_subpage("speaker", kwargs={"slug": person.slug})
