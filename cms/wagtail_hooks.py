@@ -18,10 +18,9 @@ def limit_form_page_submissions(page, request, serve_args, serve_kwargs):
 def allow_page_cache(page, request, serve_args, serve_kwargs):
     if not page_cache_enabled():
         return None
-    # Pages behind a view restriction (login, password, groups) are never cached: Wagtail's own
-    # hook decides per visitor whether to show them.
-    if page.get_view_restrictions():
-        return None
+    # Pages behind a view restriction (login, password, groups) are not stored either, without a
+    # query of ours: Wagtail's own check (an on_serve_page hook, which runs after this one) marks
+    # their responses "Cache-Control: private, no-cache", and the page cache refuses those.
     if getattr(page.specific_class, "page_cache_enabled", True):
         mark_page_for_caching(request, page)
     return None

@@ -7,6 +7,7 @@ import os
 
 import pytest
 from django.core.cache import caches
+from django.urls import reverse
 
 from tests.search.tree import add_report, build_tree, publish, translate
 
@@ -205,6 +206,26 @@ def test_restricted_pages_and_responses_that_set_cookies_are_not_cached(site, cl
     first = client.get(site.report_b.url)
     assert "X-Page-Cache" not in first
     assert "X-Page-Cache" not in client.get(site.report_b.url)
+    # A restriction on an ancestor covers the pages below it: the report index keeps its
+    # children behind a log-in, and nothing anonymous visitors get of them is stored.
+    PageViewRestriction.objects.create(page=site.reports, restriction_type="login")
+    for _ in range(2):
+        denied = client.get(site.report_a.url)
+        assert denied.status_code == 302 and "X-Page-Cache" not in denied
+    # The visitor who gave the password sees the page, and that copy is not stored either: the
+    # next anonymous visitor still gets the password form.
+    restriction = PageViewRestriction.objects.get(page=site.report_b)
+    PageViewRestriction.objects.filter(page=site.reports).delete()
+    unlocked = client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, site.report_b.pk]),
+        {"password": "letmein", "return_url": site.report_b.url},
+    )
+    assert unlocked.status_code == 302
+    shown = client.get(site.report_b.url)
+    assert b"Untouched." in shown.content and "X-Page-Cache" not in shown
+    client.cookies.clear()
+    stranger = client.get(site.report_b.url)
+    assert b"Untouched." not in stranger.content and "X-Page-Cache" not in stranger
 
 
 def test_the_cookie_banner_choice_gets_its_own_cached_copy(site, client):
