@@ -304,14 +304,15 @@ def invalidate_all():
     _purge_frontend_cache()
 
 
-def cached_fragment(request, name, build, page=None):
+def cached_fragment(request, name, build, page=None, still_valid=None):
     """``build()``, or its value kept from an earlier request while it is still current.
 
     With ``page``, the fragment belongs to that page (and to the address the request asked for,
     since a routable page's sub-routes differ): it lives as long as the page's cached responses.
     Without, it is shared by every page of the site in the active language (the main menu) and
     lives until the menus change or ``invalidate_all``. Requests that would never get a cached
-    page (logged in, previews, POSTs) always build the value afresh.
+    page (logged in, previews, POSTs) always build the value afresh. ``still_valid(value)``,
+    when given, may retire a kept value that time has overtaken (an upcoming lecture now past).
     """
     if (request is None or not request_is_cacheable(request)
             or getattr(request, "is_preview", False)):
@@ -330,7 +331,7 @@ def cached_fragment(request, name, build, page=None):
     key = "pagecache:frag:" + hashlib.sha256(raw.encode()).hexdigest()
     cache = _cache()
     found = cache.get(key)
-    if found is not None:
+    if found is not None and (still_valid is None or still_valid(found[0])):
         return found[0]
     value = build()
     cache.set(key, (value,), _timeout())

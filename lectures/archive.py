@@ -38,6 +38,14 @@ def archive_order(entries, now=None):
     ).order_by("-upcoming", F("upcoming_start").asc(nulls_last=True), "-starts_at", "-pk")
 
 
+def ordered_entry_ids(entries, now):
+    """The ids of ``entries`` in archive order, and until when that order holds: the end of the
+    first upcoming entry, which then moves to the past (None when nothing is upcoming)."""
+    rows = list(archive_order(entries, now).values_list("pk", "ends_at"))
+    return [pk for pk, _ends in rows], min(
+        (ends for _pk, ends in rows if ends >= now), default=None)
+
+
 def with_card_data(entries):
     return entries.select_related("video_poster").prefetch_related("speakers__person")
 
@@ -135,16 +143,26 @@ class ArchiveFilter(django_filters.FilterSet):
         return [(key, data[key]) for key in FILTER_ORDER if data.get(key)]
 
 
-def paginate(entries, request, per_page=PAGE_SIZE):
-    """(page, error status or None). Bad page numbers are the visitor's error, never a 500."""
-    paginator = Paginator(entries, per_page)
+def paginate(ids, request, now, per_page=PAGE_SIZE):
+    """(page of entries, error status or None), from the ordered ids of a listing: only the
+    page's own entries are loaded, with what their cards show. Bad page numbers are the
+    visitor's error, never a 500."""
+    paginator = Paginator(ids, per_page)
     raw = request.GET.get("page", "1")
     try:
-        return paginator.page(raw), None
+        page, error = paginator.page(raw), None
     except PageNotAnInteger:
-        return paginator.page(1), 400
+        page, error = paginator.page(1), 400
     except EmptyPage:
         raise Http404(_("There is no page %(page)s in this list.") % {"page": raw}) from None
+    by_id = {
+        entry.pk: entry
+        for entry in with_card_data(CalendarEntryPage.objects.filter(pk__in=page.object_list))
+    }
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    for entry in page.object_list:
+        entry.upcoming = entry.ends_at >= now  # as archive_order, for the list's headings
+    return page, error
 
 
 @dataclass
@@ -166,8 +184,15 @@ class ArchiveView:
                 errors.append(_("%(filter)s: this value is not one of the choices, so it was ignored.")
                               % {"filter": label})
         query = filterset.canonical_query()
-        ordered = with_card_data(archive_order(filterset.qs))
-        page, page_error = paginate(ordered, request)
+        # The order of a filter state's entries changes when an entry is published (which
+        # retires the fragment) or when the first upcoming one ends (still_valid).
+        now = timezone.now()
+        ids, _changes_at = cached_fragment(
+            request, f"archive-ids:{urlencode(query)}",
+            lambda: ordered_entry_ids(filterset.qs, now), page=self.index,
+            still_valid=lambda kept: kept[1] is None or kept[1] >= now,
+        )
+        page, page_error = paginate(ids, request, now)
         if page_error:
             status = page_error
             errors.append(_("The page number must be a whole number; showing the first page."))
@@ -210,7 +235,9 @@ def speaker_view(index, request, slug):
         raise Http404(_("No speaker with this address."))
     spoke_at = Speaker.objects.filter(person__translation_key=person.translation_key)
     entries = index.entries().filter(pk__in=spoke_at.values("page_id"))
-    page, page_error = paginate(with_card_data(archive_order(entries)), request)
+    now = timezone.now()
+    ids, _changes_at = ordered_entry_ids(entries, now)
+    page, page_error = paginate(ids, request, now)
     context = {
         "page": index,
         "self": index,

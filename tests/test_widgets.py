@@ -27,3 +27,15 @@ class QuickSelectTests(SimpleTestCase):
     def test_groups(self):
         grouped = [("People", [("a", "Ada"), ("b", "Ben")]), ("", [("c", "Cy")])]
         self.assert_same("b", choices=grouped)
+
+    def test_a_value_given_twice_is_selected_once_and_numbers_match_their_text(self):
+        choices = [("", "Any year"), (2026, "2026"), ("2026", "again"), (2025, "2025")]
+        self.assert_same("2026", choices=choices)
+        self.assert_same(2025, attrs={"required": True}, choices=choices)
+
+    def test_a_multiple_select(self):
+        choices = [("a", "Ada"), ("b", "Ben"), ("c", "Cy")]
+        django = forms.SelectMultiple(choices=choices).render("who", ["a", "c"])
+        quick = type("QuickMultiple", (QuickSelect,), {"allow_multiple_selected": True})(
+            choices=choices).render("who", ["a", "c"])
+        self.assertHTMLEqual(quick, django)
