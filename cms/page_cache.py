@@ -106,17 +106,23 @@ def _used_csp_nonce(request):
     return bool(getattr(request, "csp_nonce", None))
 
 
-def current_generations(page_id, create=False):
-    """The page's generation and the menus' generation, read in one round trip."""
+def _generations(page_ids, create=False):
+    """{page id or MENUS: its generation}, read in one round trip (two when some are new)."""
     cache = _cache()
-    keys = [generation_key(page_id), generation_key(MENUS)]
-    found = cache.get_many(keys)
+    keys = {page_id: generation_key(page_id) for page_id in page_ids}
+    found = cache.get_many(list(keys.values()))
     if create and len(found) < len(keys):
-        for key in keys:
+        for key in keys.values():
             if key not in found:
                 cache.add(key, uuid.uuid4().hex, None)
-        found = cache.get_many(keys)
-    return tuple(found.get(key) for key in keys)
+        found = cache.get_many(list(keys.values()))
+    return {page_id: found.get(key) for page_id, key in keys.items()}
+
+
+def current_generations(page_id, create=False):
+    """The page's generation and the menus' generation, read in one round trip."""
+    found = _generations([page_id, MENUS], create)
+    return found[page_id], found[MENUS]
 
 
 def mark_page_for_caching(request, page):
@@ -304,6 +310,15 @@ def invalidate_all():
     _purge_frontend_cache()
 
 
+def _fragment_key(*parts):
+    return "pagecache:frag:" + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+
+
+def _gets_fragments(request):
+    return (request is not None and request_is_cacheable(request)
+            and not getattr(request, "is_preview", False))
+
+
 def cached_fragment(request, name, build, page=None, still_valid=None):
     """``build()``, or its value kept from an earlier request while it is still current.
 
@@ -314,8 +329,7 @@ def cached_fragment(request, name, build, page=None, still_valid=None):
     page (logged in, previews, POSTs) always build the value afresh. ``still_valid(value)``,
     when given, may retire a kept value that time has overtaken (an upcoming lecture now past).
     """
-    if (request is None or not request_is_cacheable(request)
-            or getattr(request, "is_preview", False)):
+    if not _gets_fragments(request):
         return build()
     if page is not None and not page.pk:
         return build()
@@ -326,9 +340,8 @@ def cached_fragment(request, name, build, page=None, still_valid=None):
     if generations is None:
         generations = current_generations(page_id, create=True)
         request.__dict__.setdefault("_page_cache_generations", {})[page_id] = generations
-    raw = "\n".join([name, request.get_host(), str(page_id), translation.get_language() or "",
-                     request.path if page is not None else "", *map(str, generations)])
-    key = "pagecache:frag:" + hashlib.sha256(raw.encode()).hexdigest()
+    key = _fragment_key(name, request.get_host(), page_id, translation.get_language() or "",
+                        request.path if page is not None else "", *generations)
     cache = _cache()
     found = cache.get(key)
     if found is not None and (still_valid is None or still_valid(found[0])):
@@ -336,3 +349,35 @@ def cached_fragment(request, name, build, page=None, still_valid=None):
     value = build()
     cache.set(key, (value,), _timeout())
     return value
+
+
+def cached_fragments(request, name, page_ids, build):
+    """A listing's parts, one per page (the cards of an archive): ``{page id: value}``.
+
+    ``build(ids)`` makes ``{id: value}`` for the pages whose part is not kept. Each part lives
+    as long as its own page's cached responses (and until the menus change or
+    ``invalidate_all``, as snippets such as people show on cards), so a listing rebuilt after
+    one publication draws every card again but that one. The same visitors as for
+    ``cached_fragment`` get kept parts; a part does not depend on the address it is shown at.
+    """
+    page_ids = list(page_ids)
+    if not _gets_fragments(request) or not page_ids:
+        return build(page_ids)
+    from django.utils import translation
+
+    generations = _generations([*page_ids, MENUS], create=True)
+    keys = {
+        page_id: _fragment_key(name, request.get_host(), page_id, translation.get_language() or "",
+                               generations[page_id], generations[MENUS])
+        for page_id in page_ids
+    }
+    cache = _cache()
+    found = cache.get_many(list(keys.values()))
+    values = {page_id: found[key][0] for page_id, key in keys.items() if key in found}
+    missing = [page_id for page_id in page_ids if page_id not in values]
+    if missing:
+        built = build(missing)
+        cache.set_many({keys[page_id]: (value,) for page_id, value in built.items()
+                        if page_id in keys}, _timeout())
+        values.update(built)
+    return values

@@ -10,12 +10,14 @@ import django_filters
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import BooleanField, Case, Count, DateTimeField, F, Value, When
 from django.http import Http404
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from cms.filters import QuickChoiceFilter
-from cms.page_cache import cached_fragment
+from cms.page_cache import cached_fragment, cached_fragments
 from home.models import Person, TopicPage
 
 from .models.entries import CalendarEntryPage, Speaker
@@ -38,12 +40,39 @@ def archive_order(entries, now=None):
     ).order_by("-upcoming", F("upcoming_start").asc(nulls_last=True), "-starts_at", "-pk")
 
 
-def ordered_entry_ids(entries, now):
-    """The ids of ``entries`` in archive order, and until when that order holds: the end of the
-    first upcoming entry, which then moves to the past (None when nothing is upcoming)."""
+def ordered_entries(entries, now):
+    """``(pk, ends_at)`` of ``entries`` in archive order, and until when that order holds: the
+    end of the first upcoming entry, which then moves to the past (None if none is upcoming)."""
     rows = list(archive_order(entries, now).values_list("pk", "ends_at"))
-    return [pk for pk, _ends in rows], min(
-        (ends for _pk, ends in rows if ends >= now), default=None)
+    return rows, min((ends for _pk, ends in rows if ends >= now), default=None)
+
+
+@dataclass
+class Card:
+    """One entry of a listing page, drawn: its card's HTML and, for the list's headings,
+    whether it is still to come."""
+
+    pk: int
+    upcoming: bool
+    html: str
+
+
+def card_html(request, ids, lecture_index):
+    """{entry id: its card's HTML}. A card is kept between requests as a fragment of its entry
+    (cms.page_cache): publishing an entry, or its series (LectureSeriesPage names its entries
+    as cache dependents), redraws it; a person's or topic's change redraws them all."""
+
+    def build(missing):
+        template = get_template("lectures/includes/card.html")
+        entries = cards_for(
+            with_card_data(CalendarEntryPage.objects.filter(pk__in=missing)), request)
+        return {
+            entry.pk: template.render(
+                {"entry": entry, "lecture_index": lecture_index, "request": request})
+            for entry in entries
+        }
+
+    return cached_fragments(request, f"lecture-card:{lecture_index.pk}", ids, build)
 
 
 def with_card_data(entries):
@@ -143,11 +172,11 @@ class ArchiveFilter(django_filters.FilterSet):
         return [(key, data[key]) for key in FILTER_ORDER if data.get(key)]
 
 
-def paginate(ids, request, now, per_page=PAGE_SIZE):
-    """(page of entries, error status or None), from the ordered ids of a listing: only the
-    page's own entries are loaded, with what their cards show. Bad page numbers are the
-    visitor's error, never a 500."""
-    paginator = Paginator(ids, per_page)
+def paginate(rows, request, now, lecture_index, per_page=PAGE_SIZE):
+    """(page of Cards, error status or None), from a listing's ``ordered_entries``: only the
+    page's own cards are drawn (or taken from the cache). Bad page numbers are the visitor's
+    error, never a 500."""
+    paginator = Paginator(rows, per_page)
     raw = request.GET.get("page", "1")
     try:
         page, error = paginator.page(raw), None
@@ -155,13 +184,11 @@ def paginate(ids, request, now, per_page=PAGE_SIZE):
         page, error = paginator.page(1), 400
     except EmptyPage:
         raise Http404(_("There is no page %(page)s in this list.") % {"page": raw}) from None
-    by_id = {
-        entry.pk: entry
-        for entry in with_card_data(CalendarEntryPage.objects.filter(pk__in=page.object_list))
-    }
-    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
-    for entry in page.object_list:
-        entry.upcoming = entry.ends_at >= now  # as archive_order, for the list's headings
+    html = card_html(request, [pk for pk, _ends in page.object_list], lecture_index)
+    page.object_list = [
+        # upcoming as archive_order has it
+        Card(pk, ends >= now, mark_safe(html[pk])) for pk, ends in page.object_list if pk in html
+    ]
     return page, error
 
 
@@ -187,12 +214,12 @@ class ArchiveView:
         # The order of a filter state's entries changes when an entry is published (which
         # retires the fragment) or when the first upcoming one ends (still_valid).
         now = timezone.now()
-        ids, _changes_at = cached_fragment(
-            request, f"archive-ids:{urlencode(query)}",
-            lambda: ordered_entry_ids(filterset.qs, now), page=self.index,
+        rows, _changes_at = cached_fragment(
+            request, f"archive-order:{urlencode(query)}",
+            lambda: ordered_entries(filterset.qs, now), page=self.index,
             still_valid=lambda kept: kept[1] is None or kept[1] >= now,
         )
-        page, page_error = paginate(ids, request, now)
+        page, page_error = paginate(rows, request, now, self.index)
         if page_error:
             status = page_error
             errors.append(_("The page number must be a whole number; showing the first page."))
@@ -203,7 +230,7 @@ class ArchiveView:
             "filterset": filterset,
             "filter_errors": errors,
             "entries_page": page,
-            "cards": cards_for(page.object_list, request),
+            "cards": page.object_list,
             "is_filtered": bool(query),
             "filter_query": urlencode(query),
             "canonical_url": request.build_absolute_uri(
@@ -236,14 +263,14 @@ def speaker_view(index, request, slug):
     spoke_at = Speaker.objects.filter(person__translation_key=person.translation_key)
     entries = index.entries().filter(pk__in=spoke_at.values("page_id"))
     now = timezone.now()
-    ids, _changes_at = ordered_entry_ids(entries, now)
-    page, page_error = paginate(ids, request, now)
+    rows, _changes_at = ordered_entries(entries, now)
+    page, page_error = paginate(rows, request, now, index)
     context = {
         "page": index,
         "self": index,
         "person": person,
         "entries_page": page,
-        "cards": cards_for(page.object_list, request),
+        "cards": page.object_list,
         "canonical_url": request.build_absolute_uri(index.speaker_url(person, request)),
         "archive_url": index.get_url(request),
         # Shared links show the speaker, not the archive whose template this page borrows.

@@ -41,6 +41,11 @@ class LectureSeriesPage(Page):
         verbose_name = _("lecture series")
         verbose_name_plural = _("lecture series")
 
+    def get_cache_dependents(self):
+        """Its lectures show the series' title and link (cms.page_cache): publishing the series
+        retires their cached pages and cards."""
+        return CalendarEntryPage.objects.child_of(self)
+
     def get_context(self, request, *args, **kwargs):
         from lectures.archive import archive_order, cards_for, with_card_data
 

@@ -85,6 +85,44 @@ def test_a_lecture_that_has_ended_moves_to_the_past_on_a_freshly_built_page(
     caches["default"].clear()
 
 
+def test_a_rebuilt_archive_redraws_only_the_cards_that_changed(client, index, archive, settings):
+    """Cards are kept as fragments of their entries: publishing one lecture redraws its card
+    alone, and publishing a series redraws the cards (and the pages) of its lectures."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    client.get(index.url)  # the first visit creates the site settings, retiring every fragment
+
+    def drawn(query):
+        response = client.get(f"{index.url}?from={query}")
+        assert response.status_code == 200
+        cards = [t.name for t in response.templates].count("lectures/includes/card.html")
+        return cards, response
+
+    assert drawn("cold")[0] == 5
+    assert drawn("warm")[0] == 0
+    recent = archive["recent"]
+    recent.title = "Last month's dialogue, revised"
+    recent.save_revision().publish()
+    cards, response = drawn("after-one")
+    assert cards == 1
+    assert "Last month's dialogue, revised" in titles(response)
+
+    lecture_page = client.get(archive["next"].url)
+    assert "Civil-Military Dialogues" in lecture_page.content.decode()
+    assert client.get(archive["next"].url)["X-Page-Cache"] == "hit"
+    series = archive["next"].get_parent().specific
+    series.title = "Dialogues Between Civilians and the Military"
+    series.save_revision().publish()
+    cards, response = drawn("after-series")
+    assert cards == 2  # the series' two lectures
+    assert response.content.decode().count("Dialogues Between Civilians and the Military") >= 2
+    renamed = client.get(archive["next"].url)
+    assert "Dialogues Between Civilians and the Military" in renamed.content.decode()
+    caches["default"].clear()
+
+
 FILTER_CASES = [
     ("series=civil-military-dialogues", {"Next week's dialogue", "Last month's dialogue"}),
     ("topic=protection-of-civilians", {"Next week's dialogue", "A talk from 2024", "Symposium on protection"}),

@@ -131,3 +131,29 @@ def test_the_publication_listing_follows_a_new_publication(page_cache, client):
     factories.make_publication(series_page, title="Second working paper")
     listing = client.get(index.url + "?from=mail").content.decode()
     assert "Second working paper" in listing and "First working paper" in listing
+
+
+def test_a_listing_keeps_one_part_per_page_and_rebuilds_only_a_changed_one(page_cache, rf, settings):
+    from cms.page_cache import cached_fragments, invalidate_pages
+
+    tree = build_tree()
+    first = add_report(tree, "Evacuation corridors")
+    second = add_report(tree, "Medical stability")
+    built = []
+
+    def build(ids):
+        built.append(sorted(ids))
+        return {page_id: f"card {page_id}" for page_id in ids}
+
+    anonymous = rf.get("/en/reports/")
+    ids = [first.pk, second.pk]
+    expected = {first.pk: f"card {first.pk}", second.pk: f"card {second.pk}"}
+    assert cached_fragments(anonymous, "card", ids, build) == expected
+    assert cached_fragments(rf.get("/en/reports/?page=2"), "card", ids, build) == expected
+    assert built == [sorted(ids)]
+    invalidate_pages([second])
+    assert cached_fragments(anonymous, "card", ids, build) == expected
+    assert built == [sorted(ids), [second.pk]]
+    signed_in = rf.get("/en/", HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")
+    assert cached_fragments(signed_in, "card", ids, build) == expected
+    assert built[-1] == sorted(ids)
