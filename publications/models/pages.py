@@ -6,14 +6,18 @@ series at /<lang>/publications/<series-slug>/<slug>/.
 """
 
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -24,7 +28,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.page_cache import cached_fragment
+from cms.page_cache import cached_fragment, cached_fragments
 from publications.forms import PublicationPageForm
 
 ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
@@ -498,9 +502,33 @@ def paginate(request, queryset, per_page, ids=None):
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
     ids = list(page.object_list)
-    by_id = {item.pk: item for item in queryset.filter(pk__in=ids)}
-    page.object_list = [by_id[pk] for pk in ids if pk in by_id]
+    html = card_html(request, queryset, ids)
+    page.object_list = [PublicationCard(pk, mark_safe(html[pk])) for pk in ids if pk in html]
     return page
+
+
+@dataclass
+class PublicationCard:
+    pk: int
+    html: str
+
+
+def card_html(request, queryset, ids):
+    """{publication id: its card's HTML}. A card is kept between requests as a fragment of its
+    publication (cms.page_cache): publishing the work redraws it; a series' or person's change
+    (snippets) redraws them all."""
+
+    def build(missing):
+        template = get_template("publications/includes/publication_card.html")
+        language = get_language()
+        return {
+            publication.pk: template.render({
+                "publication": publication, "request": request, "LANGUAGE_CODE": language,
+            })
+            for publication in queryset.filter(pk__in=missing)
+        }
+
+    return cached_fragments(request, "publication-card", ids, build)
 
 
 def query_without(request, *names):

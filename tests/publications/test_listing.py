@@ -48,6 +48,29 @@ def test_newest_first_and_filters_combine(client, shelf):
     assert cards(client.get(index, {"language": "fr"})) == []
 
 
+def test_a_rebuilt_listing_redraws_only_the_card_of_the_work_just_published(client, shelf, settings):
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    client.get("/en/publications/")  # the first visit creates the site settings, retiring fragments
+
+    def drawn(query):
+        response = client.get("/en/publications/", {"from": query})
+        assert response.status_code == 200
+        names = [t.name for t in response.templates]
+        return names.count("publications/includes/publication_card.html"), cards(response)
+
+    assert drawn("cold") == (3, ["New working paper", "White paper on religion", "Old working paper"])
+    assert drawn("warm")[0] == 0
+    white = shelf["white"]
+    white.title = "White paper on religion and relief"
+    white.save_revision().publish()
+    assert drawn("after") == (1, ["New working paper", "White paper on religion and relief",
+                                  "Old working paper"])
+    caches["default"].clear()
+
+
 def test_filters_stay_in_the_url_when_paging(client, site, working_papers):
     series, page = working_papers
     for n in range(12):
