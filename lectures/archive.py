@@ -184,12 +184,15 @@ def paginate(rows, request, now, lecture_index, per_page=PAGE_SIZE):
         page, error = paginator.page(1), 400
     except EmptyPage:
         raise Http404(_("There is no page %(page)s in this list.") % {"page": raw}) from None
-    html = card_html(request, [pk for pk, _ends in page.object_list], lecture_index)
-    page.object_list = [
-        # upcoming as archive_order has it
-        Card(pk, ends >= now, mark_safe(html[pk])) for pk, ends in page.object_list if pk in html
-    ]
+    page.object_list = draw_cards(page.object_list, request, now, lecture_index)
     return page, error
+
+
+def draw_cards(rows, request, now, lecture_index):
+    """The Cards of some ``ordered_entries`` rows, in their order."""
+    html = card_html(request, [pk for pk, _ends in rows], lecture_index)
+    # upcoming as archive_order has it
+    return [Card(pk, ends >= now, mark_safe(html[pk])) for pk, ends in rows if pk in html]
 
 
 @dataclass

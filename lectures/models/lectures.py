@@ -47,17 +47,20 @@ class LectureSeriesPage(Page):
         return CalendarEntryPage.objects.child_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from lectures.archive import archive_order, cards_for, with_card_data
+        from django.utils import timezone
+
+        from lectures.archive import draw_cards, ordered_entries
 
         context = super().get_context(request, *args, **kwargs)
-        entries = with_card_data(archive_order(
-            CalendarEntryPage.objects.live().public().child_of(self)
-        ))
-        paginator = Paginator(entries, 20)
-        page = paginator.get_page(request.GET.get("page"))
+        now = timezone.now()
+        rows, _changes_at = ordered_entries(
+            CalendarEntryPage.objects.live().public().child_of(self), now)
+        page = Paginator(rows, 20).get_page(request.GET.get("page"))
+        lecture_index = self.get_parent().specific
+        page.object_list = draw_cards(page.object_list, request, now, lecture_index)
         context["entries_page"] = page
-        context["cards"] = cards_for(page.object_list, request)
-        context["lecture_index"] = self.get_parent().specific
+        context["cards"] = page.object_list
+        context["lecture_index"] = lecture_index
         return context
 
 
