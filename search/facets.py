@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.db.models import DateField, DateTimeField
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 FACET_KEYS = ("type", "topic", "year", "series")
 FACET_LABELS = {
@@ -178,7 +179,11 @@ def count_facets(hits, selection):
     for (key, pk), related_model in related_model_of.items():
         by_related_model[related_model].add(pk)
     for related_model, pks in by_related_model.items():
-        for pk, obj in related_model._default_manager.in_bulk(pks).items():
+        objects = related_model._default_manager
+        if issubclass(related_model, Page):
+            # A page's label is its title: not the whole row of every topic page.
+            objects = objects.only("title")
+        for pk, obj in objects.in_bulk(pks).items():
             labels[related_model, pk] = str(obj)
 
     groups = []
