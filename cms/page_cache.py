@@ -351,10 +351,12 @@ def cached_fragment(request, name, build, page=None, still_valid=None):
     return value
 
 
-def cached_fragments(request, name, page_ids, build):
+def cached_fragments(request, name, page_ids, build, versions=None):
     """A listing's parts, one per page (the cards of an archive): ``{page id: value}``.
 
-    ``build(ids)`` makes ``{id: value}`` for the pages whose part is not kept. Each part lives
+    ``build(ids)`` makes ``{id: value}`` for the pages whose part is not kept. ``versions``
+    (``{id: text}``) names what else a part shows that its page's generation does not follow:
+    a card links to its page, whose address changes when an ancestor's slug does. Each part lives
     as long as its own page's cached responses (and until the menus change or
     ``invalidate_all``, as snippets such as people show on cards), so a listing rebuilt after
     one publication draws every card again but that one. The same visitors as for
@@ -368,7 +370,8 @@ def cached_fragments(request, name, page_ids, build):
     generations = _generations([*page_ids, MENUS], create=True)
     keys = {
         page_id: _fragment_key(name, request.get_host(), page_id, translation.get_language() or "",
-                               generations[page_id], generations[MENUS])
+                               generations[page_id], generations[MENUS],
+                               (versions or {}).get(page_id, ""))
         for page_id in page_ids
     }
     cache = _cache()

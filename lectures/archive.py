@@ -57,10 +57,12 @@ class Card:
     html: str
 
 
-def card_html(request, ids, lecture_index):
-    """{entry id: its card's HTML}. A card is kept between requests as a fragment of its entry
-    (cms.page_cache): publishing an entry, or its series (LectureSeriesPage names its entries
-    as cache dependents), redraws it; a person's or topic's change redraws them all."""
+def card_html(request, rows, lecture_index):
+    """{entry id: its card's HTML}, for ``ordered_entries`` rows. A card is kept between
+    requests as a fragment of its entry (cms.page_cache): publishing an entry, or its series
+    (LectureSeriesPage names its entries as cache dependents), redraws it; a person's change
+    redraws them all, as does a new address of the archive (it is in the main menu).
+    """
 
     def build(missing):
         template = get_template("lectures/includes/card.html")
@@ -72,7 +74,8 @@ def card_html(request, ids, lecture_index):
             for entry in entries
         }
 
-    return cached_fragments(request, f"lecture-card:{lecture_index.pk}", ids, build)
+    return cached_fragments(
+        request, f"lecture-card:{lecture_index.pk}", [pk for pk, _ends in rows], build)
 
 
 def with_card_data(entries):
@@ -190,7 +193,7 @@ def paginate(rows, request, now, lecture_index, per_page=PAGE_SIZE):
 
 def draw_cards(rows, request, now, lecture_index):
     """The Cards of some ``ordered_entries`` rows, in their order."""
-    html = card_html(request, [pk for pk, _ends in rows], lecture_index)
+    html = card_html(request, rows, lecture_index)
     # upcoming as archive_order has it
     return [Card(pk, ends >= now, mark_safe(html[pk])) for pk, ends in rows if pk in html]
 

@@ -82,11 +82,11 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         # The works a filter state selects, in order, change only when a publication does: kept
         # as a page-cache fragment per state (the states are the validated choices).
         state = sorted((k, str(v)) for k, v in publication_filter.form.cleaned_data.items() if v)
-        ids = cached_fragment(
-            request, f"publication-ids:{state}",
-            lambda: list(publication_filter.qs.values_list("pk", flat=True)), page=self,
+        rows = cached_fragment(
+            request, f"publication-rows:{state}",
+            lambda: list(publication_filter.qs.values_list("pk", "url_path")), page=self,
         )
-        context["page_obj"] = paginate(request, publication_filter.qs, per_page=10, ids=ids)
+        context["page_obj"] = paginate(request, publication_filter.qs, per_page=10, rows=rows)
         context["query_without_page"] = query_without(request, "page")
         return TemplateResponse(request, "publications/publication_index_page.html", context)
 
@@ -488,22 +488,23 @@ def with_card_data(queryset):
     )
 
 
-def paginate(request, queryset, per_page, ids=None):
-    """One page of ``queryset`` (whose ordered ids may be given). The paginator counts and sorts
-    narrow rows (ids); only the page's own rows are then loaded with everything their cards
-    show, instead of joining series, documents and locales onto every publication first."""
-    if ids is None:
-        ids = queryset.prefetch_related(None).values_list("pk", flat=True)
-    paginator = Paginator(ids, per_page)
+def paginate(request, queryset, per_page, rows=None):
+    """One page of ``queryset``'s cards (its ordered ``(pk, url_path)`` rows may be given). The
+    paginator counts and sorts narrow rows; only the page's own publications are then loaded,
+    with everything their cards show, when their cards are not kept (``card_html``)."""
+    if rows is None:
+        rows = queryset.prefetch_related(None).values_list("pk", "url_path")
+    paginator = Paginator(rows, per_page)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except PageNotAnInteger:
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
-    ids = list(page.object_list)
-    html = card_html(request, queryset, ids)
-    page.object_list = [PublicationCard(pk, mark_safe(html[pk])) for pk in ids if pk in html]
+    rows = list(page.object_list)
+    html = card_html(request, queryset, rows)
+    page.object_list = [PublicationCard(pk, mark_safe(html[pk])) for pk, _path in rows
+                        if pk in html]
     return page
 
 
@@ -513,10 +514,10 @@ class PublicationCard:
     html: str
 
 
-def card_html(request, queryset, ids):
-    """{publication id: its card's HTML}. A card is kept between requests as a fragment of its
-    publication (cms.page_cache): publishing the work redraws it; a series' or person's change
-    (snippets) redraws them all."""
+def card_html(request, queryset, rows):
+    """{publication id: its card's HTML}, for ``(pk, url_path)`` rows. A card is kept between
+    requests as a fragment of its publication (cms.page_cache): publishing the work, or a new
+    address for it, redraws it; a series' or person's change (snippets) redraws them all."""
 
     def build(missing):
         template = get_template("publications/includes/publication_card.html")
@@ -528,7 +529,8 @@ def card_html(request, queryset, ids):
             for publication in queryset.filter(pk__in=missing)
         }
 
-    return cached_fragments(request, "publication-card", ids, build)
+    return cached_fragments(request, "publication-card", [pk for pk, _path in rows], build,
+                            versions=dict(rows))
 
 
 def query_without(request, *names):

@@ -120,6 +120,14 @@ def test_a_rebuilt_archive_redraws_only_the_cards_that_changed(client, index, ar
     assert response.content.decode().count("Dialogues Between Civilians and the Military") >= 2
     renamed = client.get(archive["next"].url)
     assert "Dialogues Between Civilians and the Military" in renamed.content.decode()
+
+    # The archive's new slug moves every entry and speaker page: no card keeps an old link.
+    index.slug = "talks"
+    index.save_revision().publish()
+    moved = client.get("/en/talks/?from=moved")
+    soup = BeautifulSoup(moved.content, "html.parser")
+    links = [a["href"] for a in soup.select(".entry-card a")]
+    assert len(links) >= 10 and all(link.startswith("/en/talks/") for link in links), links
     caches["default"].clear()
 
 

@@ -48,7 +48,8 @@ def test_newest_first_and_filters_combine(client, shelf):
     assert cards(client.get(index, {"language": "fr"})) == []
 
 
-def test_a_rebuilt_listing_redraws_only_the_card_of_the_work_just_published(client, shelf, settings):
+def test_a_rebuilt_listing_redraws_only_the_card_of_the_work_just_published(
+        client, shelf, working_papers, settings):
     from django.core.cache import caches
 
     settings.PAGE_CACHE_ENABLED = True
@@ -68,6 +69,17 @@ def test_a_rebuilt_listing_redraws_only_the_card_of_the_work_just_published(clie
     white.save_revision().publish()
     assert drawn("after") == (1, ["New working paper", "White paper on religion and relief",
                                   "Old working paper"])
+    # A series page's new slug moves its works: their cards are drawn again with the new links.
+    _series, series_page = working_papers
+    series_page.slug = "papers"
+    series_page.save_revision().publish()
+    response = client.get("/en/publications/", {"from": "renamed"})
+    links = [a["href"] for a in BeautifulSoup(response.content, "html.parser").select(
+        ".publication-card__title a")]
+    assert len(links) == 3
+    assert sum("/en/publications/papers/" in link for link in links) == 2
+    assert not any("/working-papers/" in link for link in links)
+    assert all(client.get(link).status_code == 200 for link in links)
     caches["default"].clear()
 
 
