@@ -83,6 +83,17 @@ def test_a_rebuilt_listing_redraws_only_the_card_of_the_work_just_published(
     caches["default"].clear()
 
 
+def test_a_filter_that_selects_nothing_says_so(client, site, shelf):
+    factories.make_series(site["index"], name="JCMI Monographs", slug="monographs",
+                          kind="monograph", issn="", number_prefix="M")
+    response = client.get("/en/publications/", {"series": "monographs"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(".results-count").get_text(strip=True) == "0 publications"
+    assert "No publications match these filters." in soup.get_text()
+    assert cards(response) == []
+
+
 def test_filters_stay_in_the_url_when_paging(client, site, working_papers):
     series, page = working_papers
     for n in range(12):
