@@ -26,7 +26,8 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   how to cite a publication, the home page's latest items). A fragment carries the same
   generations as its page, so whatever retires the page's cached responses retires its
   fragments with them; the cache never serves one of them to a visitor who would not get a
-  cached page.
+  cached page. Listings keep each card as a fragment of the card's own page
+  (``cached_fragments``): a listing rebuilt after one publication draws that card only.
 * Visitors with a session (logged in, including editors on their way to a preview) or a
   messages cookie never get or make a cached page; responses that set a cookie (a form's CSRF
   token), say private/no-store, or carry the request's CSP nonce (an inline script) are not
