@@ -35,14 +35,14 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
 """
 
 import hashlib
-import threading
 import uuid
-from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+
+from cms.memo import RecentValues
 
 CACHE_HEADER = "X-Page-Cache"
 # The generation of responses that list every page: retired whenever any page is.
@@ -136,29 +136,11 @@ def mark_site_wide(request):
     request._page_cache_page_id = SITE_WIDE
 
 
-class _PageOfKey:
-    """Which page each response key was stored under, as this process last saw it: a hit then
-    reads its entry and the generations to compare in one round trip to the cache instead of
-    two. Only a guess, checked against the entry; a wrong one (the address now shows another
-    page) costs the second round trip."""
-
-    def __init__(self, size=10_000):
-        self.size = size
-        self._pages = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        return self._pages.get(key)
-
-    def remember(self, key, page_id):
-        with self._lock:
-            self._pages[key] = page_id
-            self._pages.move_to_end(key)
-            if len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-
-
-_page_of_key = _PageOfKey()
+# Which page each response key was stored under, as this process last saw it: a hit then reads
+# its entry and the generations to compare in one round trip to the cache instead of two. Only a
+# guess, checked against the entry; a wrong one (the address now shows another page) costs the
+# second round trip.
+_page_of_key = RecentValues(10_000)
 
 
 def _cached_entry(cache, key):
@@ -168,7 +150,7 @@ def _cached_entry(cache, key):
         entry = cache.get(key)
         if entry is None:
             return None, None
-        _page_of_key.remember(key, entry[0])
+        _page_of_key.set(key, entry[0])
         return entry, current_generations(entry[0])
     keys = [key, generation_key(guess), generation_key(MENUS)]
     found = cache.get_many(keys)
@@ -176,7 +158,7 @@ def _cached_entry(cache, key):
     if entry is None:
         return None, None
     if entry[0] != guess:
-        _page_of_key.remember(key, entry[0])
+        _page_of_key.set(key, entry[0])
         return entry, current_generations(entry[0])
     return entry, (found.get(keys[1]), found.get(keys[2]))
 
@@ -212,7 +194,7 @@ class PageCacheMiddleware:
                 key, (page_id, generations, response.status_code, headers, response.content),
                 _timeout(),
             )
-            _page_of_key.remember(key, page_id)
+            _page_of_key.set(key, page_id)
             response[CACHE_HEADER] = "miss"
         return response
 

@@ -28,6 +28,8 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from cms.memo import RecentValues
+
 FACET_KEYS = ("type", "topic", "year", "series")
 FACET_LABELS = {
     "type": _("Content type"),
@@ -80,8 +82,11 @@ def _is_date_field(model, field_name):
 def _ids_by_model(hits):
     """{model: [page ids]} from (id, content_type_id, …) hits; unknown content types are skipped."""
     by_model = defaultdict(list)
+    models = {}  # a few content types among hundreds of hits
     for hit in hits:
-        model = _model_for_ct(hit[1])
+        if hit[1] not in models:
+            models[hit[1]] = _model_for_ct(hit[1])
+        model = models[hit[1]]
         if model is not None:
             by_model[model].append(hit[0])
     return by_model
@@ -142,17 +147,35 @@ def _read_facet_values(model, ids):
     return {pk: dict(facets) for pk, facets in values.items()}
 
 
+# The facet values this worker read last: a key names the page's last publication, so a value
+# kept here is never out of date, and a broad query's 500 hits need no round trip to Redis. A
+# page never published through Wagtail (made by a script) has no such time: it is not kept here.
+_recent_facet_values = RecentValues(20_000)
+
+
+def _remember_facet_values(values):
+    _recent_facet_values.set_many({
+        key: facets for key, facets in values.items() if not key.endswith(":-")})
+
+
 def page_facet_values(hits):
-    """{page id: {facet key: [values]}} for the hits, from the cache where it has them."""
+    """{page id: {facet key: [values]}} for the hits, from the worker's memory or the cache
+    where they have them."""
     keys = {hit[0]: _facet_key(hit) for hit in hits}
-    found = cache.get_many(list(keys.values()))
+    found = _recent_facet_values.get_many(keys.values())
+    shared = cache.get_many([key for key in keys.values() if key not in found])
+    if shared:
+        _remember_facet_values(shared)
+        found |= shared
     values = {pk: found[key] for pk, key in keys.items() if key in found}
     missing = [hit for hit in hits if hit[0] not in values]
     fresh = {}
     for model, ids in _ids_by_model(missing).items():
         fresh.update(_read_facet_values(model, ids))
     if fresh:
-        cache.set_many({keys[pk]: facets for pk, facets in fresh.items()}, FACET_CACHE_TIMEOUT)
+        stored = {keys[pk]: facets for pk, facets in fresh.items()}
+        cache.set_many(stored, FACET_CACHE_TIMEOUT)
+        _remember_facet_values(stored)
     return values | fresh
 
 
