@@ -7,11 +7,10 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from lectures import factories
 from lectures.archive import PAGE_SIZE
-from wagtail.signal_handlers import disable_reference_index_auto_update
-
 from lectures.models import CalendarEntryPage, LecturePage
 
 

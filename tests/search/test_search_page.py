@@ -1,7 +1,6 @@
 """A visitor searches the site in their own language, narrows by facets and pages through."""
 
 import datetime
-import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -68,6 +67,7 @@ def test_a_pdf_whose_text_arrives_after_the_page_is_saved_is_still_found(tree, c
 
     # The author uploads a new version of the file; extraction reindexes the linking page.
     from django.core.files.base import ContentFile
+
     from tests.search.tree import pdf_bytes
 
     pdf.file.save("draft-v2.pdf", ContentFile(pdf_bytes("Port operations at Tobruk.")), save=False)
