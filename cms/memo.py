@@ -3,6 +3,8 @@
 import threading
 from collections import OrderedDict
 
+_MISSING = object()
+
 
 class RecentValues:
     """The ``size`` values this process stored last; the oldest go first.
@@ -20,7 +22,13 @@ class RecentValues:
         return self._values.get(key, default)
 
     def get_many(self, keys):
-        return {key: self._values[key] for key in keys if key in self._values}
+        # One lookup per key: another thread may drop a key between a test and a read.
+        found = {}
+        for key in keys:
+            value = self._values.get(key, _MISSING)
+            if value is not _MISSING:
+                found[key] = value
+        return found
 
     def set_many(self, values):
         with self._lock:
