@@ -286,6 +286,17 @@ def invalidate_page(page):
     invalidate_pages(pages_showing(page), menus=changes_menus(page))
 
 
+def invalidate_pages_using(obj):
+    """Retire the cached copies of the pages that use ``obj`` (a document whose file was
+    replaced: the pages link its old file name) and of the pages showing those."""
+    affected, menus = {}, False
+    for page in _pages_referring_to([obj]):
+        page = page.specific_deferred
+        menus = menus or changes_menus(page)
+        affected.update((shown.pk, shown) for shown in pages_showing(page))
+    invalidate_pages(affected.values(), menus=menus)
+
+
 def invalidate_all():
     """Retire every cached page: a snippet or setting that many pages show has changed."""
     _cache().set_many({generation_key(SITE_WIDE): uuid.uuid4().hex,

@@ -1,19 +1,31 @@
 """Signal wiring of the site core: document text extraction and page-cache invalidation."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 
 
+def _saves_only_what_tasks_read(update_fields):
+    """The text-extraction task saves what it read of the file: nothing a page shows changed."""
+    return update_fields is not None and set(update_fields) <= {
+        "extracted_text", "file_hash", "file_size"}
+
+
 def on_document_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
-    if raw:  # fixtures
-        return
-    if update_fields is not None and set(update_fields) <= {"extracted_text", "file_hash",
-                                                            "file_size"}:
+    if raw or _saves_only_what_tasks_read(update_fields):  # raw: fixtures
         return
     from cms.tasks import extract_document_text_task, sync_document_acl_task
 
     extract_document_text_task.enqueue(instance.pk)
     sync_document_acl_task.enqueue(instance.pk)
+
+
+def invalidate_pages_using_document(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Pages and cards link a document by its file name: a new file (or none) retires them."""
+    if raw or _saves_only_what_tasks_read(update_fields):
+        return
+    from cms.page_cache import invalidate_pages_using
+
+    invalidate_pages_using(instance)
 
 
 def resync_collection_acls(sender, instance, raw=False, **kwargs):
@@ -91,6 +103,11 @@ def register_signal_handlers():
         on_document_saved, sender=get_document_model(),
         dispatch_uid="cms_document_saved",
     )
+    post_save.connect(invalidate_pages_using_document, sender=get_document_model(),
+                      dispatch_uid="cms_cache_document_saved")
+    # Deleted, the document leaves its pages with a link that answers 404.
+    pre_delete.connect(invalidate_pages_using_document, sender=get_document_model(),
+                       dispatch_uid="cms_cache_document_deleted")
     # A collection made private (or public again) changes who may read its files on S3.
     post_save.connect(resync_collection_acls, sender=CollectionViewRestriction,
                       dispatch_uid="cms_acl_restriction_saved")

@@ -83,6 +83,36 @@ def test_a_rebuilt_listing_redraws_only_the_card_of_the_work_just_published(
     caches["default"].clear()
 
 
+def test_a_replaced_pdf_retires_the_pages_and_cards_that_link_it(client, site, working_papers,
+                                                                  settings):
+    from django.core.cache import caches
+    from django.core.files.base import ContentFile
+
+    from tests.search.tree import pdf_bytes
+
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    _series, series_page = working_papers
+    work = factories.make_publication(series_page, title="Wells and water", with_pdf=True)
+    client.get("/en/publications/")  # the first visit creates the site settings
+    old_url = work.pdf.url
+    for url in (work.url, "/en/publications/"):
+        assert old_url in client.get(url).content.decode()
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+    document = work.pdf
+    document.file.save("wells-and-water-2nd-edition.pdf", ContentFile(pdf_bytes("Second")),
+                       save=False)
+    document.save()
+    new_url = type(document).objects.get(pk=document.pk).url
+    assert new_url != old_url
+    for url in (work.url, "/en/publications/"):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert new_url in response.content.decode() and old_url not in response.content.decode()
+    caches["default"].clear()
+
+
 def test_a_filter_that_selects_nothing_says_so(client, site, shelf):
     factories.make_series(site["index"], name="JCMI Monographs", slug="monographs",
                           kind="monograph", issn="", number_prefix="M")
