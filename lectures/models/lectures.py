@@ -56,11 +56,9 @@ class LectureSeriesPage(Page):
         rows, _changes_at = ordered_entries(
             CalendarEntryPage.objects.live().public().child_of(self), now)
         page = Paginator(rows, 20).get_page(request.GET.get("page"))
-        lecture_index = self.get_parent().specific
-        page.object_list = draw_cards(page.object_list, request, now, lecture_index)
+        page.object_list = draw_cards(page.object_list, request, now, self.get_parent().specific)
         context["entries_page"] = page
         context["cards"] = page.object_list
-        context["lecture_index"] = lecture_index
         return context
 
 
