@@ -222,10 +222,10 @@ def pages_showing(page):
     if extra is not None:
         dependents += list(extra())
     if dependents:
-        for dependent in dependents:
-            affected[dependent.pk] = dependent
-            for translation in dependent.get_translations():
-                affected[translation.pk] = translation
+        # The dependents and their translations, in one query (a series has dozens of lectures).
+        keys = {dependent.translation_key for dependent in dependents}
+        for shown in Page.objects.filter(translation_key__in=keys):
+            affected.setdefault(shown.pk, shown)
     return [p for p in affected.values() if isinstance(p, Page)]
 
 
@@ -283,18 +283,22 @@ def _purge_frontend_cache(pages=None):
 
 
 def invalidate_page(page):
-    invalidate_pages(pages_showing(page), menus=changes_menus(page))
+    invalidate_pages_showing([page])
+
+
+def invalidate_pages_showing(pages):
+    """Retire the cached copies of these pages and of every page showing them."""
+    affected, menus = {}, False
+    for page in pages:
+        menus = menus or changes_menus(page)
+        affected.update((shown.pk, shown) for shown in pages_showing(page))
+    invalidate_pages(affected.values(), menus=menus)
 
 
 def invalidate_pages_using(obj):
     """Retire the cached copies of the pages that use ``obj`` (a document whose file was
     replaced: the pages link its old file name) and of the pages showing those."""
-    affected, menus = {}, False
-    for page in _pages_referring_to([obj]):
-        page = page.specific_deferred
-        menus = menus or changes_menus(page)
-        affected.update((shown.pk, shown) for shown in pages_showing(page))
-    invalidate_pages(affected.values(), menus=menus)
+    invalidate_pages_showing(_pages_referring_to([obj]))
 
 
 def invalidate_all():

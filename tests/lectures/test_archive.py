@@ -130,6 +130,23 @@ def test_a_rebuilt_archive_redraws_only_the_cards_that_changed(client, index, ar
     caches["default"].clear()
 
 
+def test_the_pages_a_series_retires_are_found_in_queries_that_do_not_grow_with_it(
+        archive, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.page_cache import pages_showing
+
+    series = archive["next"].get_parent().specific
+    with CaptureQueriesContext(connection) as two_lectures:
+        pages_showing(series)
+    more = [factories.lecture(series, f"Dialogue {n}", when=datetime.datetime(2025, 1, n + 1, 18))
+            for n in range(6)]
+    with django_assert_max_num_queries(len(two_lectures)):
+        shown = {page.pk for page in pages_showing(series)}
+    assert {archive["next"].pk, archive["recent"].pk, *(page.pk for page in more)} <= shown
+
+
 FILTER_CASES = [
     ("series=civil-military-dialogues", {"Next week's dialogue", "Last month's dialogue"}),
     ("topic=protection-of-civilians", {"Next week's dialogue", "A talk from 2024", "Symposium on protection"}),
