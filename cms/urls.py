@@ -33,7 +33,7 @@ if settings.DEBUG:
 # Public pages live under /<lang>/. Section apps add their own URL modules here, before Wagtail's
 # catch-all page serving.
 urlpatterns += i18n_patterns(
-    path("portal/", include("publications.portal.urls")),
+    path("portal/", include("publications.review.portal.urls")),
     # Files that pages serve through RoutablePageMixin routes (feed.xml, cite.bib, calendar.ics):
     # Wagtail's own pattern only matches paths ending in "/", so route these to the same view.
     re_path(

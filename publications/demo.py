@@ -1,7 +1,7 @@
 """Demo publications: three series, a dozen works with real PDFs, translations of some.
 
 The index and the series pages exist in French, German and Arabic; a few works are translated
-into each (the Monographs series fills from the peer-review demo, publications.demo_review).
+into each (the Monographs series fills from the peer-review demo, publications.review.demo).
 
 Idempotent: everything is found by slug (or title, for documents) before it is made, and an
 existing page is left as it is, so a second run changes nothing. Runs after home.demo, whose home
@@ -57,7 +57,7 @@ SERIES = [
     },
     {
         # No demo publication of its own yet: the accepted and in-production demo submissions
-        # (publications.demo_review) become its first pages through "Create publication page".
+        # (publications.review.demo) become its first pages through "Create publication page".
         "slug": "monographs", "name": "JCMI Monographs", "kind": Series.Kind.MONOGRAPH,
         "issn": "", "number_prefix": "M",
         "description": "Book-length studies of civil-military interaction, peer reviewed and "

@@ -26,7 +26,7 @@ def publication_index_created(sender, instance, created, raw=False, **kwargs):
 @receiver(page_published, sender=PublicationPage)
 def publication_went_live(sender, instance, **kwargs):
     """The page made from an accepted submission is live: the submission is published."""
-    from publications import workflow
+    from publications.review import workflow
 
     for submission in Submission.objects.filter(
         publication_page=instance, state=Submission.State.IN_PRODUCTION

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import publications.models.submissions
+import publications.review.models.submissions
 from django.conf import settings
 from django.db import migrations, models
 
@@ -190,7 +190,7 @@ class Migration(migrations.Migration):
                 ('round_number', models.PositiveSmallIntegerField(default=1)),
                 ('kind', models.CharField(choices=[('manuscript', 'Manuscript'), ('anonymised', 'Anonymised manuscript'), ('reviewer_copy', 'Reviewer copy (metadata stripped)'), ('supplementary', 'Supplementary file'), ('response', 'Response to reviewers'), ('review_attachment', "Reviewer's annotated file")], max_length=20)),
                 ('version', models.PositiveSmallIntegerField(default=1)),
-                ('file', models.FileField(max_length=255, storage=publications.models.submissions.private_storage, upload_to=publications.models.submissions.submission_file_path)),
+                ('file', models.FileField(max_length=255, storage=publications.review.models.submissions.private_storage, upload_to=publications.review.models.submissions.submission_file_path)),
                 ('original_name', models.CharField(max_length=255)),
                 ('download_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=100)),

@@ -1,4 +1,4 @@
-from .reviews import (
+from publications.review.models.reviews import (
     Decision,
     Recommendation,
     ReminderRule,
@@ -14,7 +14,7 @@ from .pages import (
     SeriesIndexPage,
 )
 from .series import Series, SeriesEditor
-from .submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
+from publications.review.models.submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
 
 __all__ = [
     "AuditEvent",

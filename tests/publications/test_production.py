@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from wagtail.documents import get_document_model
 
 from publications.models import PublicationPage
-from publications.production import build_publication_page
+from publications.review.production import build_publication_page
 from tests.publications import factories
 
 

@@ -42,8 +42,8 @@ def test_a_wrong_password_is_refused_with_a_message(client, author):
 
 def test_an_invited_reviewer_cannot_read_the_manuscript_before_accepting(client, author, series,
                                                                        editor, reviewers):
-    from publications import workflow
-    from publications.tokens import make_assignment_token
+    from publications.review import workflow
+    from publications.review.tokens import make_assignment_token
 
     submission = in_review(author, series, editor)
     assignment = workflow.invite_reviewer(submission, editor, reviewers[0],

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale
 
-from publications import workflow
+from publications.review import workflow
 from publications.models import Series
 
 from .builders import draft, reviewed

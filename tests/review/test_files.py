@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from publications import files
+from publications.review import files
 
 from .conftest import AUTHOR_EMAIL, AUTHOR_NAME, make_docx, make_odt, make_pdf
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import formats, translation
 
-from publications import workflow
+from publications.review import workflow
 from publications.models import AuditEvent
-from publications.tokens import make_assignment_token
+from publications.review.tokens import make_assignment_token
 
 from .builders import in_days, in_review
 from .conftest import make_pdf
@@ -86,7 +86,7 @@ def test_the_author_gets_the_reviewers_annotated_file_without_its_metadata(
 
 def test_the_decision_email_quotes_each_review_once(author, series, editor, reviewers,
                                                     mailoutbox):
-    from publications.letters import draft_letter
+    from publications.review.letters import draft_letter
 
     from .builders import reviewed
 

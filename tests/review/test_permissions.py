@@ -6,9 +6,9 @@ import pytest
 from pypdf import PdfReader
 from django.urls import reverse
 
-from publications import workflow
+from publications.review import workflow
 from publications.models import SubmissionFile
-from publications.tokens import make_assignment_token
+from publications.review.tokens import make_assignment_token
 
 from .builders import in_days, in_review
 from .conftest import AUTHOR_EMAIL, AUTHOR_NAME, make_user

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from wagtail.models import Page
 
-from publications import workflow
+from publications.review import workflow
 from publications.models import PublicationPage, Submission
 from tests.publications import factories
 from tests.review.builders import reviewed
@@ -49,7 +49,7 @@ def test_the_editor_turns_an_accepted_submission_into_a_draft_page(client, accep
 
 
 def test_publishing_the_page_publishes_the_submission(client, accepted, editor):
-    from publications.production import create_page_for_submission
+    from publications.review.production import create_page_for_submission
 
     submission, _series_page = accepted
     page = create_page_for_submission(submission, editor)

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from publications import workflow
+from publications.review import workflow
 
 from .builders import in_days, reviewed
 

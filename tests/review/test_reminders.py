@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from publications import workflow
+from publications.review import workflow
 from publications.models import AuditEvent, ReminderRule, SentReminder
 
 from .builders import in_days, in_review, reviewed
@@ -55,7 +55,7 @@ def test_cron_reminds_late_reviews_and_late_revisions(author, series, editor, re
     workflow.respond_to_invitation(late, accept=True)
     mailoutbox.clear()
     three_days_later = timezone.localdate() + datetime.timedelta(days=3)
-    from publications.reminders import send_due_reminders
+    from publications.review.reminders import send_due_reminders
 
     assert send_due_reminders(today=three_days_later) >= 1
     assert [m.to for m in mailoutbox] == [[reviewers[1].email]] * len(mailoutbox)
@@ -112,7 +112,7 @@ def test_the_queue_filters_overdue_work(client, author, series, editor, reviewer
 
 def test_a_before_the_date_rule_does_not_fire_once_the_date_has_come(author, series, editor,
                                                                    reviewers, mailoutbox):
-    from publications.reminders import send_due_reminders
+    from publications.review.reminders import send_due_reminders
 
     submission = in_review(author, series, editor)
     assignment = workflow.invite_reviewer(submission, editor, reviewers[0],
@@ -126,7 +126,7 @@ def test_a_before_the_date_rule_does_not_fire_once_the_date_has_come(author, ser
 
 def test_cron_catching_up_sends_one_reminder_per_assignment_and_records_every_rule(
         author, series, editor, reviewers, mailoutbox):
-    from publications.reminders import send_due_reminders
+    from publications.review.reminders import send_due_reminders
 
     submission = in_review(author, series, editor)
     assignment = workflow.invite_reviewer(submission, editor, reviewers[0],
@@ -148,7 +148,7 @@ def test_cron_catching_up_sends_one_reminder_per_assignment_and_records_every_ru
 
 def test_an_author_late_with_a_revision_gets_one_reminder_per_run(author, series, editor,
                                                                  reviewers, mailoutbox):
-    from publications.reminders import send_due_reminders
+    from publications.review.reminders import send_due_reminders
 
     submission, _assignment = reviewed(author, series, editor, reviewers[0])
     workflow.record_decision(submission, editor, outcome="minor", letter="Revise.",

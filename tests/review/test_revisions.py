@@ -5,10 +5,10 @@ reviewers see how the author answered the last one."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from publications import workflow
-from publications.letters import draft_letter
+from publications.review import workflow
+from publications.review.letters import draft_letter
 from publications.models import AuditEvent, Decision, SubmissionFile
-from publications.tokens import make_assignment_token
+from publications.review.tokens import make_assignment_token
 
 from .builders import checked_pdf, in_days, reviewed
 from .conftest import AUTHOR_EMAIL, AUTHOR_NAME, make_pdf

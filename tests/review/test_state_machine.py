@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from publications import workflow
+from publications.review import workflow
 from publications.models import AuditEvent, Submission
 
 from .builders import draft, in_days, in_review, reviewed

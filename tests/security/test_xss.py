@@ -13,9 +13,9 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import ContactPage
-from publications import workflow
+from publications.review import workflow
 from publications.models import Series, Submission
-from publications.tokens import make_assignment_token
+from publications.review.tokens import make_assignment_token
 from tests.review.conftest import make_pdf
 
 SCRIPT = '<script>alert("jcmi-xss")</script>'

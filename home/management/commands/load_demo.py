@@ -10,7 +10,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "home.demo",
     "publications.demo",
-    "publications.demo_review",
+    "publications.review.demo",
     "lectures.demo",
     "search.demo",  # after the page demos: it promotes pages they made
     # Last: gives translators rights on every locale root the other modules made.

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from publications.reminders import send_due_reminders
+from publications.review.reminders import send_due_reminders
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The editors' and reviewers' workspace in the Wagtail admin.
 
-Views only read forms and call ``publications.workflow``; they never decide what is allowed.
+Views only read forms and call ``publications.review.workflow``; they never decide what is allowed.
 """
 
 from django.contrib import messages
@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import files as submission_files
-from . import production, workflow
-from .admin_forms import DecisionForm, DeskRejectForm, InviteReviewerForm, QueueFilterForm
-from .letters import draft_letter, reviews_for_decision
-from .models import Profile, ReviewAssignment, Submission, SubmissionFile
-from .permissions import REVIEWERS, is_managing_editor
-from .tokens import make_assignment_token
+from .. import files as submission_files
+from .. import production, workflow
+from .forms import DecisionForm, DeskRejectForm, InviteReviewerForm, QueueFilterForm
+from ..letters import draft_letter, reviews_for_decision
+from publications.models import Profile, ReviewAssignment, Submission, SubmissionFile
+from ..permissions import REVIEWERS, is_managing_editor
+from ..tokens import make_assignment_token
 
 State = Submission.State
 OPEN_ASSIGNMENT = [ReviewAssignment.State.INVITED, ReviewAssignment.State.ACCEPTED]

@@ -10,8 +10,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
-from .models import ReminderRule, ReviewAssignment
+from .admin import urls as admin_urls
+from publications.models import ReminderRule, ReviewAssignment
 from .permissions import is_managing_editor
 
 

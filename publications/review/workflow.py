@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import files as submission_files
 from . import notifications
-from .models import (
+from publications.models import (
     AuditEvent,
     Decision,
     ReviewAssignment,

@@ -20,7 +20,7 @@ def make_assignment_token(assignment):
 
 def read_assignment_token(token):
     """The assignment a token opens, or None when it is forged, altered or expired."""
-    from .models import ReviewAssignment
+    from publications.models import ReviewAssignment
 
     try:
         data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age())

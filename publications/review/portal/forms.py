@@ -16,9 +16,9 @@ from wagtail.models import Locale
 from home.models import TopicPage
 
 from .. import files as submission_files
-from ..models import Profile, Recommendation, Series, Submission, SubmissionAuthor
+from publications.models import Profile, Recommendation, Series, Submission, SubmissionAuthor
 from ..permissions import REVIEWERS
-from ..validators import normalise_orcid, validate_orcid
+from publications.validators import normalise_orcid, validate_orcid
 
 
 class RegistrationForm(UserCreationForm):

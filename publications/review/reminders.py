@@ -12,7 +12,7 @@ import datetime
 from django.utils import timezone
 
 from . import workflow
-from .models import ReminderRule, ReviewAssignment, SentReminder, Submission
+from publications.models import ReminderRule, ReviewAssignment, SentReminder, Submission
 
 
 def _fires(due, offset, today):

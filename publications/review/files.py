@@ -325,7 +325,7 @@ def neutral_name(round_number, extension):
 
 def store(submission, kind, checked, *, round_number, user, download_name=None, assignment=None):
     """Save a checked upload as the next version of its kind in this round."""
-    from .models import SubmissionFile
+    from publications.models import SubmissionFile
 
     version = (
         SubmissionFile.objects.filter(

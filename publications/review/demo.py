@@ -1,6 +1,6 @@
 """Demo peer review: submissions in every state, with reviews, decisions and a timeline.
 
-Everything goes through ``publications.workflow``, as real use would, so the audit trail and the
+Everything goes through ``publications.review.workflow``, as real use would, so the audit trail and the
 reviewer copies are genuine. Idempotent: a submission whose title the author already has is
 left alone.
 """
@@ -17,7 +17,7 @@ from home.demo_users import ensure_demo_users
 
 from . import files as submission_files
 from . import production, workflow
-from .models import Profile, ReviewAssignment, Series, Submission, SubmissionAuthor
+from publications.models import Profile, ReviewAssignment, Series, Submission, SubmissionAuthor
 
 SERIES = [
     ("working-papers", "JCMI Working Papers", Series.Kind.WORKING_PAPER, Series.Anonymity.DOUBLE),

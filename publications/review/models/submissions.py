@@ -1,6 +1,6 @@
 """Submissions: the private side of publishing, from an author's draft to an accepted work.
 
-A Submission is not a page. Its ``state`` is only ever changed by ``publications.workflow``;
+A Submission is not a page. Its ``state`` is only ever changed by ``publications.review.workflow``;
 everything here is data and read-only helpers.
 """
 
@@ -100,13 +100,13 @@ class Submission(models.Model):
 
     @property
     def anonymity(self):
-        from .series import Series
+        from publications.models.series import Series
 
         return self.series.review_anonymity if self.series_id else Series.Anonymity.DOUBLE
 
     @property
     def is_double_anonymous(self):
-        from .series import Series
+        from publications.models.series import Series
 
         return self.anonymity == Series.Anonymity.DOUBLE
 

@@ -1,4 +1,4 @@
-"""The author portal and the reviewer's link pages. Rules live in ``publications.workflow``."""
+"""The author portal and the reviewer's link pages. Rules live in ``publications.review.workflow``."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import files as submission_files
 from .. import workflow
-from ..models import Decision, ReviewAssignment, Submission, SubmissionFile
+from publications.models import Decision, ReviewAssignment, Submission, SubmissionFile
 from ..permissions import AUTHORS, can_download, is_author_of
 from ..tokens import read_assignment_token
 from . import forms

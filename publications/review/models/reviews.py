@@ -96,7 +96,7 @@ class ReviewAssignment(models.Model):
     def reviewer_label(self):
         """How authors see this reviewer: "Reviewer n" among the round's submitted reviews,
         unless the series reviews openly."""
-        from .series import Series
+        from publications.models.series import Series
 
         if self.submission.anonymity == Series.Anonymity.OPEN:
             return self.reviewer.get_full_name() or self.reviewer.get_username()

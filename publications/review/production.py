@@ -121,7 +121,7 @@ def create_page_for_submission(submission, actor, language_code="en"):
     The state change goes through the state machine (which checks that ``actor`` is a managing
     editor and the submission is accepted); if it refuses, the page and document are rolled back.
     """
-    from publications import workflow
+    from publications.review import workflow
 
     manuscript = final_manuscript(submission)
     if manuscript is None:

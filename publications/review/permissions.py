@@ -1,6 +1,6 @@
 """Who may see and do what with a submission. Checked per object, never by group alone."""
 
-from .models import ReviewAssignment, SubmissionFile
+from publications.models import ReviewAssignment, SubmissionFile
 
 MANAGING_EDITORS = "Managing Editors"
 REVIEWERS = "Reviewers"

@@ -61,7 +61,7 @@ def queue_editors(submission, name, **context_ids):
 
 
 def build_context(submission, recipient, context_ids):
-    from .models import Decision, ReviewAssignment
+    from publications.models import Decision, ReviewAssignment
     from .tokens import make_assignment_token
 
     context = {"submission": submission, "recipient": recipient,
@@ -92,7 +92,7 @@ def build_context(submission, recipient, context_ids):
 
 @task()
 def send_notification(name, submission_id, user_id, email, context_ids):
-    from .models import AuditEvent, Submission
+    from publications.models import AuditEvent, Submission
 
     submission = Submission.objects.select_related("series", "submitter").get(pk=submission_id)
     recipient = get_user_model().objects.filter(pk=user_id).first() if user_id else None

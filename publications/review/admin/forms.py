@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Decision, Series, Submission
-from .permissions import REVIEWERS
-from .portal.forms import series_choices
+from publications.models import Decision, Series, Submission
+from ..permissions import REVIEWERS
+from ..portal.forms import series_choices
 
 
 class QueueFilterForm(forms.Form):

@@ -3,7 +3,7 @@
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .models import ReviewAssignment
+from publications.models import ReviewAssignment
 from .notifications import language_of
 from .workflow import decision_rounds
 
