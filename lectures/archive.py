@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import django_filters
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import BooleanField, Case, Count, DateTimeField, F, Value, When
 from django.http import Http404
 from django.template.loader import get_template
@@ -17,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from cms.filters import QuickChoiceFilter
+from cms.paging import paginate
 from cms.page_cache import cached_fragment, cached_fragments
 from home.models import Person, TopicPage
 
@@ -175,20 +175,12 @@ class ArchiveFilter(django_filters.FilterSet):
         return [(key, data[key]) for key in FILTER_ORDER if data.get(key)]
 
 
-def paginate(rows, request, now, lecture_index, per_page=PAGE_SIZE):
-    """(page of Cards, error status or None), from a listing's ``ordered_entries``: only the
-    page's own cards are drawn (or taken from the cache). Bad page numbers are the visitor's
-    error, never a 500."""
-    paginator = Paginator(rows, per_page)
-    raw = request.GET.get("page", "1")
-    try:
-        page, error = paginator.page(raw), None
-    except PageNotAnInteger:
-        page, error = paginator.page(1), 400
-    except EmptyPage:
-        raise Http404(_("There is no page %(page)s in this list.") % {"page": raw}) from None
-    page.object_list = draw_cards(page.object_list, request, now, lecture_index)
-    return page, error
+def page_of_cards(rows, request, now, lecture_index, per_page=PAGE_SIZE):
+    """The Paging (cms.paging's policy) of a listing's ``ordered_entries``: only the page's own
+    cards are drawn (or taken from the cache)."""
+    paging = paginate(rows, request, per_page)
+    paging.page.object_list = draw_cards(paging.page.object_list, request, now, lecture_index)
+    return paging
 
 
 def draw_cards(rows, request, now, lecture_index):
@@ -225,10 +217,11 @@ class ArchiveView:
             lambda: ordered_entries(filterset.qs, now), page=self.index,
             still_valid=lambda kept: kept[1] is None or kept[1] >= now,
         )
-        page, page_error = paginate(rows, request, now, self.index)
-        if page_error:
-            status = page_error
-            errors.append(_("The page number must be a whole number; showing the first page."))
+        paging = page_of_cards(rows, request, now, self.index)
+        page = paging.page
+        if paging.error:
+            status = paging.status
+            errors.append(paging.error)
         canonical_params = list(query) + ([("page", page.number)] if page.number > 1 else [])
         base = self.index.get_url(request)
         context = self.index.get_context(request)
@@ -270,17 +263,19 @@ def speaker_view(index, request, slug):
     entries = index.entries().filter(pk__in=spoke_at.values("page_id"))
     now = timezone.now()
     rows, _changes_at = ordered_entries(entries, now)
-    page, page_error = paginate(rows, request, now, index)
+    paging = page_of_cards(rows, request, now, index)
+    page = paging.page
     context = {
         "page": index,
         "self": index,
         "person": person,
         "entries_page": page,
         "cards": page.object_list,
+        "filter_errors": [paging.error] if paging.error else [],
         "canonical_url": request.build_absolute_uri(index.speaker_url(person, request)),
         "archive_url": index.get_url(request),
         # Shared links show the speaker, not the archive whose template this page borrows.
         "share_title": str(person),
         "share_description": ", ".join(filter(None, [person.position, person.affiliation])),
     }
-    return TemplateResponse(request, "lectures/speaker_page.html", context, status=page_error or 200)
+    return TemplateResponse(request, "lectures/speaker_page.html", context, status=paging.status)

@@ -12,6 +12,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from cms.paging import Paging, paginate
+
 from .facets import count_facets, filter_hits
 from .snippets import highlight, summary_text
 
@@ -41,6 +43,7 @@ class SearchOutcome:
     query: object
     results: list = field(default_factory=list)
     page_obj: object = None
+    paging: object = None
     facets: list = field(default_factory=list)
     promotions: list = field(default_factory=list)
     total: int = 0
@@ -95,8 +98,9 @@ def _specific_in_order(page_ids):
     return [by_id[pk] for pk in page_ids if pk in by_id]
 
 
-def run_search(query, selection, page_number, locale=None):
-    """Search, filter by the selected facets, count facets and return one page of results."""
+def run_search(query, selection, request=None, locale=None):
+    """Search, filter by the selected facets, count facets and return one page of results: the
+    page the request asks for (cms.paging's policy), or the first."""
     locale = locale or Locale.get_active()
     outcome = SearchOutcome(query=query)
     if not query:
@@ -105,8 +109,11 @@ def run_search(query, selection, page_number, locale=None):
     filtered = filter_hits(hits, selection)
     outcome.facets = count_facets(filtered, selection)
     outcome.total = len(filtered)
-    paginator = Paginator(filtered, PAGE_SIZE)
-    outcome.page_obj = paginator.get_page(page_number)
+    if request is None:
+        outcome.paging = Paging(Paginator(filtered, PAGE_SIZE).page(1))
+    else:
+        outcome.paging = paginate(filtered, request, PAGE_SIZE)
+    outcome.page_obj = outcome.paging.page
     pages = _specific_in_order([hit[0] for hit in outcome.page_obj.object_list])
     outcome.results = [
         SearchResult(page=page, snippet=highlight(summary_text(page), query.terms))

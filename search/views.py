@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from cms.paging import query_without_page
+
 from .facets import clean_selection
 from .query import MAX_QUERY_LENGTH, clean_query
 from .service import autocomplete, run_search
@@ -15,7 +17,7 @@ from .service import autocomplete, run_search
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     selection = clean_selection(request.GET)
-    outcome = run_search(query, selection, request.GET.get("page"))
+    outcome = run_search(query, selection, request)
 
     # Each facet value links to the same search with that value toggled and the page reset.
     for group in outcome.facets:
@@ -33,8 +35,10 @@ def search(request):
         "max_query_length": MAX_QUERY_LENGTH,
         "outcome": outcome,
         "selection": selection,
+        "query_without_page": query_without_page(request),
     }
-    return TemplateResponse(request, "search/search.html", context)
+    status = outcome.paging.status if outcome.paging else 200
+    return TemplateResponse(request, "search/search.html", context, status=status)
 
 
 @require_GET

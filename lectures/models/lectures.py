@@ -1,6 +1,5 @@
 """Lecture series and their lectures."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,10 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.paging import PagedListing
+
 from .entries import CalendarEntryPage
 
 
-class LectureSeriesPage(Page):
+class LectureSeriesPage(PagedListing, Page):
     """A running lecture series; its lectures are its children."""
 
     intro = models.TextField(_("short description"), blank=True)
@@ -49,16 +50,14 @@ class LectureSeriesPage(Page):
     def get_context(self, request, *args, **kwargs):
         from django.utils import timezone
 
-        from lectures.archive import draw_cards, ordered_entries
+        from lectures.archive import ordered_entries, page_of_cards
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         rows, _changes_at = ordered_entries(
             CalendarEntryPage.objects.live().public().child_of(self), now)
-        page = Paginator(rows, 20).get_page(request.GET.get("page"))
-        page.object_list = draw_cards(page.object_list, request, now, self.get_parent().specific)
-        context["entries_page"] = page
-        context["cards"] = page.object_list
+        paging = page_of_cards(rows, request, now, self.get_parent().specific, per_page=20)
+        context.update(paging=paging, entries_page=paging.page, cards=paging.page.object_list)
         return context
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.template.loader import get_template
@@ -29,6 +28,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.page_cache import cached_fragment, cached_fragments
+from cms.paging import PagedListing, paginate, query_without_page
 from publications.forms import PublicationPageForm
 
 ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
@@ -86,9 +86,11 @@ class PublicationIndexPage(RoutablePageMixin, Page):
             request, f"publication-rows:{state}",
             lambda: list(publication_filter.qs.values_list("pk", "url_path")), page=self,
         )
-        context["page_obj"] = paginate(request, publication_filter.qs, per_page=10, rows=rows)
-        context["query_without_page"] = query_without(request, "page")
-        return TemplateResponse(request, "publications/publication_index_page.html", context)
+        paging = page_of_cards(request, publication_filter.qs, per_page=10, rows=rows)
+        context.update(paging=paging, page_obj=paging.page,
+                       query_without_page=query_without_page(request))
+        return TemplateResponse(request, "publications/publication_index_page.html", context,
+                                status=paging.status)
 
     @path("feed.xml/", name="feed")
     def feed(self, request):
@@ -118,9 +120,10 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         ).distinct()
         context = self.get_context(request)
         context["person"] = person
-        context["page_obj"] = paginate(
+        paging = page_of_cards(
             request, with_card_data(publications).order_by("-publication_date", "-pk"), 10
         )
+        context.update(paging=paging, page_obj=paging.page)
         # The route's own address (on the site's own host, as base.html gives pages): without it
         # base.html names the index as canonical, telling search engines to drop this listing.
         canonical = self.get_full_url(request) + self.reverse_subpage(
@@ -129,14 +132,15 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         if context["page_obj"].number > 1:
             canonical += f"?page={context['page_obj'].number}"
         context["canonical_url"] = canonical
-        return TemplateResponse(request, "publications/author_page.html", context)
+        return TemplateResponse(request, "publications/author_page.html", context,
+                                status=paging.status)
 
     @property
     def feed_url(self):
         return self.url + "feed.xml"
 
 
-class SeriesIndexPage(Page):
+class SeriesIndexPage(PagedListing, Page):
     """One series' publications and its editorial board, at /<lang>/publications/<series>/."""
 
     series = models.ForeignKey(
@@ -159,9 +163,10 @@ class SeriesIndexPage(Page):
         publications = PublicationPage.objects.child_of(self).live().public()
         context["series"] = self.series.localized
         context["editors"] = self.series.editors.select_related("person")
-        context["page_obj"] = paginate(
+        paging = page_of_cards(
             request, with_card_data(publications).order_by("-publication_date", "-pk"), 10
         )
+        context.update(paging=paging, page_obj=paging.page)
         return context
 
     def next_series_number(self):
@@ -488,24 +493,19 @@ def with_card_data(queryset):
     )
 
 
-def paginate(request, queryset, per_page, rows=None):
-    """One page of ``queryset``'s cards (its ordered ``(pk, url_path)`` rows may be given). The
-    paginator counts and sorts narrow rows; only the page's own publications are then loaded,
-    with everything their cards show, when their cards are not kept (``card_html``)."""
+def page_of_cards(request, queryset, per_page, rows=None):
+    """The Paging (cms.paging's policy) of ``queryset``'s cards (its ordered ``(pk, url_path)``
+    rows may be given). The paginator counts and sorts narrow rows; only the page's own
+    publications are then loaded, with everything their cards show, when their cards are not
+    kept (``card_html``)."""
     if rows is None:
         rows = queryset.prefetch_related(None).values_list("pk", "url_path")
-    paginator = Paginator(rows, per_page)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    rows = list(page.object_list)
+    paging = paginate(rows, request, per_page)
+    rows = list(paging.page.object_list)
     html = card_html(request, queryset, rows)
-    page.object_list = [PublicationCard(pk, mark_safe(html[pk])) for pk, _path in rows
-                        if pk in html]
-    return page
+    paging.page.object_list = [PublicationCard(pk, mark_safe(html[pk])) for pk, _path in rows
+                               if pk in html]
+    return paging
 
 
 @dataclass
@@ -531,10 +531,3 @@ def card_html(request, queryset, rows):
 
     return cached_fragments(request, "publication-card", [pk for pk, _path in rows], build,
                             versions=dict(rows))
-
-
-def query_without(request, *names):
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()

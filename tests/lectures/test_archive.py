@@ -199,7 +199,7 @@ def test_bad_filter_values_get_a_clear_400_never_a_500(client, index, archive):
 def test_bad_page_numbers_never_500(client, index, archive):
     assert client.get(f"{index.url}?page=abc").status_code == 400
     assert client.get(f"{index.url}?page=99").status_code == 404
-    assert client.get(f"{index.url}?page=-1").status_code == 404
+    assert client.get(f"{index.url}?page=-1").status_code == 400
 
 
 def test_pagination_keeps_the_filters_and_walks_the_whole_list(client, index, people, topics):

@@ -149,9 +149,10 @@ def test_bad_filter_values_get_a_clear_400(client, shelf, query):
     assert "Some filters could not be used" in response.content.decode()
 
 
-def test_out_of_range_pages_show_the_last_page(client, shelf):
-    assert client.get("/en/publications/", {"page": "999"}).status_code == 200
-    assert client.get("/en/publications/", {"page": "x"}).status_code == 200
+def test_bad_page_numbers_follow_the_one_paging_policy(client, shelf):
+    # tests/test_paging.py covers the policy; here, that the filters' own 400 is not masked.
+    assert client.get("/en/publications/", {"page": "999"}).status_code == 404
+    assert client.get("/en/publications/", {"page": "x"}).status_code == 400
 
 
 def test_a_work_appears_once_in_the_visitors_language(client, shelf, django_capture_on_commit_callbacks):
