@@ -62,6 +62,7 @@ def queue_editors(submission, name, **context_ids):
 
 def build_context(submission, recipient, context_ids):
     from publications.models import Decision, ReviewAssignment
+    from .decisions import reviews_for_decision
     from .tokens import make_assignment_token
 
     context = {"submission": submission, "recipient": recipient,
@@ -81,11 +82,7 @@ def build_context(submission, recipient, context_ids):
             context["set_password_url"] = set_password_url(assignment.reviewer)
     if "decision_id" in context_ids:
         decision = Decision.objects.select_related("round").get(pk=context_ids["decision_id"])
-        reviews = []
-        if decision.round_id:
-            reviews = list(decision.round.assignments.filter(
-                state=ReviewAssignment.State.SUBMITTED).select_related("reviewer"))
-        context.update(decision=decision, reviews=reviews)
+        context.update(decision=decision, reviews=reviews_for_decision(decision))
     context.update({k: v for k, v in context_ids.items() if not k.endswith("_id")})
     return context
 

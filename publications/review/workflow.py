@@ -6,12 +6,13 @@ notifications. An invalid transition raises ``TransitionError`` (or ``Transition
 the actor lacks the right) and changes nothing.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import files as submission_files
-from . import notifications
 from publications.models import (
     AuditEvent,
     Decision,
@@ -22,22 +23,71 @@ from publications.models import (
     Submission,
     SubmissionFile,
 )
+from . import files as submission_files
+from . import notifications
+from .decisions import DECISION_KINDS, pending_decision_rounds, reviews_of
 from .permissions import is_author_of, is_managing_editor
 
 State = Submission.State
 AState = ReviewAssignment.State
 
-# States from which the author may still withdraw: no final decision yet.
-WITHDRAWABLE = (
-    State.DRAFT, State.SUBMITTED, State.SCREENING, State.IN_REVIEW,
-    State.REVISIONS_REQUESTED, State.RESUBMITTED,
-)
-DECISION_STATES = {
-    Decision.Outcome.ACCEPT: State.ACCEPTED,
-    Decision.Outcome.MINOR: State.REVISIONS_REQUESTED,
-    Decision.Outcome.MAJOR: State.REVISIONS_REQUESTED,
-    Decision.Outcome.REJECT: State.REJECTED,
+EDITOR, AUTHOR = "editor", "author"
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something a user can do to a submission: from which states, by whom, and (for a
+    transition) to which state. ``ready`` is a further condition on the submission."""
+    sources: frozenset
+    by: str
+    target: str | None = None
+    ready: Callable | None = None
+
+
+def _round_checked(submission):
+    review_round = submission.rounds.order_by("-number").first()
+    return review_round is not None and review_round.anonymity_confirmed_at is not None
+
+
+# The transitions table: every action a user can take on a submission. ``available_actions``
+# reads it for the admin's buttons and the portal's links; each transition function below checks
+# it before acting. A decision's target comes from its kind (decisions.DECISION_KINDS).
+ACTIONS = {
+    # The author's
+    "submit": Action(frozenset({State.DRAFT}), AUTHOR, State.SUBMITTED),
+    "withdraw": Action(frozenset({State.DRAFT, State.SUBMITTED, State.SCREENING, State.IN_REVIEW,
+                                  State.REVISIONS_REQUESTED, State.RESUBMITTED}),
+                       AUTHOR, State.WITHDRAWN),
+    "submit_revision": Action(frozenset({State.REVISIONS_REQUESTED}), AUTHOR, State.RESUBMITTED),
+    # The managing editors'
+    "start_screening": Action(frozenset({State.SUBMITTED}), EDITOR, State.SCREENING),
+    "confirm_anonymity": Action(frozenset({State.SCREENING, State.RESUBMITTED}), EDITOR,
+                                ready=lambda submission: not _round_checked(submission)),
+    "send_to_review": Action(frozenset({State.SCREENING, State.RESUBMITTED}), EDITOR,
+                             State.IN_REVIEW, ready=_round_checked),
+    "desk_reject": Action(frozenset({State.SUBMITTED, State.SCREENING}), EDITOR, State.REJECTED),
+    "invite_reviewer": Action(frozenset({State.IN_REVIEW}), EDITOR),
+    "decide": Action(frozenset({State.IN_REVIEW}), EDITOR),
+    # On a resubmission, the editors may decide on the revision without opening another round.
+    "decide_without_round": Action(frozenset({State.RESUBMITTED}), EDITOR),
+    "remind_author": Action(frozenset({State.REVISIONS_REQUESTED}), EDITOR),
+    "start_production": Action(frozenset({State.ACCEPTED}), EDITOR, State.IN_PRODUCTION),
+    "mark_published": Action(frozenset({State.IN_PRODUCTION}), EDITOR, State.PUBLISHED),
 }
+
+
+def available_actions(submission, user):
+    """The names of the ACTIONS ``user`` can take on ``submission`` now."""
+    roles = set()
+    if is_managing_editor(user):
+        roles.add(EDITOR)
+    if is_author_of(user, submission):
+        roles.add(AUTHOR)
+    return frozenset(
+        name for name, action in ACTIONS.items()
+        if action.by in roles and submission.state in action.sources
+        and (action.ready is None or action.ready(submission))
+    )
 
 
 class TransitionError(Exception):
@@ -65,7 +115,11 @@ def _locked(submission):
     return fresh
 
 
-def _move(submission, actor, to_state, allowed_from, action, note=""):
+def _move(submission, actor, action, note="", to_state=None, audit_action=None):
+    """Move the locked submission along ``ACTIONS[action]`` (to ``to_state`` for a decision,
+    whose kind says where it goes) and write the audit event."""
+    allowed_from = ACTIONS[action].sources
+    to_state = to_state or ACTIONS[action].target
     current = _locked(submission)
     if current.state not in allowed_from:
         raise TransitionError(
@@ -75,7 +129,8 @@ def _move(submission, actor, to_state, allowed_from, action, note=""):
     from_state = current.state
     submission.state = to_state
     Submission.objects.filter(pk=submission.pk).update(state=to_state, updated_at=timezone.now())
-    return log(submission, actor, action, from_state=from_state, to_state=to_state, note=note)
+    return log(submission, actor, audit_action or action, from_state=from_state, to_state=to_state,
+               note=note)
 
 
 def log(submission, actor, action, *, from_state="", to_state="", note=""):
@@ -125,7 +180,7 @@ def submit(submission, actor):
     if missing:
         raise TransitionError(_("Before submitting, please add: %(list)s.")
                               % {"list": ", ".join(str(m) for m in missing)})
-    event = _move(submission, actor, State.SUBMITTED, [State.DRAFT], "submitted")
+    event = _move(submission, actor, "submit", audit_action="submitted")
     Submission.objects.filter(pk=submission.pk).update(submitted_at=event.created_at)
     submission.submitted_at = event.created_at
     notifications.queue(submission, "submission_received", [submission.submitter])
@@ -136,7 +191,7 @@ def submit(submission, actor):
 @transaction.atomic
 def withdraw(submission, actor, reason=""):
     _require_author(actor, submission)
-    event = _move(submission, actor, State.WITHDRAWN, WITHDRAWABLE, "withdrawn", reason)
+    event = _move(submission, actor, "withdraw", reason, audit_action="withdrawn")
     open_assignments = ReviewAssignment.objects.filter(
         round__submission=submission, state__in=[AState.INVITED, AState.ACCEPTED]
     )
@@ -154,7 +209,7 @@ def submit_revision(submission, actor, *, manuscript, anonymised=None, response_
     """The author sends a revised manuscript and answers each review of the last round."""
     _require_author(actor, submission)
     current = _locked(submission)
-    if current.state != State.REVISIONS_REQUESTED:
+    if current.state not in ACTIONS["submit_revision"].sources:
         raise TransitionError(_("No revision has been requested for this submission."))
     if submission.is_double_anonymous and anonymised is None:
         raise TransitionError(_("This series reviews double-anonymously: please add an "
@@ -179,8 +234,7 @@ def submit_revision(submission, actor, *, manuscript, anonymised=None, response_
             assignment=assignment, defaults={"response": responses[pk].strip()}
         )
     _prepare_round(submission, number)
-    event = _move(submission, actor, State.RESUBMITTED, [State.REVISIONS_REQUESTED],
-                  "revision_submitted", note)
+    event = _move(submission, actor, "submit_revision", note, audit_action="revision_submitted")
     Submission.objects.filter(pk=submission.pk).update(revision_due=None)
     notifications.queue(submission, "revision_received", [submission.submitter])
     notifications.queue_editors(submission, "revision_received_editors")
@@ -218,7 +272,7 @@ def _prepare_round(submission, number):
 @transaction.atomic
 def start_screening(submission, actor):
     _require_editor(actor)
-    event = _move(submission, actor, State.SCREENING, [State.SUBMITTED], "screening_started")
+    event = _move(submission, actor, "start_screening", audit_action="screening_started")
     _prepare_round(submission, 1)
     return event
 
@@ -228,7 +282,7 @@ def confirm_anonymity(submission, actor):
     """The editor has looked at the reviewer copy and vouches that it names nobody."""
     _require_editor(actor)
     current = _locked(submission)
-    if current.state not in (State.SCREENING, State.RESUBMITTED):
+    if current.state not in ACTIONS["confirm_anonymity"].sources:
         raise TransitionError(_("The anonymity check belongs to a round about to open."))
     review_round = submission.rounds.order_by("-number").first()
     if review_round is None or review_round.reviewer_copy is None:
@@ -246,12 +300,9 @@ def send_to_review(submission, actor, note=""):
     _require_editor(actor)
     review_round = submission.rounds.order_by("-number").first()
     current = _locked(submission)
-    if current.state in (State.SCREENING, State.RESUBMITTED) and (
-        review_round is None or review_round.anonymity_confirmed_at is None
-    ):
+    if current.state in ACTIONS["send_to_review"].sources and not _round_checked(submission):
         raise TransitionError(_("Confirm the anonymity check of the reviewer copy first."))
-    event = _move(submission, actor, State.IN_REVIEW, [State.SCREENING, State.RESUBMITTED],
-                  "sent_to_review", note)
+    event = _move(submission, actor, "send_to_review", note, audit_action="sent_to_review")
     review_round.opened_at = event.created_at
     review_round.save(update_fields=["opened_at"])
     notifications.queue(submission, "sent_to_review", [submission.submitter],
@@ -264,8 +315,7 @@ def desk_reject(submission, actor, letter):
     _require_editor(actor)
     if not (letter or "").strip():
         raise TransitionError(_("A desk rejection needs a letter to the author."))
-    event = _move(submission, actor, State.REJECTED, [State.SUBMITTED, State.SCREENING],
-                  "desk_rejected")
+    event = _move(submission, actor, "desk_reject", audit_action="desk_rejected")
     decision = Decision.objects.create(submission=submission, editor=actor,
                                        outcome=Decision.Outcome.DESK_REJECT, letter=letter.strip())
     notifications.queue(submission, "decision", [submission.submitter], decision_id=decision.pk)
@@ -278,7 +328,7 @@ def desk_reject(submission, actor, letter):
 def invite_reviewer(submission, actor, reviewer, *, response_due, review_due):
     _require_editor(actor)
     current = _locked(submission)
-    if current.state != State.IN_REVIEW:
+    if current.state not in ACTIONS["invite_reviewer"].sources:
         raise TransitionError(_("Reviewers can be invited only while a round is open."))
     if reviewer.pk == submission.submitter_id or submission.authors.filter(
         email__iexact=reviewer.email
@@ -424,7 +474,7 @@ def remind_author(submission, actor=None, rule=None, superseded=()):
     if rule is None:
         _require_editor(actor)
     current = _locked(submission)
-    if current.state != State.REVISIONS_REQUESTED or not current.revision_due:
+    if current.state not in ACTIONS["remind_author"].sources or not current.revision_due:
         raise TransitionError(_("No revision is due from the author."))
     SentReminder.objects.create(rule=rule, submission=submission, due_date=current.revision_due,
                                 sent_by=actor)
@@ -436,21 +486,6 @@ def remind_author(submission, actor=None, rule=None, superseded=()):
 
 
 # Editor: decisions ----------------------------------------------------------------------------
-
-def decision_rounds(submission):
-    """(the round a decision closes, the round whose reviews it rests on).
-
-    In review, both are the open round. On a resubmission the editor may decide without another
-    round: the decision then closes the revision's round, which never opens, and rests on the
-    reviews of the round before it, which the author has just answered.
-    """
-    rounds = list(submission.rounds.order_by("-number")[:2])
-    if not rounds:
-        return None, None
-    if submission.state == State.RESUBMITTED:
-        return rounds[0], rounds[1] if len(rounds) > 1 else None
-    return rounds[0], rounds[0]
-
 
 def _lapse_open_assignments(submission, actor, review_round, state):
     """Cancel what is still open in a decided round, on the record and with a word to each
@@ -473,26 +508,28 @@ def record_decision(submission, actor, *, outcome, letter, revision_due=None):
     """Close the round with a decision; the letter goes to the author with the reviews.
 
     From ``in_review`` it closes the open round. From ``resubmitted`` it is the decision without
-    another round (see ``decision_rounds``).
+    another round (see ``decisions.reviewed_round``).
     """
     _require_editor(actor)
-    if outcome not in DECISION_STATES:
+    kind = DECISION_KINDS.get(outcome)
+    if kind is None or not kind.closes_round:
         raise TransitionError(_("Unknown decision."))
     if not (letter or "").strip():
         raise TransitionError(_("A decision needs a letter to the author."))
-    target = DECISION_STATES[outcome]
-    if target == State.REVISIONS_REQUESTED and revision_due is None:
+    target = kind.target
+    if kind.asks_for_revision and revision_due is None:
         raise TransitionError(_("Set the date by which the revision is due."))
     if revision_due is not None and revision_due < timezone.localdate():
         raise TransitionError(_("The revision cannot be due in the past."))
     from_state = _locked(submission).state
-    review_round, reviewed_round = decision_rounds(submission)
+    review_round, reviewed_round = pending_decision_rounds(submission)
     note = ""
     if from_state == State.RESUBMITTED and reviewed_round is not None:
         note = _("Decided without another round, on the reviews of round %(n)s.") % {
             "n": reviewed_round.number}
-    event = _move(submission, actor, target, [State.IN_REVIEW, State.RESUBMITTED],
-                  f"decision_{outcome}", note)
+    action = "decide_without_round" if from_state == State.RESUBMITTED else "decide"
+    event = _move(submission, actor, action, note, to_state=target,
+                  audit_action=f"decision_{outcome}")
     decision = Decision.objects.create(submission=submission, round=review_round, editor=actor,
                                        outcome=outcome, letter=letter.strip())
     # The round is over: invitations and reviews still open lapse.
@@ -513,8 +550,8 @@ def record_decision(submission, actor, *, outcome, letter, revision_due=None):
 @transaction.atomic
 def start_production(submission, actor, page):
     _require_editor(actor)
-    event = _move(submission, actor, State.IN_PRODUCTION, [State.ACCEPTED], "production_started",
-                  note=str(page) if page else "")
+    event = _move(submission, actor, "start_production", str(page) if page else "",
+                  audit_action="production_started")
     Submission.objects.filter(pk=submission.pk).update(publication_page=page)
     submission.publication_page = page
     return event
@@ -524,7 +561,7 @@ def start_production(submission, actor, page):
 def mark_published(submission, actor=None):
     if actor is not None:
         _require_editor(actor)
-    event = _move(submission, actor, State.PUBLISHED, [State.IN_PRODUCTION], "published")
+    event = _move(submission, actor, "mark_published", audit_action="published")
     notifications.queue(submission, "published", [submission.submitter])
     return event
 
@@ -563,17 +600,4 @@ def answered_reviews_for_reviewer(assignment):
                                           number=assignment.round.number - 1).first()
     if previous is None:
         return []
-    reviews = list(previous.assignments.filter(state=AState.SUBMITTED,
-                                               author_response__isnull=False)
-                   .select_related("author_response", "reviewer", "round__submission__series")
-                   .order_by("invited_at", "pk"))
-    # Number among all the round's submitted reviews, as the author saw them.
-    labels = {r.pk: n for n, r in enumerate(previous.assignments.filter(
-        state=AState.SUBMITTED).order_by("invited_at", "pk"), 1)}
-    for review in reviews:
-        review.label_number = labels[review.pk]
-    return reviews
-
-
-def can_withdraw(submission):
-    return submission.state in WITHDRAWABLE
+    return [review for review in reviews_of(previous) if hasattr(review, "author_response")]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publications.models import Decision, Series, Submission
+from ..decisions import DECISION_KINDS
 from ..permissions import REVIEWERS
 from ..portal.forms import series_choices
 
@@ -68,21 +69,22 @@ class InviteReviewerForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    """The rules (a revision needs a due date, not in the past) are the state machine's:
+    ``workflow.record_decision`` refuses what breaks them and the view shows its reason."""
+
     outcome = forms.ChoiceField(label=_("Decision"), choices=[
-        c for c in Decision.Outcome.choices if c[0] != Decision.Outcome.DESK_REJECT])
+        (outcome, label) for outcome, label in Decision.Outcome.choices
+        if DECISION_KINDS[outcome].closes_round])
     letter = forms.CharField(label=_("Letter to the author"), max_length=50000,
                              widget=forms.Textarea(attrs={"rows": 18}))
     revision_due = forms.DateField(label=_("Revision due (for revisions)"), required=False,
                                    widget=forms.DateInput(attrs={"type": "date"}))
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("outcome") in ("minor", "major") and not cleaned.get("revision_due"):
-            self.add_error("revision_due", _("Set the date by which the revision is due."))
-        due = cleaned.get("revision_due")
-        if due and due < timezone.localdate():
-            self.add_error("revision_due", _("This date is in the past."))
-        return cleaned
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].help_text = " ".join(
+            f"{label}: {DECISION_KINDS[outcome].does}" for outcome, label
+            in self.fields["outcome"].choices)
 
 
 class DeskRejectForm(forms.Form):

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 from .. import files as submission_files
 from .. import production, workflow
 from .forms import DecisionForm, DeskRejectForm, InviteReviewerForm, QueueFilterForm
-from ..letters import draft_letter, reviews_for_decision
+from ..decisions import DECISION_KINDS, reviews_for_pending_decision
+from ..letters import draft_letter
 from publications.models import Profile, ReviewAssignment, Submission, SubmissionFile
 from ..permissions import REVIEWERS, is_managing_editor
 from ..tokens import make_assignment_token
@@ -116,7 +117,7 @@ def _detail_context(request, submission):
         "draft_files": [f for f in files if not rounds or f.round_number > rounds[-1].number],
         "events": submission.events.select_related("actor"),
         "desk_decisions": submission.decisions.filter(round__isnull=True),
-        "State": State,
+        "actions": workflow.available_actions(submission, request.user),
         "invite_form": InviteReviewerForm(submission=submission),
         "desk_reject_form": DeskRejectForm(
             initial={"letter": draft_letter(submission, "desk_reject", request.user)}),
@@ -288,13 +289,15 @@ def decide(request, pk):
         status = 400
     else:
         outcome = request.GET.get("outcome", "minor")
-        if outcome not in ("accept", "minor", "major", "reject"):
+        if outcome not in DECISION_KINDS or not DECISION_KINDS[outcome].closes_round:
             outcome = "minor"
         form = DecisionForm(initial={"outcome": outcome,
                                      "letter": draft_letter(submission, outcome, request.user)})
         status = 200
     return TemplateResponse(request, "publications/admin/decide.html", {
-        "submission": submission, "form": form, "reviews": reviews_for_decision(submission),
+        "submission": submission, "form": form,
+        "reviews": reviews_for_pending_decision(submission),
+        "actions": workflow.available_actions(submission, request.user),
         **_header(_("Decision on “%(title)s”") % {"title": submission.title}, "doc-full"),
     }, status=status)
 

@@ -94,25 +94,19 @@ class ReviewAssignment(models.Model):
 
     @property
     def reviewer_label(self):
-        """How authors see this reviewer: "Reviewer n" among the round's submitted reviews,
-        unless the series reviews openly."""
+        """How authors see this reviewer: "Reviewer n" (decisions.reviewer_numbers, the same
+        number in every round), unless the series reviews openly."""
         from publications.models.series import Series
 
         if self.submission.anonymity == Series.Anonymity.OPEN:
             return self.reviewer.get_full_name() or self.reviewer.get_username()
         number = getattr(self, "label_number", None)
         if number is None:
-            ids = list(self.round.assignments.filter(state=self.State.SUBMITTED)
-                       .order_by("invited_at", "pk").values_list("pk", flat=True))
-            number = ids.index(self.pk) + 1 if self.pk in ids else len(ids) + 1
-        return _("Reviewer %(number)s") % {"number": number}
+            from publications.review.decisions import reviewer_numbers
 
-    @staticmethod
-    def number_reviews(reviews):
-        """Label already-loaded submitted reviews of one round without a query each."""
-        for number, review in enumerate(sorted(reviews, key=lambda r: (r.invited_at, r.pk)), 1):
-            review.label_number = number
-        return reviews
+            numbers = reviewer_numbers(self.round.submission_id)
+            number = numbers.get(self.reviewer_id, len(numbers) + 1)
+        return _("Reviewer %(number)s") % {"number": number}
 
 
 class Decision(models.Model):

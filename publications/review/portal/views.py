@@ -25,6 +25,7 @@ from .. import files as submission_files
 from .. import workflow
 from publications.models import Decision, ReviewAssignment, Submission, SubmissionFile
 from ..permissions import AUTHORS, can_download, is_author_of
+from ..decisions import reviewer_numbers
 from ..tokens import read_assignment_token
 from . import forms
 
@@ -163,7 +164,7 @@ def submission_step(request, step, pk=None):
     if step not in STEP_NAMES:
         raise Http404
     submission = _own_submission(request, pk) if pk else None
-    if submission and submission.state != Submission.State.DRAFT:
+    if submission and "submit" not in workflow.available_actions(submission, request.user):
         messages.info(request, _("This submission has been sent and can no longer be edited."))
         return redirect("portal:submission", pk=submission.pk)
     if submission is None and step != "details":
@@ -256,8 +257,10 @@ def submission_detail(request, pk):
         Prefetch("decisions", queryset=Decision.objects.all(), to_attr="round_decisions"),
     )
     rounds = [r for r in rounds if r.round_decisions]
+    numbers = reviewer_numbers(submission.pk)
     for review_round in rounds:
-        ReviewAssignment.number_reviews(review_round.reviews)
+        for review in review_round.reviews:
+            review.label_number = numbers[review.reviewer_id]
     author_files = submission.files.exclude(
         kind__in=[SubmissionFile.Kind.REVIEWER_COPY, SubmissionFile.Kind.REVIEW_ATTACHMENT])
     return render(request, "publications/portal/submission_detail.html", {
@@ -267,7 +270,7 @@ def submission_detail(request, pk):
         "files": author_files,
         "rounds": rounds,
         "desk_decisions": submission.decisions.filter(round__isnull=True),
-        "can_withdraw": workflow.can_withdraw(submission),
+        "actions": workflow.available_actions(submission, request.user),
     })
 
 
@@ -294,7 +297,7 @@ def withdraw(request, pk):
 @require_http_methods(["GET", "POST"])
 def revise(request, pk):
     submission = _own_submission(request, pk)
-    if submission.state != Submission.State.REVISIONS_REQUESTED:
+    if "submit_revision" not in workflow.available_actions(submission, request.user):
         messages.info(request, _("No revision is requested for this submission."))
         return redirect("portal:submission", pk=submission.pk)
     last_round = submission.rounds.order_by("-number").first()
