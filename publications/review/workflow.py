@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.stored_files import atomic_with_files
+
 from . import files as submission_files
 from . import notifications
 from publications.models import (
@@ -148,7 +150,7 @@ def withdraw(submission, actor, reason=""):
     return event
 
 
-@transaction.atomic
+@atomic_with_files()
 def submit_revision(submission, actor, *, manuscript, anonymised=None, response_file=None,
                     responses=None, note=""):
     """The author sends a revised manuscript and answers each review of the last round."""
@@ -215,7 +217,7 @@ def _prepare_round(submission, number):
     return review_round
 
 
-@transaction.atomic
+@atomic_with_files()
 def start_screening(submission, actor):
     _require_editor(actor)
     event = _move(submission, actor, State.SCREENING, [State.SUBMITTED], "screening_started")
@@ -335,7 +337,7 @@ def respond_to_invitation(assignment, *, accept, actor=None):
     return assignment
 
 
-@transaction.atomic
+@atomic_with_files()
 def submit_review(assignment, *, recommendation, comments_for_authors, confidential_comments="",
                   attachment=None, actor=None):
     assignment = _locked_assignment(assignment)
