@@ -108,7 +108,8 @@ NASTY_NEXT = [
     "?cookies=settings//evil.example", "/\t/evil.example", "/\n/evil.example", "\t//evil.example",
     "/\r\n/evil.example", " //evil.example", "\x00//evil.example", "javascript:alert(1)",
     "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>x</script>",
-    "//testserver@evil.example", "http://testserver@evil.example/", "//evil.example/?cookies=settings",
+    "//testserver@evil.example", "http://testserver@evil.example/",
+    "//evil.example/?cookies=settings",
     "/en/\n\rSet-Cookie: x=1",
 ]
 
