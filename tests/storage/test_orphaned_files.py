@@ -6,11 +6,13 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django_tasks.signals import task_enqueued
 
 from cms.models import PendingFileDeletion
 from publications.models import Submission, SubmissionAuthor, SubmissionFile
 from publications.review import workflow
-from tests.review.builders import in_days, reviewed
+from publications.review.tokens import make_assignment_token
+from tests.review.builders import in_days, in_review, reviewed
 from tests.review.conftest import (  # noqa: F401 -- fixtures
     AUTHOR_EMAIL, AUTHOR_NAME, author, editor, make_pdf, reviewers, series)
 from tests.search.tree import make_document
@@ -93,6 +95,28 @@ def test_a_revision_whose_second_file_fails_keeps_no_file_and_no_new_round(
     assert not submission.rounds.filter(number=2).exists()
 
 
+def test_a_reviewers_annotated_file_that_cannot_be_stored_leaves_the_review_unsent(
+        s3, s3_proxy, client, author, series, editor, reviewers):
+    submission = in_review(author, series, editor)
+    assignment = workflow.invite_reviewer(submission, editor, reviewers[0],
+                                          response_due=in_days(7), review_due=in_days(30))
+    workflow.respond_to_invitation(assignment, accept=True)
+    before_keys = object_keys(s3, PRIVATE_BUCKET)
+    s3_proxy.fail_object_writes_from(1)
+
+    response = client.post(f"/en/portal/review/{make_assignment_token(assignment)}/", {
+        "recommendation": "minor", "comments_for_authors": "Clarify section 2.",
+        "attachment": upload("annotated.pdf", "My notes in the margin."),
+    })
+
+    assert response.status_code == 503
+    assert STORE_DOWN in response.content.decode()
+    assert object_keys(s3, PRIVATE_BUCKET) == before_keys
+    assignment.refresh_from_db()
+    assert assignment.state == assignment.State.ACCEPTED
+    assert not assignment.attachments.exists()
+
+
 def test_a_document_deleted_while_the_store_is_down_is_removed_when_it_is_back(
         s3, s3_proxy, django_capture_on_commit_callbacks):
     document = make_document("Annual report", "The network met four times this year.")
@@ -100,8 +124,19 @@ def test_a_document_deleted_while_the_store_is_down_is_removed_when_it_is_back(
     assert key in object_keys(s3, MEDIA_BUCKET)
 
     s3_proxy.stop()
-    with django_capture_on_commit_callbacks(execute=True):
-        document.delete()
+    queued = []
+
+    def record(sender, task_result, **kwargs):
+        queued.append(task_result.task.module_path)
+
+    task_enqueued.connect(record)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            document.delete()
+    finally:
+        task_enqueued.disconnect(record)
+    # One deletion task, the project's: Wagtail's (one attempt, never retried) is replaced.
+    assert [path for path in queued if "delete" in path] == ["cms.tasks.delete_stored_file_task"]
     # The record is gone, the object is not, and the deletion is remembered.
     assert key in object_keys(s3, MEDIA_BUCKET)
     pending = PendingFileDeletion.objects.get()
