@@ -45,16 +45,24 @@ class Report:
 
 
 def file_fields():
-    """(model, field name, storage alias) of every file field of every installed model."""
+    """(model, field name, storage alias) of every file field of every installed model whose
+    storage is one of settings.STORAGES (the only ones this site configures)."""
     for model in apps.get_models():
         for model_field in model._meta.concrete_fields:
             if isinstance(model_field, models.FileField):
-                yield model, model_field.attname, storage_alias(model_field.storage)
+                try:
+                    alias = storage_alias(model_field.storage)
+                except LookupError:
+                    continue
+                yield model, model_field.attname, alias
 
 
 def _walk(storage, place, skipped, path=""):
     """Every file name under ``path``, not descending into another storage's place."""
-    directories, files = storage.listdir(path)
+    try:
+        directories, files = storage.listdir(path)
+    except FileNotFoundError:  # a folder on disk that nothing has been saved to yet
+        return
     for name in files:
         yield posixpath.join(path, name)
     for directory in directories:

@@ -10,7 +10,7 @@ every client at once.
 import http.client
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 TIMEOUT = 10
 # Hop-by-hop headers are the proxy's own business; the body is re-sent with its own framing.
@@ -69,7 +69,7 @@ class S3Proxy:
             self.fail_from = None
 
     def _should_fail(self, method, path):
-        if method != "PUT" or "?" in path and "acl" in urlsplit(path).query:
+        if method != "PUT" or "acl" in parse_qs(urlsplit(path).query, keep_blank_values=True):
             return False
         with self.lock:
             self.object_writes += 1

@@ -111,3 +111,10 @@ def test_files_on_disk_are_reconciled_too(author, series, settings):
     lines, _summary = reconcile()
     assert lines == [["orphan", "default", "documents/stray.pdf"]]
     assert submission.files.count() == 2
+
+
+def test_a_fresh_install_with_nothing_stored_reports_nothing(settings, tmp_path):
+    settings.STORAGES = {**settings.STORAGES, "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path / "never-made"), "base_url": None}}}
+    assert reconcile() == ([], "0 orphaned object(s), 0 record(s) without their object\n")
