@@ -11,12 +11,10 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.db import models
 from django.utils import timezone
 
 from cms.storage import is_s3
-from cms.stored_files import storage_alias, unwrapped
+from cms.stored_files import file_fields, unwrapped
 
 
 @dataclass(frozen=True)
@@ -42,19 +40,6 @@ def place_of(storage):
 class Report:
     orphans: list = field(default_factory=list)  # (alias, name)
     missing: list = field(default_factory=list)  # (model label, pk, alias, name)
-
-
-def file_fields():
-    """(model, field name, storage alias) of every file field of every installed model whose
-    storage is one of settings.STORAGES (the only ones this site configures)."""
-    for model in apps.get_models():
-        for model_field in model._meta.concrete_fields:
-            if isinstance(model_field, models.FileField):
-                try:
-                    alias = storage_alias(model_field.storage)
-                except LookupError:
-                    continue
-                yield model, model_field.attname, alias
 
 
 def _walk(storage, place, skipped, path=""):

@@ -17,9 +17,10 @@ import contextvars
 import datetime
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import storages
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 
@@ -55,6 +56,25 @@ def storage_alias(storage):
         if storages[alias] is storage:
             return alias
     raise LookupError(f"{storage!r} is not one of settings.STORAGES")
+
+
+def file_fields():
+    """(model, field name, storage alias) of every file field of every installed model whose
+    storage is one of settings.STORAGES (the only ones this site configures)."""
+    for model in apps.get_models():
+        for model_field in model._meta.concrete_fields:
+            if isinstance(model_field, models.FileField):
+                try:
+                    alias = storage_alias(model_field.storage)
+                except LookupError:
+                    continue
+                yield model, model_field.attname, alias
+
+
+def is_referenced(alias, name):
+    """Some record names this file now: a later upload took the name of one deleted earlier."""
+    return any(model._base_manager.filter(**{attname: name}).exists()
+               for model, attname, field_alias in file_fields() if field_alias == alias)
 
 
 def remember_written(fieldfile):
@@ -132,6 +152,11 @@ def attempt_deletion(pending):
     """Try to remove one pending file; True when it is gone (the row goes with it)."""
     from cms.models import PendingFileDeletion
 
+    if is_referenced(pending.storage, pending.name):
+        # Deleting it now would break that record (Wagtail's rendition regeneration can reuse a
+        # name while the deletion of the old one waits): the name is no longer an orphan.
+        PendingFileDeletion.objects.filter(pk=pending.pk).delete()
+        return True
     try:
         storages[pending.storage].delete(pending.name)
     except storage_errors() as error:

@@ -203,3 +203,18 @@ def test_deleting_a_submission_removes_its_files_from_the_private_bucket(
         submission.delete()
     assert object_keys(s3, PRIVATE_BUCKET) == set()
     assert not PendingFileDeletion.objects.exists()
+
+
+def test_a_pending_deletion_spares_a_file_that_a_record_names_again():
+    """A name freed by a deletion can be taken by a new file before the retry runs (Wagtail
+    regenerates renditions under their old names): the retry must not delete the new file."""
+    from django.core.management import call_command
+
+    from cms.stored_files import storage_alias
+
+    document = make_document("Annual report", "The network met four times this year.")
+    storage = document.file.storage
+    PendingFileDeletion.objects.create(storage=storage_alias(storage), name=document.file.name)
+    call_command("delete_pending_files")
+    assert storage.exists(document.file.name)
+    assert not PendingFileDeletion.objects.exists()
