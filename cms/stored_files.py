@@ -20,7 +20,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import storages
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 
@@ -109,7 +109,11 @@ def delete_or_queue(storage, name):
         storage.delete(name)
     except storage_errors() as error:
         logger.warning("Could not remove %s yet (%s); queued for retry", name, error)
-        queue_deletion(storage, name)
+        try:
+            queue_deletion(storage, name)
+        except DatabaseError:  # the database failed too: the original error must still be seen
+            logger.exception("Could not queue the removal of %s; reconcile_storage will list "
+                             "it as an orphan", name)
 
 
 def queue_deletion(storage, name):
