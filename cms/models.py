@@ -5,6 +5,7 @@ apps refer to them with ``get_image_model_string()`` / ``get_document_model_stri
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -47,3 +48,25 @@ class CustomDocument(AbstractDocument):
         if not self.file:
             return
         super().clean()
+
+
+class PendingFileDeletion(models.Model):
+    """A stored file whose record is gone and whose object must go too.
+
+    Written in the same transaction as the deletion of the record, so it survives a file store
+    that is down, a worker that restarts or a task that is lost; ``cms.stored_files`` removes the
+    object and then this row, trying again with a growing delay until the store answers.
+    """
+
+    storage = models.CharField(max_length=50)  # an alias of settings.STORAGES
+    name = models.CharField(max_length=1024)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["next_attempt_at", "pk"]
+
+    def __str__(self):
+        return f"{self.storage}:{self.name}"

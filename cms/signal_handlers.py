@@ -1,4 +1,5 @@
-"""Signal wiring of the site core: document text extraction and page-cache invalidation."""
+"""Signal wiring of the site core: document text extraction, page-cache invalidation and the
+removal of deleted files from their store."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
@@ -97,7 +98,17 @@ def register_signal_handlers():
     post_page_move.connect(invalidate_on_move, dispatch_uid="cms_cache_move")
     post_save.connect(invalidate_on_snippet_change, dispatch_uid="cms_cache_snippet_saved")
     post_delete.connect(invalidate_on_snippet_change, dispatch_uid="cms_cache_snippet_deleted")
+    from wagtail.images import get_image_model
     from wagtail.models import Collection, CollectionViewRestriction
+
+    from cms.stored_files import delete_file_of
+
+    # A deleted file is removed from its store, retried until the store answers. Connected by
+    # the function itself (no dispatch_uid), so that Wagtail's registration of the same receiver
+    # (see cms.patches) does not add a second one.
+    Image = get_image_model()
+    for model in (get_document_model(), Image, Image.get_rendition_model()):
+        post_delete.connect(delete_file_of, sender=model)
 
     post_save.connect(
         on_document_saved, sender=get_document_model(),

@@ -117,7 +117,8 @@ STORAGE_ERROR_MESSAGE = _(
 )
 
 
-def _storage_errors():
+def remote_storage_errors():
+    """What boto3 raises when S3 cannot be reached or refuses a request."""
     try:
         from boto3.exceptions import Boto3Error
         from botocore.exceptions import BotoCoreError, ClientError
@@ -129,13 +130,14 @@ def _storage_errors():
 class StorageErrorMiddleware:
     """An S3 outage during an upload answers 503 with a clear message instead of a 500.
 
-    The file is written before its database row (FileField.pre_save), so when the write fails
-    there is no record to clean up; the visitor is simply told to try again.
+    A file is written before its database row (FileField.pre_save), so a single failed write
+    leaves nothing; views that write several files do so in ``cms.stored_files.
+    atomic_with_files()``, which removes those already written when a later one fails.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.errors = _storage_errors()
+        self.errors = remote_storage_errors()
 
     def __call__(self, request):
         return self.get_response(request)

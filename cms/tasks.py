@@ -91,3 +91,23 @@ def sync_collection_acls_task(collection_id):
         sync_document_acl(document)
         count += 1
     return count
+
+
+@task()
+def delete_stored_file_task(pending_id):
+    """Remove the object of a deleted record; while its store is down, try again later.
+
+    Backends that can defer (the database worker) get the next attempt queued here, after a
+    growing delay; `manage.py delete_pending_files` on cron catches any attempt that is lost.
+    """
+    from cms.models import PendingFileDeletion
+    from cms.stored_files import attempt_deletion
+
+    pending = PendingFileDeletion.objects.filter(pk=pending_id).first()
+    if pending is None:  # already removed by the sweep
+        return "gone"
+    if attempt_deletion(pending):
+        return "deleted"
+    if delete_stored_file_task.get_backend().supports_defer:
+        delete_stored_file_task.using(run_after=pending.next_attempt_at).enqueue(pending_id)
+    return f"store unavailable, attempt {pending.attempts}"

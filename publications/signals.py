@@ -1,14 +1,18 @@
 """Publication index pages are made by editors and the demo, after the workflow migration ran:
 each new one (in any language) gets the "Publication review" workflow as it is created."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Workflow, WorkflowPage
 from wagtail.signals import page_published
 
-from publications.models import PublicationIndexPage, PublicationPage, Submission
+from cms.stored_files import delete_file_of
+from publications.models import PublicationIndexPage, PublicationPage, Submission, SubmissionFile
 
 PUBLICATION_WORKFLOW = "Publication review"
+
+# A submission file deleted (with its submission or alone) leaves the private bucket too.
+post_delete.connect(delete_file_of, sender=SubmissionFile, dispatch_uid="submission_file_deleted")
 
 
 def assign_publication_workflow(page):

@@ -18,6 +18,8 @@ from django.http import FileResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from cms.stored_files import atomic_with_files, remember_written
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -324,7 +326,11 @@ def neutral_name(round_number, extension):
 
 
 def store(submission, kind, checked, *, round_number, user, download_name=None, assignment=None):
-    """Save a checked upload as the next version of its kind in this round."""
+    """Save a checked upload as the next version of its kind in this round.
+
+    Callers that store several files, or write rows after them, do so inside
+    ``cms.stored_files.atomic_with_files()`` so that a failure leaves none of them behind.
+    """
     from publications.models import SubmissionFile
 
     version = (
@@ -346,9 +352,13 @@ def store(submission, kind, checked, *, round_number, user, download_name=None, 
         uploaded_by=user,
         assignment=assignment,
     )
-    record.file.save(f"{kind}-v{version}.{checked.extension}", ContentFile(checked.content),
-                     save=False)
-    record.save()
+    # The object is written before its row: a failure of either, here or later in the caller's
+    # atomic_with_files() block, removes the object again.
+    with atomic_with_files():
+        record.file.save(f"{kind}-v{version}.{checked.extension}", ContentFile(checked.content),
+                         save=False)
+        remember_written(record.file)
+        record.save()
     return record
 
 

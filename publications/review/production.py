@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from cms.stored_files import atomic_with_files, remember_written
+
 from publications.models import PublicationContributor, PublicationPage, SeriesIndexPage
 
 
@@ -51,7 +53,7 @@ def check_is_pdf(file):
         raise ValidationError(_("The final file is not a PDF document."))
 
 
-@transaction.atomic
+@atomic_with_files()
 def build_publication_page(*, series, title, abstract, keywords, topics, contributors, pdf_file,
                            language_code, owner, subtitle="", publication_date=None):
     """Create a DRAFT PublicationPage in the series, with the next number and the PDF.
@@ -68,6 +70,7 @@ def build_publication_page(*, series, title, abstract, keywords, topics, contrib
     if not name.lower().endswith(".pdf"):
         name = f"{slugify(title)[:80] or 'publication'}.pdf"
     document.file.save(name, File(pdf_file), save=False)
+    remember_written(document.file)  # removed again if anything below fails
     document._set_document_file_metadata()
     document.save()
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.stored_files import atomic_with_files
 from publications.models import (
     AuditEvent,
     Decision,
@@ -203,7 +204,7 @@ def withdraw(submission, actor, reason=""):
     return event
 
 
-@transaction.atomic
+@atomic_with_files()
 def submit_revision(submission, actor, *, manuscript, anonymised=None, response_file=None,
                     responses=None, note=""):
     """The author sends a revised manuscript and answers each review of the last round."""
@@ -269,7 +270,7 @@ def _prepare_round(submission, number):
     return review_round
 
 
-@transaction.atomic
+@atomic_with_files()
 def start_screening(submission, actor):
     _require_editor(actor)
     event = _move(submission, actor, "start_screening", audit_action="screening_started")
@@ -385,7 +386,7 @@ def respond_to_invitation(assignment, *, accept, actor=None):
     return assignment
 
 
-@transaction.atomic
+@atomic_with_files()
 def submit_review(assignment, *, recommendation, comments_for_authors, confidential_comments="",
                   attachment=None, actor=None):
     assignment = _locked_assignment(assignment)

@@ -74,7 +74,7 @@ def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_is_saved(working_papers
     assert not get_document_model().objects.filter(title="Fake").exists()
 
 
-def test_bad_orcid_is_refused_and_nothing_is_saved(working_papers, owner):
+def test_bad_orcid_is_refused_and_nothing_is_saved(working_papers, owner, settings):
     series, _ = working_papers
     with pytest.raises(ValidationError):
         build_publication_page(
@@ -83,6 +83,9 @@ def test_bad_orcid_is_refused_and_nothing_is_saved(working_papers, owner):
             language_code="en", owner=owner,
         )
     assert not PublicationPage.objects.filter(title="Bad ORCID").exists()
+    assert not get_document_model().objects.filter(title="Bad ORCID").exists()
+    # The PDF was stored before the contributor was refused: it is removed again.
+    assert not list((settings.MEDIA_ROOT / "documents").glob("*.pdf"))
 
 
 def test_a_series_without_a_page_in_that_language_is_a_clear_error(working_papers, owner):

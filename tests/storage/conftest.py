@@ -45,3 +45,24 @@ def s3(settings, moto_endpoint):
     settings.WAGTAILDOCS_SERVE_METHOD = "redirect"
     client.endpoint = moto_endpoint
     return client
+
+
+@pytest.fixture
+def s3_proxy(s3, settings, moto_endpoint):
+    """The storages reach moto through a proxy the test can stop or make fail writes."""
+    from tests.storage.s3_proxy import S3Proxy
+
+    proxy = S3Proxy(moto_endpoint).start()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        **s3_storages(bucket=MEDIA_BUCKET, private_bucket=PRIVATE_BUCKET,
+                      endpoint_url=proxy.endpoint, region_name="us-east-1",
+                      private_url_expiry=settings.PRIVATE_URL_EXPIRY),
+    }
+    yield proxy
+    proxy.stop()
+
+
+def object_keys(client, bucket):
+    """Every key in a bucket, read from moto directly (not through the proxy)."""
+    return {o["Key"] for o in client.list_objects_v2(Bucket=bucket).get("Contents", [])}

@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 
+from cms.stored_files import atomic_with_files
+
 from .. import files as submission_files
 from .. import workflow
 from publications.models import Decision, ReviewAssignment, Submission, SubmissionFile
@@ -216,7 +218,9 @@ def submission_step(request, step, pk=None):
     valid = formset.is_valid() if formset is not None else form.is_valid()
     if not valid:
         return _bad_request(request, template, context)
-    with transaction.atomic():
+    # A failed write of one file (the store is down) removes the files written before it and
+    # rolls back the rows; the storage error then answers 503 (cms.storage.StorageErrorMiddleware).
+    with atomic_with_files():
         if step == "details":
             is_new = submission is None
             submission = form.save(commit=False)
