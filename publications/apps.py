@@ -7,3 +7,6 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from publications import signals  # noqa: F401
+        from publications.patches import guard_workflow_actions
+
+        guard_workflow_actions()
