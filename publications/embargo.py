@@ -138,7 +138,8 @@ class EmbargoDocumentPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if user.is_superuser:
             return True
         return any(
-            _inside(permission.collection, sealed) and _inside(collection, permission.collection.path)
+            _inside(permission.collection, sealed)
+            and _inside(collection, permission.collection.path)
             for permission in self._get_user_permission_objects_for_actions(user, actions)
         )
 
@@ -147,8 +148,9 @@ class EmbargoDocumentPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if collection is None or not _inside(collection, sealed):
             return super()._users_with_perm_filter(actions, collection=collection)
         granted_inside = collection.get_ancestors(inclusive=True).filter(path__startswith=sealed)
+        permissions = self._get_permission_objects_for_actions(actions)
         groups = Group.objects.filter(
-            collection_permissions__permission__in=self._get_permission_objects_for_actions(actions),
+            collection_permissions__permission__in=permissions,
             collection_permissions__collection__in=granted_inside,
         )
         return Q(is_active=True) & (Q(is_superuser=True) | Q(groups__in=groups))

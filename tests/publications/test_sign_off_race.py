@@ -30,7 +30,8 @@ def logged_in_session(live_server, user):
     client = Client()
     client.force_login(user)
     session = requests.Session()
-    session.cookies.set(settings.SESSION_COOKIE_NAME, client.cookies[settings.SESSION_COOKIE_NAME].value)
+    cookie = settings.SESSION_COOKIE_NAME
+    session.cookies.set(cookie, client.cookies[cookie].value)
     response = session.get(f"{live_server.url}{reverse('wagtailadmin_home')}", timeout=TIMEOUT)
     assert response.status_code == 200
     token = session.cookies.get(settings.CSRF_COOKIE_NAME) or re.search(

@@ -183,7 +183,8 @@ def test_rights_given_above_the_embargo_do_not_reach_into_it(client, in_producti
     _page, document = in_production
     archivists = Group.objects.create(name="Archivists")
     archivists.permissions.add(Permission.objects.get(codename="access_admin"))
-    choose = Permission.objects.get(content_type__app_label="wagtaildocs", codename="choose_document")
+    choose = Permission.objects.get(content_type__app_label="wagtaildocs",
+                                    codename="choose_document")
     GroupCollectionPermission.objects.create(
         group=archivists, collection=Collection.get_first_root_node(), permission=choose)
     archivist = make_user(django_user_model, "archivist", "Archivists")
