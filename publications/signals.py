@@ -1,5 +1,6 @@
 """Publication index pages are made by editors and the demo, after the workflow migration ran:
-each new one (in any language) gets the "Publication review" workflow as it is created."""
+each new one (in any language) gets the "Publication review" workflow as it is created. A
+publication going live publishes its submission and lifts the embargo on its PDF."""
 
 from django.db import transaction
 from django.db.models.signals import post_save
