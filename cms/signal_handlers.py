@@ -16,7 +16,9 @@ def on_document_saved(sender, instance, created, raw=False, update_fields=None, 
         return
     from cms.tasks import extract_document_text_task, sync_document_acl_task
 
-    extract_document_text_task.enqueue(instance.pk)
+    # A document moved to another collection (an embargo lifted) has the same text.
+    if update_fields is None or set(update_fields) != {"collection"}:
+        extract_document_text_task.enqueue(instance.pk)
     sync_document_acl_task.enqueue(instance.pk)
 
 

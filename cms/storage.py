@@ -77,14 +77,18 @@ def document_is_public(document):
     return not document.collection.get_view_restrictions().exists()
 
 
-def sync_document_acl(document):
-    """Make the S3 object match the collection's privacy. Does nothing off S3."""
+def set_document_acl(document, acl):
+    """Give the document's S3 object this canned ACL ("private", "public-read"); not off S3."""
     storage = document.file.storage
     if not document.file or not is_s3(storage):
         return None
-    acl = "public-read" if document_is_public(document) else "private"
     storage.bucket.Object(storage._normalize_name(document.file.name)).Acl().put(ACL=acl)
     return acl
+
+
+def sync_document_acl(document):
+    """Make the S3 object match the collection's privacy. Does nothing off S3."""
+    return set_document_acl(document, "public-read" if document_is_public(document) else "private")
 
 
 def signed_url(fieldfile, expire=None):

@@ -7,3 +7,8 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from publications import signals  # noqa: F401
+        from publications.embargo import register_document_permission_policy
+        from publications.patches import guard_workflow_actions
+
+        guard_workflow_actions()
+        register_document_permission_policy()

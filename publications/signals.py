@@ -1,6 +1,8 @@
 """Publication index pages are made by editors and the demo, after the workflow migration ran:
-each new one (in any language) gets the "Publication review" workflow as it is created."""
+each new one (in any language) gets the "Publication review" workflow as it is created. A
+publication going live publishes its submission and lifts the embargo on its PDF."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Workflow, WorkflowPage
@@ -36,3 +38,12 @@ def publication_went_live(sender, instance, **kwargs):
         publication_page=instance, state=Submission.State.IN_PRODUCTION
     ):
         workflow.mark_published(submission)
+
+
+@receiver(page_published, sender=PublicationPage)
+def release_embargoed_pdf(sender, instance, **kwargs):
+    """Live now: its PDF may open, once the publication is committed (publications.embargo)."""
+    from publications.embargo import release_publication_task
+
+    page_id = instance.pk
+    transaction.on_commit(lambda: release_publication_task.enqueue(page_id))

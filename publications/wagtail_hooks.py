@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -157,3 +158,15 @@ def home_latest_publications(page, request):
 @hooks.register(TOPIC_SECTIONS_HOOK)
 def topic_publications(page, request):
     return Section("publications/sections/topic.html", order=10)
+
+
+# Before Wagtail's own check (default order 0), which would answer a log-in prompt or a
+# permission page and so tell anyone that an embargoed document exists under that address.
+@hooks.register("before_serve_document", order=-100)
+def embargoed_documents_are_not_found(document, request):
+    from publications.embargo import is_embargoed
+
+    restrictions = document.collection.get_view_restrictions()
+    if is_embargoed(document) and not all(r.accept_request(request) for r in restrictions):
+        raise Http404
+    return None

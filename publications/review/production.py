@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from cms.stored_files import atomic_with_files, remember_written
-
+from publications import embargo
 from publications.models import PublicationContributor, PublicationPage, SeriesIndexPage
 
 
@@ -56,7 +56,8 @@ def check_is_pdf(file):
 @atomic_with_files()
 def build_publication_page(*, series, title, abstract, keywords, topics, contributors, pdf_file,
                            language_code, owner, subtitle="", publication_date=None):
-    """Create a DRAFT PublicationPage in the series, with the next number and the PDF.
+    """Create a DRAFT PublicationPage in the series, with the next number and the PDF (under
+    embargo until the page is published).
 
     ``contributors`` is a list of dicts with ``name`` (or ``given_names``/``family_name``),
     ``affiliation``, ``orcid`` and optionally ``email`` (kept out of the public page) and
@@ -65,11 +66,10 @@ def build_publication_page(*, series, title, abstract, keywords, topics, contrib
     """
     parent = series_index_for(series, language_code)
     check_is_pdf(pdf_file)
-    document = get_document_model()(title=title, uploaded_by_user=owner)
-    name = (getattr(pdf_file, "name", "") or "").rsplit("/", 1)[-1]
-    if not name.lower().endswith(".pdf"):
-        name = f"{slugify(title)[:80] or 'publication'}.pdf"
-    document.file.save(name, File(pdf_file), save=False)
+    # Under embargo until the page is live, under a name nobody can guess (publications.embargo).
+    document = get_document_model()(
+        title=title, uploaded_by_user=owner, collection=embargo.embargo_collection())
+    document.file.save(embargo.stored_name(title), File(pdf_file), save=False)
     remember_written(document.file)  # removed again if anything below fails
     document._set_document_file_metadata()
     document.save()
