@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import anonymise, notifications
 from . import files as submission_files
-from . import notifications
 from publications.models import (
     AuditEvent,
     Decision,
@@ -203,16 +203,101 @@ def _prepare_round(submission, number):
     with source.file.open("rb") as handle:
         content = handle.read()
     copy = submission_files.CheckedUpload(
-        content=submission_files.anonymised_copy(content, source.content_type),
+        content=anonymise.clean(content, source.content_type),
         content_type=source.content_type,
         original_name=submission_files.neutral_name(number, submission_files.EXTENSIONS[
             source.content_type]),
     )
-    submission_files.store(
+    stored = submission_files.store(
         submission, SubmissionFile.Kind.REVIEWER_COPY, copy, round_number=number, user=None,
         download_name=copy.original_name,
     )
+    _check_identities(stored, copy.content)
     return review_round
+
+
+# The identity check of files handed across the anonymity line ----------------------------------
+
+def _hidden_identities(submission_file):
+    if submission_file.kind == SubmissionFile.Kind.REVIEW_ATTACHMENT:
+        return anonymise.hidden_from_authors(submission_file.assignment)
+    return anonymise.hidden_from_reviewers(submission_file.submission)
+
+
+def _check_identities(submission_file, content=None):
+    """Search the file for the people it must not name, and keep what was found on it."""
+    if content is None:
+        with submission_file.file.open("rb") as handle:
+            content = handle.read()
+    hits = anonymise.find_identities(content, submission_file.content_type,
+                                     _hidden_identities(submission_file))
+    submission_file.identity_hits = [hit.as_json() for hit in hits]
+    submission_file.save(update_fields=["identity_hits"])
+    return submission_file
+
+
+def identity_hits(submission_file):
+    """What the identity check found in this file (checked now if it never was)."""
+    if submission_file.identity_hits is None:
+        _check_identities(submission_file)
+    return submission_file.hits
+
+
+def _refuse_unresolved_hits(submission_file, message):
+    """The rule of the anonymity line: a file that still names someone it must hide does not
+    cross it, unless a managing editor has overridden the check with a reason."""
+    identity_hits(submission_file)
+    if submission_file.has_unresolved_hits:
+        raise TransitionError(message % {"n": len(submission_file.identity_hits)})
+
+
+def _refuse_identifying_copy(review_round):
+    _refuse_unresolved_hits(review_round.reviewer_copy, _(
+        "The identity check found the authors in the reviewer copy (%(n)s findings, listed on "
+        "the submission's page). The round opens only once a managing editor overrides the "
+        "check with a reason."))
+
+
+@transaction.atomic
+def override_identity_hits(submission, actor, submission_file, reason):
+    """The managing editor passes a file on despite the check's findings, saying why: a name
+    that is a cited author's, a place name that is also a surname."""
+    _require_editor(actor)
+    current = _locked(submission)
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError(_("Give the reason for passing the file on despite the findings."))
+    submission_file = SubmissionFile.objects.select_for_update().filter(
+        pk=submission_file.pk, submission=submission).first()
+    if submission_file is None:
+        raise TransitionError(_("This file does not belong to this submission."))
+    review_round = submission.rounds.order_by("-number").first()
+    Kind = SubmissionFile.Kind
+    crossing = (
+        (submission_file.kind == Kind.REVIEWER_COPY
+         and current.state in (State.SCREENING, State.RESUBMITTED)
+         and review_round is not None and review_round.reviewer_copy == submission_file)
+        or (submission_file.kind == Kind.REVIEW_ATTACHMENT
+            and current.state == State.IN_REVIEW
+            and submission_file.round_number == review_round.number)
+    )
+    if not crossing:
+        raise TransitionError(_("This file is not about to be sent: there is nothing to "
+                                "override."))
+    hits = identity_hits(submission_file)
+    if not hits:
+        raise TransitionError(_("The identity check found nothing in this file."))
+    if submission_file.hits_overridden_at is not None:
+        raise TransitionError(_("The check of this file has already been overridden."))
+    submission_file.hits_overridden_by = actor
+    submission_file.hits_overridden_at = timezone.now()
+    submission_file.hits_override_reason = reason
+    submission_file.save(update_fields=["hits_overridden_by", "hits_overridden_at",
+                                        "hits_override_reason"])
+    return log(submission, actor, "identity_hits_overridden", from_state=current.state,
+               note=_("%(file)s, round %(n)s: %(count)s findings passed. Reason: %(reason)s")
+               % {"file": submission_file.get_kind_display(), "n": submission_file.round_number,
+                  "count": len(hits), "reason": reason})
 
 
 @transaction.atomic
@@ -233,6 +318,7 @@ def confirm_anonymity(submission, actor):
     review_round = submission.rounds.order_by("-number").first()
     if review_round is None or review_round.reviewer_copy is None:
         raise TransitionError(_("There is no reviewer copy to check yet."))
+    _refuse_identifying_copy(review_round)
     review_round.anonymity_confirmed_by = actor
     review_round.anonymity_confirmed_at = timezone.now()
     review_round.save(update_fields=["anonymity_confirmed_by", "anonymity_confirmed_at"])
@@ -250,6 +336,8 @@ def send_to_review(submission, actor, note=""):
         review_round is None or review_round.anonymity_confirmed_at is None
     ):
         raise TransitionError(_("Confirm the anonymity check of the reviewer copy first."))
+    if current.state in (State.SCREENING, State.RESUBMITTED):
+        _refuse_identifying_copy(review_round)
     event = _move(submission, actor, State.IN_REVIEW, [State.SCREENING, State.RESUBMITTED],
                   "sent_to_review", note)
     review_round.opened_at = event.created_at
@@ -349,16 +437,18 @@ def submit_review(assignment, *, recommendation, comments_for_authors, confident
     if not (comments_for_authors or "").strip():
         raise TransitionError(_("Please write your comments for the authors."))
     if attachment is not None:
-        # The author receives this file: strip whatever names its reviewer, as for manuscripts.
+        # The author receives this file: strip whatever names its reviewer, as for manuscripts,
+        # then check it (the editor sees the findings before the decision releases it).
         attachment = submission_files.CheckedUpload(
-            submission_files.anonymised_copy(attachment.content, attachment.content_type),
+            anonymise.clean(attachment.content, attachment.content_type),
             attachment.content_type, attachment.original_name)
-        submission_files.store(
+        stored = submission_files.store(
             submission, SubmissionFile.Kind.REVIEW_ATTACHMENT, attachment,
             round_number=assignment.round.number, user=assignment.reviewer, assignment=assignment,
             download_name=f"review-round-{assignment.round.number}-{assignment.pk}."
                           f"{attachment.extension}",
         )
+        _check_identities(stored, attachment.content)
     assignment.state = AState.SUBMITTED
     assignment.recommendation = recommendation
     assignment.comments_for_authors = comments_for_authors.strip()
@@ -487,6 +577,14 @@ def record_decision(submission, actor, *, outcome, letter, revision_due=None):
         raise TransitionError(_("The revision cannot be due in the past."))
     from_state = _locked(submission).state
     review_round, reviewed_round = decision_rounds(submission)
+    # The decision hands the round's annotated files to the author.
+    for attachment in SubmissionFile.objects.filter(
+            kind=SubmissionFile.Kind.REVIEW_ATTACHMENT, assignment__round=review_round,
+            assignment__state=AState.SUBMITTED).select_related("assignment__reviewer"):
+        _refuse_unresolved_hits(attachment, _(
+            "The identity check found its reviewer in an annotated file of this round (%(n)s "
+            "findings, listed on the submission's page). The decision goes to the author only "
+            "once a managing editor overrides the check with a reason."))
     note = ""
     if from_state == State.RESUBMITTED and reviewed_round is not None:
         note = _("Decided without another round, on the reviews of round %(n)s.") % {

@@ -88,3 +88,10 @@ class DecisionForm(forms.Form):
 class DeskRejectForm(forms.Form):
     letter = forms.CharField(label=_("Letter to the author"), max_length=50000,
                              widget=forms.Textarea(attrs={"rows": 12}))
+
+
+class OverrideHitsForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why these findings do not identify anyone"), max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Written to the submission's timeline."))

@@ -20,4 +20,6 @@ urlpatterns = [
     path("<int:pk>/publication-page/", admin_views.create_publication_page,
          name="create_publication_page"),
     path("<int:pk>/files/<int:file_pk>/", admin_views.download, name="file"),
+    path("<int:pk>/files/<int:file_pk>/override-check/", admin_views.override_hits,
+         name="override_hits"),
 ]
