@@ -421,7 +421,6 @@ class _PdfStrings:
 
     def walk(self, obj, *, depth=0):
         from pypdf.generic import (
-            ArrayObject,
             ByteStringObject,
             DictionaryObject,
             IndirectObject,
@@ -441,7 +440,7 @@ class _PdfStrings:
             yield str(obj)
         elif isinstance(obj, ByteStringObject):
             yield _text_of(bytes(obj))
-        elif isinstance(obj, ArrayObject):
+        elif isinstance(obj, list):  # an ArrayObject, or the values of a name tree
             for item in obj:
                 yield from self.walk(item, depth=depth + 1)
         elif isinstance(obj, DictionaryObject):
@@ -514,7 +513,8 @@ def _pdf_hits(content, matcher):
         strings.skip(page.get("/Contents"))
         for annot in page.get("/Annots") or []:
             resolved = annot.get_object()
-            part = "link" if resolved.get("/Subtype") == "/Link" else "annotation"
+            part = {"/Link": "link", "/Widget": "form"}.get(resolved.get("/Subtype"),
+                                                           "annotation")
             for text in strings.walk(annot):
                 hits += matcher.hits(text, part, number)
         for key in ("/Metadata", "/PieceInfo"):
@@ -594,4 +594,6 @@ def find_identities(content, content_type, identities):
         hits = (_pdf_hits if content_type == PDF else _package_hits)(content, matcher)
     except Exception:  # a hostile file may break the reader anywhere
         hits = [_unreadable("other")]
-    return hits[:MAX_HITS]
+    # One string is often kept twice (a file's name as /F and /UF, a field's value and its look).
+    unique = {(h.found, h.part, h.page, h.context): h for h in hits}
+    return list(unique.values())[:MAX_HITS]
