@@ -248,14 +248,14 @@ def _refuse_unresolved_hits(submission_file, message):
     cross it, unless a managing editor has overridden the check with a reason."""
     identity_hits(submission_file)
     if submission_file.has_unresolved_hits:
-        raise TransitionError(message % {"n": len(submission_file.identity_hits)})
+        raise TransitionError(message)
 
 
 def _refuse_identifying_copy(review_round):
     _refuse_unresolved_hits(review_round.reviewer_copy, _(
-        "The identity check found the authors in the reviewer copy (%(n)s findings, listed on "
-        "the submission's page). The round opens only once a managing editor overrides the "
-        "check with a reason."))
+        "The identity check found the authors in the reviewer copy (see its findings on the "
+        "submission's page). The round opens only once a managing editor overrides the check "
+        "with a reason."))
 
 
 @transaction.atomic
@@ -295,9 +295,9 @@ def override_identity_hits(submission, actor, submission_file, reason):
     submission_file.save(update_fields=["hits_overridden_by", "hits_overridden_at",
                                         "hits_override_reason"])
     return log(submission, actor, "identity_hits_overridden", from_state=current.state,
-               note=_("%(file)s, round %(n)s: %(count)s findings passed. Reason: %(reason)s")
-               % {"file": submission_file.get_kind_display(), "n": submission_file.round_number,
-                  "count": len(hits), "reason": reason})
+               note=_("%(file)s of round %(n)s passed despite the identity check. Reason: "
+                      "%(reason)s") % {"file": submission_file.get_kind_display(),
+                                       "n": submission_file.round_number, "reason": reason})
 
 
 @transaction.atomic
@@ -332,12 +332,11 @@ def send_to_review(submission, actor, note=""):
     _require_editor(actor)
     review_round = submission.rounds.order_by("-number").first()
     current = _locked(submission)
-    if current.state in (State.SCREENING, State.RESUBMITTED) and (
-        review_round is None or review_round.anonymity_confirmed_at is None
-    ):
-        raise TransitionError(_("Confirm the anonymity check of the reviewer copy first."))
     if current.state in (State.SCREENING, State.RESUBMITTED):
-        _refuse_identifying_copy(review_round)
+        if review_round is not None and review_round.reviewer_copy is not None:
+            _refuse_identifying_copy(review_round)
+        if review_round is None or review_round.anonymity_confirmed_at is None:
+            raise TransitionError(_("Confirm the anonymity check of the reviewer copy first."))
     event = _move(submission, actor, State.IN_REVIEW, [State.SCREENING, State.RESUBMITTED],
                   "sent_to_review", note)
     review_round.opened_at = event.created_at
@@ -582,9 +581,9 @@ def record_decision(submission, actor, *, outcome, letter, revision_due=None):
             kind=SubmissionFile.Kind.REVIEW_ATTACHMENT, assignment__round=review_round,
             assignment__state=AState.SUBMITTED).select_related("assignment__reviewer"):
         _refuse_unresolved_hits(attachment, _(
-            "The identity check found its reviewer in an annotated file of this round (%(n)s "
-            "findings, listed on the submission's page). The decision goes to the author only "
-            "once a managing editor overrides the check with a reason."))
+            "The identity check found its reviewer in an annotated file of this round (see its "
+            "findings on the submission's page). The decision goes to the author only once a "
+            "managing editor overrides the check with a reason."))
     note = ""
     if from_state == State.RESUBMITTED and reviewed_round is not None:
         note = _("Decided without another round, on the reviews of round %(n)s.") % {
