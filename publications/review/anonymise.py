@@ -255,16 +255,34 @@ def fold(text):
     return " ".join(folded.split())
 
 
+def _name_parts(name):
+    """The parts of a name that identify on their own: not initials, not particles."""
+    return [part for part in re.split(r"[\s\-‐‑.,]+", name)
+            if len(fold(part)) >= MIN_PART_LENGTH and fold(part) not in _PARTICLES]
+
+
 def person_identities(person, *, name="", email="", orcid="", affiliation="", username=""):
     """Everything a person can be recognised by: their name and its longer parts, e-mail address,
     ORCID iD (as written and as bare digits), affiliation, login."""
-    terms = {name, email, affiliation, username, orcid, orcid.replace("-", "")}
-    for part in re.split(r"[\s\-‐‑.,]+", name):
-        folded = fold(part)
-        if len(folded) >= MIN_PART_LENGTH and folded not in _PARTICLES:
-            terms.add(part)
+    terms = {name, email, affiliation, username, orcid, orcid.replace("-", ""),
+             *_name_parts(name)}
     return [Identity(person, term.strip()) for term in sorted(terms)
             if len(fold(term)) >= MIN_PART_LENGTH]
+
+
+def _identifying_login(username, name, email):
+    """The login, when it tells who someone is beyond their name and e-mail address.
+
+    Portal accounts log in with their e-mail address. A login made in the admin names them
+    when it holds a name ("cdubois") or is no word at all ("cd2024"); a plain word ("author",
+    "reviewer") would only find that word in every manuscript.
+    """
+    folded = fold(username)
+    if not folded or folded == fold(email or ""):
+        return ""
+    if not folded.isalpha():
+        return username
+    return username if any(fold(part) in folded for part in _name_parts(name)) else ""
 
 
 def _user_identities(user, *, with_affiliation):
@@ -273,8 +291,7 @@ def _user_identities(user, *, with_affiliation):
     username = user.get_username()
     return person_identities(
         name or username or user.email, name=name, email=user.email,
-        # Portal accounts log in with their e-mail address; an admin-made login names them too.
-        username="" if username.casefold() == (user.email or "").casefold() else username,
+        username=_identifying_login(username, name, user.email),
         orcid=getattr(profile, "orcid", "") or "",
         affiliation=(getattr(profile, "affiliation", "") or "") if with_affiliation else "")
 

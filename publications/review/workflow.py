@@ -243,19 +243,16 @@ def identity_hits(submission_file):
     return submission_file.hits
 
 
-def _refuse_unresolved_hits(submission_file, message):
-    """The rule of the anonymity line: a file that still names someone it must hide does not
-    cross it, unless a managing editor has overridden the check with a reason."""
-    identity_hits(submission_file)
-    if submission_file.has_unresolved_hits:
-        raise TransitionError(message)
-
-
 def _refuse_identifying_copy(review_round):
-    _refuse_unresolved_hits(review_round.reviewer_copy, _(
-        "The identity check found the authors in the reviewer copy (see its findings on the "
-        "submission's page). The round opens only once a managing editor overrides the check "
-        "with a reason."))
+    """The rule of the anonymity line: a copy that still names an author does not go to the
+    reviewers, unless a managing editor has overridden the check with a reason."""
+    copy = review_round.reviewer_copy
+    identity_hits(copy)
+    if copy.has_unresolved_hits:
+        raise TransitionError(_(
+            "The identity check found the authors in the reviewer copy (see its findings on the "
+            "submission's page). The round opens only once a managing editor overrides the "
+            "check with a reason."))
 
 
 @transaction.atomic
@@ -557,6 +554,18 @@ def _lapse_open_assignments(submission, actor, review_round, state):
     return lapsed
 
 
+def attachments_held_back(submission):
+    """Reviewers' annotated files that the next decision would hand to the author while the
+    identity check's findings in them stand: the decision waits for them."""
+    review_round, _reviewed_round = decision_rounds(submission)
+    if review_round is None:
+        return []
+    attachments = SubmissionFile.objects.filter(
+        kind=SubmissionFile.Kind.REVIEW_ATTACHMENT, assignment__round=review_round,
+        assignment__state=AState.SUBMITTED).select_related("assignment__round__submission")
+    return [f for f in attachments if identity_hits(f) and f.has_unresolved_hits]
+
+
 @transaction.atomic
 def record_decision(submission, actor, *, outcome, letter, revision_due=None):
     """Close the round with a decision; the letter goes to the author with the reviews.
@@ -576,11 +585,8 @@ def record_decision(submission, actor, *, outcome, letter, revision_due=None):
         raise TransitionError(_("The revision cannot be due in the past."))
     from_state = _locked(submission).state
     review_round, reviewed_round = decision_rounds(submission)
-    # The decision hands the round's annotated files to the author.
-    for attachment in SubmissionFile.objects.filter(
-            kind=SubmissionFile.Kind.REVIEW_ATTACHMENT, assignment__round=review_round,
-            assignment__state=AState.SUBMITTED).select_related("assignment__reviewer"):
-        _refuse_unresolved_hits(attachment, _(
+    if attachments_held_back(submission):
+        raise TransitionError(_(
             "The identity check found its reviewer in an annotated file of this round (see its "
             "findings on the submission's page). The decision goes to the author only once a "
             "managing editor overrides the check with a reason."))

@@ -136,3 +136,13 @@ def test_a_file_that_cannot_be_read_through_is_a_finding():
     broken = hostile_pdf()[:2000]
     hits = anonymise.find_identities(broken, files.PDF, AUTHOR)
     assert hits and all(h.unreadable for h in hits)
+
+
+@pytest.mark.parametrize("login, searched", [
+    ("amira.haddad@university.example", ""),  # the e-mail address, already searched
+    ("ahaddad", "ahaddad"),  # holds a name
+    ("ah2024", "ah2024"),  # no word at all
+    ("author", ""),  # a word every manuscript uses
+])
+def test_a_login_is_searched_when_it_tells_who_someone_is(login, searched):
+    assert anonymise._identifying_login(login, NAME, EMAIL) == searched

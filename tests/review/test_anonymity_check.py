@@ -4,11 +4,12 @@ found nothing, or a managing editor has overridden it with a reason on the recor
 import pytest
 
 from publications.models import AuditEvent, Decision, SubmissionFile
+from publications.review import anonymise, workflow
 from publications.review import files as submission_files
-from publications.review import workflow
 
 from .builders import checked_pdf, draft, in_days, in_review
 from .conftest import AUTHOR_NAME, make_pdf
+from .hostile_files import hostile_docx
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +128,27 @@ def test_only_a_managing_editor_overrides_and_only_a_file_of_this_submission(
     assert not AuditEvent.objects.filter(action="identity_hits_overridden").exists()
 
 
+def test_a_docx_reviewer_copy_is_cleaned_then_checked_part_by_part(author, series, editor):
+    submission = draft(author, series)
+    # Every trace of the author in this file is one that cleaning removes...
+    submission_files.store(submission, "anonymised", submission_files.CheckedUpload(
+        hostile_docx(), submission_files.DOCX, "anon.docx"), round_number=1, user=author)
+    workflow.submit(submission, author)
+    workflow.start_screening(submission, editor)
+    assert reviewer_copy(submission).identity_hits == []
+    # ...but not a header that names them.
+    named = anonymise.rewrite_zip(hostile_docx(), lambda name, data: data.replace(
+        b"Liaison in disaster response", b"Draft by A. Haddad"))
+    submission_files.store(submission, "anonymised", submission_files.CheckedUpload(
+        named, submission_files.DOCX, "anon.docx"), round_number=2, user=author)
+    workflow._prepare_round(submission, 2)
+    copy = SubmissionFile.objects.get(submission=submission, kind="reviewer_copy",
+                                      round_number=2)
+    assert [(h.found, h.where, h.context) for h in copy.hits] == [
+        ("Haddad", "word/document.xml", "Draft by A. Haddad and recovery Write to the "
+                                        "corresponding…")]
+
+
 def test_a_series_with_open_review_has_nobody_to_look_for(client, author, open_series, editor):
     submission = draft(author, open_series)
     submission_files.store(submission, "manuscript", checked_pdf("v2.pdf", text=NAMED),
@@ -164,6 +186,8 @@ def test_a_reviewers_file_that_names_them_holds_the_decision_until_overridden(
     page = client.get(admin).content.decode()
     assert "Comments by Claire Dubois (reviewer@jcmi.example)" in page
 
+    notice = client.get(admin + "decide/").content.decode()
+    assert "found its reviewer in 1 annotated file that this decision would send" in notice
     response = client.post(admin + "decide/", {"outcome": "major", "letter": "Please revise.",
                                                "revision_due": in_days(30).isoformat()})
     assert response.status_code == 400

@@ -321,6 +321,7 @@ def decide(request, pk):
         status = 200
     return TemplateResponse(request, "publications/admin/decide.html", {
         "submission": submission, "form": form, "reviews": reviews_for_decision(submission),
+        "held_back": workflow.attachments_held_back(submission),
         **_header(_("Decision on “%(title)s”") % {"title": submission.title}, "doc-full"),
     }, status=status)
 
