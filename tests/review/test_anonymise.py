@@ -4,6 +4,7 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from publications.review import anonymise, files
@@ -47,7 +48,8 @@ def test_each_hit_says_where_and_quotes_its_context():
     hit = next(h for h in anonymise.find_identities(hostile_pdf(), files.PDF, AUTHOR)
                if h.part == "annotation")
     assert hit.person == NAME
-    assert hit.where == "page 1, comment or annotation"
+    with translation.override("en"):
+        assert hit.where == "page 1, comment or annotation"
     assert hit.context == "Note to self (AMIRA HÁDDAD): cite the 2024 paper"
     assert anonymise.Hit(**hit.as_json()) == hit
 
@@ -77,7 +79,7 @@ def test_a_name_in_the_text_itself_stays_and_is_found_on_its_page():
     copy = anonymise.clean(hostile_pdf("Acknowledgements: my supervisor, and Amira Haddad"),
                            files.PDF)
     hits = anonymise.find_identities(copy, files.PDF, AUTHOR)
-    assert [(h.found, h.where) for h in hits] == [(NAME, "page 1, text")]
+    assert [(h.found, h.part, h.page) for h in hits] == [(NAME, "text", 1)]
     assert "my supervisor, and Amira Haddad" in hits[0].context
 
 

@@ -38,7 +38,7 @@ def test_the_editor_sees_each_finding_with_its_page_and_context(client, author, 
     admin = f"/admin/submissions/{submission.pk}/"
     assert client.post(admin + "screen/").status_code == 302
     hits = reviewer_copy(submission).hits
-    assert [(h.found, h.where) for h in hits] == [(AUTHOR_NAME, "page 1, text")]
+    assert [(h.found, h.part, h.page) for h in hits] == [(AUTHOR_NAME, "text", 1)]
     page = client.get(admin).content.decode()
     assert "The identity check found 1 trace of a hidden person in this file" in page
     assert "page 1, text" in page
@@ -144,7 +144,7 @@ def test_a_docx_reviewer_copy_is_cleaned_then_checked_part_by_part(author, serie
     workflow._prepare_round(submission, 2)
     copy = SubmissionFile.objects.get(submission=submission, kind="reviewer_copy",
                                       round_number=2)
-    assert [(h.found, h.where, h.context) for h in copy.hits] == [
+    assert [(h.found, h.part, h.context) for h in copy.hits] == [
         ("Haddad", "word/document.xml", "Draft by A. Haddad and recovery Write to the "
                                         "corresponding…")]
 
@@ -179,8 +179,8 @@ def test_a_reviewers_file_that_names_them_holds_the_decision_until_overridden(
     signed = make_pdf(text="Comments by Claire Dubois (reviewer@jcmi.example)",
                       author="Claire Dubois", annotate=True)
     attachment = review_with_file(submission, editor, reviewers[0], signed)
-    assert {(h.found, h.where) for h in attachment.hits} == {
-        ("Claire Dubois", "page 1, text"), ("reviewer@jcmi.example", "page 1, text")}
+    assert {(h.found, h.part, h.page) for h in attachment.hits} == {
+        ("Claire Dubois", "text", 1), ("reviewer@jcmi.example", "text", 1)}
     client.force_login(editor)
     admin = f"/admin/submissions/{submission.pk}/"
     page = client.get(admin).content.decode()
