@@ -255,6 +255,29 @@ def _refuse_identifying_copy(review_round):
             "check with a reason."))
 
 
+def _about_to_cross(submission, current_state, submission_file):
+    """The file, locked, if it is about to cross the anonymity line: the reviewer copy of the
+    round about to open, or a reviewer's annotated file of the open round, which its decision
+    sends to the author."""
+    submission_file = SubmissionFile.objects.select_for_update().filter(
+        pk=submission_file.pk, submission=submission).first()
+    if submission_file is None:
+        raise TransitionError(_("This file does not belong to this submission."))
+    review_round = submission.rounds.order_by("-number").first()
+    Kind = SubmissionFile.Kind
+    crossing = (
+        (submission_file.kind == Kind.REVIEWER_COPY
+         and current_state in (State.SCREENING, State.RESUBMITTED)
+         and review_round is not None and review_round.reviewer_copy == submission_file)
+        or (submission_file.kind == Kind.REVIEW_ATTACHMENT
+            and current_state == State.IN_REVIEW
+            and submission_file.round_number == review_round.number)
+    )
+    if not crossing:
+        raise TransitionError(_("This file is not about to be sent."))
+    return submission_file
+
+
 @transaction.atomic
 def override_identity_hits(submission, actor, submission_file, reason):
     """The managing editor passes a file on despite the check's findings, saying why: a name
@@ -264,23 +287,7 @@ def override_identity_hits(submission, actor, submission_file, reason):
     reason = (reason or "").strip()
     if not reason:
         raise TransitionError(_("Give the reason for passing the file on despite the findings."))
-    submission_file = SubmissionFile.objects.select_for_update().filter(
-        pk=submission_file.pk, submission=submission).first()
-    if submission_file is None:
-        raise TransitionError(_("This file does not belong to this submission."))
-    review_round = submission.rounds.order_by("-number").first()
-    Kind = SubmissionFile.Kind
-    crossing = (
-        (submission_file.kind == Kind.REVIEWER_COPY
-         and current.state in (State.SCREENING, State.RESUBMITTED)
-         and review_round is not None and review_round.reviewer_copy == submission_file)
-        or (submission_file.kind == Kind.REVIEW_ATTACHMENT
-            and current.state == State.IN_REVIEW
-            and submission_file.round_number == review_round.number)
-    )
-    if not crossing:
-        raise TransitionError(_("This file is not about to be sent: there is nothing to "
-                                "override."))
+    submission_file = _about_to_cross(submission, current.state, submission_file)
     hits = identity_hits(submission_file)
     if not hits:
         raise TransitionError(_("The identity check found nothing in this file."))
@@ -295,6 +302,25 @@ def override_identity_hits(submission, actor, submission_file, reason):
                note=_("%(file)s of round %(n)s passed despite the identity check. Reason: "
                       "%(reason)s") % {"file": submission_file.get_kind_display(),
                                        "n": submission_file.round_number, "reason": reason})
+
+
+@transaction.atomic
+def withhold_attachment(submission, actor, submission_file):
+    """The managing editor keeps a reviewer's annotated file from the author (it names its
+    reviewer, or says what the review should not); the review's text still goes."""
+    _require_editor(actor)
+    current = _locked(submission)
+    submission_file = _about_to_cross(submission, current.state, submission_file)
+    if submission_file.kind != SubmissionFile.Kind.REVIEW_ATTACHMENT:
+        raise TransitionError(_("Only a reviewer's annotated file can be withheld."))
+    if submission_file.withheld_from_author:
+        raise TransitionError(_("This file is already withheld from the author."))
+    submission_file.withheld_from_author = True
+    submission_file.save(update_fields=["withheld_from_author"])
+    return log(submission, actor, "attachment_withheld", from_state=current.state,
+               note=_("Annotated file of %(reviewer)s, round %(n)s.") % {
+                   "reviewer": submission_file.assignment.reviewer.email,
+                   "n": submission_file.round_number})
 
 
 @transaction.atomic
@@ -563,7 +589,8 @@ def attachments_held_back(submission):
     attachments = SubmissionFile.objects.filter(
         kind=SubmissionFile.Kind.REVIEW_ATTACHMENT, assignment__round=review_round,
         assignment__state=AState.SUBMITTED).select_related("assignment__round__submission")
-    return [f for f in attachments if identity_hits(f) and f.has_unresolved_hits]
+    return [f for f in attachments
+            if not f.withheld_from_author and identity_hits(f) and f.has_unresolved_hits]
 
 
 @transaction.atomic
@@ -589,7 +616,7 @@ def record_decision(submission, actor, *, outcome, letter, revision_due=None):
         raise TransitionError(_(
             "The identity check found its reviewer in an annotated file of this round (see its "
             "findings on the submission's page). The decision goes to the author only once a "
-            "managing editor overrides the check with a reason."))
+            "managing editor withholds the file or overrides the check with a reason."))
     note = ""
     if from_state == State.RESUBMITTED and reviewed_round is not None:
         note = _("Decided without another round, on the reviews of round %(n)s.") % {

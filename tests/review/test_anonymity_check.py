@@ -216,3 +216,37 @@ def test_a_reviewers_file_cleaned_of_them_passes_straight_through(author, series
     workflow.record_decision(submission, editor, outcome="major", letter="Please revise.",
                              revision_due=in_days(30))
     assert submission.state == "revisions_requested"
+
+
+def test_the_editor_may_withhold_a_reviewers_file_instead(client, author, series, editor,
+                                                          reviewers, mailoutbox):
+    submission = in_review(author, series, editor)
+    attachment = review_with_file(submission, editor, reviewers[0], make_pdf(
+        text="Comments by Claire Dubois", author="Claire Dubois"))
+    client.force_login(editor)
+    admin = f"/admin/submissions/{submission.pk}/"
+    assert client.post(f"{admin}files/{attachment.pk}/withhold/").status_code == 302
+    event = submission.events.get(action="attachment_withheld")
+    assert event.actor == editor and "reviewer@jcmi.example" in event.note
+    assert "Withheld from the author." in client.get(admin).content.decode()
+    assert client.post(f"{admin}files/{attachment.pk}/withhold/").status_code == 400
+    mailoutbox.clear()
+    workflow.record_decision(submission, editor, outcome="major", letter="Please revise.",
+                             revision_due=in_days(30))
+    # The review's text goes to the author; the file does not, nor a word about it.
+    decision_mail = next(m for m in mailoutbox if m.to == [author.email])
+    assert "annotated file" not in decision_mail.body
+    client.force_login(author)
+    page = client.get(f"/en/portal/submissions/{submission.pk}/").content.decode()
+    assert "See my notes in the file." in page and f"/files/{attachment.pk}/" not in page
+    assert client.get(f"/en/portal/files/{attachment.pk}/").status_code == 404
+
+
+def test_only_a_reviewers_file_of_the_open_round_can_be_withheld(author, series, editor,
+                                                                 reviewers):
+    submission = submitted_naming_its_author(author, series)
+    workflow.start_screening(submission, editor)
+    with pytest.raises(workflow.TransitionError, match="Only a reviewer's annotated file"):
+        workflow.withhold_attachment(submission, editor, reviewer_copy(submission))
+    with pytest.raises(workflow.TransitionNotAllowed):
+        workflow.withhold_attachment(submission, reviewers[0], reviewer_copy(submission))

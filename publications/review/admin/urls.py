@@ -22,4 +22,6 @@ urlpatterns = [
     path("<int:pk>/files/<int:file_pk>/", admin_views.download, name="file"),
     path("<int:pk>/files/<int:file_pk>/override-check/", admin_views.override_hits,
          name="override_hits"),
+    path("<int:pk>/files/<int:file_pk>/withhold/", admin_views.withhold_attachment,
+         name="withhold_attachment"),
 ]

@@ -217,6 +217,14 @@ def override_hits(request, pk, file_pk):
 
 
 @require_POST
+def withhold_attachment(request, pk, file_pk):
+    """Keep a reviewer's annotated file from the author."""
+    _editor_only(request)
+    submission_file = get_object_or_404(SubmissionFile, pk=file_pk, submission_id=pk)
+    return _run(request, pk, workflow.withhold_attachment, submission_file)
+
+
+@require_POST
 def desk_reject(request, pk):
     _editor_only(request)
     form = DeskRejectForm(request.POST)

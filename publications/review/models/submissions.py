@@ -176,6 +176,8 @@ class SubmissionFile(models.Model):
     )
     hits_overridden_at = models.DateTimeField(null=True, blank=True, editable=False)
     hits_override_reason = models.TextField(blank=True, editable=False)
+    # A reviewer's annotated file the managing editor chose not to send to the author.
+    withheld_from_author = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["round_number", "kind", "version"]
@@ -215,6 +217,7 @@ class AuditEvent(models.Model):
         "screening_started": _("Screening started"),
         "anonymity_confirmed": _("Anonymity of the reviewer copy confirmed"),
         "identity_hits_overridden": _("Identity check overridden"),
+        "attachment_withheld": _("Annotated file withheld from the author"),
         "sent_to_review": _("Sent to review"),
         "desk_rejected": _("Rejected without review"),
         "reviewer_invited": _("Reviewer invited"),
