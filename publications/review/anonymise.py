@@ -436,7 +436,7 @@ class _PdfStrings:
     def __init__(self, reader):
         self.reader = reader
         self.visited = set()
-        self.unreadable = []
+        self.undecodable = False  # a stream that should hold text could not be decoded
 
     def walk(self, obj, *, depth=0):
         from pypdf.generic import (
@@ -473,7 +473,12 @@ class _PdfStrings:
                 obj.get("/Subtype") in _BINARY_SUBTYPES
                 or any(k in obj for k in _BINARY_STREAM_KEYS)
             ):
-                yield _text_of(obj.get_data())
+                try:
+                    data = obj.get_data()
+                except Exception:  # an unknown or broken filter
+                    self.undecodable = True
+                else:
+                    yield _text_of(data)
 
     def skip(self, obj):
         """Count as read what is read another way: a page's content streams, as its text."""
@@ -496,8 +501,10 @@ class _PdfStrings:
                 continue
             obj = IndirectObject(num, gen, self.reader)
             resolved = obj.get_object()
-            # A page's content is read as text; an image's or a font's bytes are not text.
-            if getattr(resolved, "get", None) and resolved.get("/Type") in ("/Page", "/Pages"):
+            # A page's content is read as text; an image's or a font's bytes are not text; object
+            # and cross-reference streams only pack the objects read one by one here.
+            if getattr(resolved, "get", None) and resolved.get("/Type") in (
+                    "/Page", "/Pages", "/ObjStm", "/XRef"):
                 continue
             if getattr(resolved, "get", None) and (
                 resolved.get("/Subtype") in ("/Form", *_BINARY_SUBTYPES)
@@ -557,6 +564,8 @@ def _pdf_hits(content, matcher):
             hits += matcher.hits(text, part)
     for text in strings.everything_else():
         hits += matcher.hits(text, "other")
+    if strings.undecodable:
+        hits.append(_unreadable("other"))
     return hits
 
 
