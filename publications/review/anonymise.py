@@ -2,8 +2,9 @@
 
 Cleaning removes every place where a document records people outside its running text: PDF
 information and XMP (on the document, its pages and their images), private application data,
-comments with their authors, links, form fields, attachments, scripts and outlines; for DOCX and
-ODT the package properties, comments, people lists, change authors and thumbnails.
+comments, links, form fields, attachments, scripts and outlines; for DOCX and ODT the package
+properties, comments, people lists, change authors and thumbnails. A reviewer's annotated file
+keeps its comments, which are the review, and loses only who wrote them.
 
 Cleaning cannot know what the text itself says, and a format always has one more corner. So the
 copy is then verified: every string left in it (the text of each page, what remains of metadata,
@@ -32,6 +33,13 @@ from .files import DOCX, ODT, PDF
 _PDF_PAGE_KEYS_DROPPED = ("/Annots", "/Metadata", "/PieceInfo", "/AA", "/B", "/Thumb")
 # Images and form XObjects carry their own XMP and application data (a photo editor's owner).
 _PDF_OBJECT_KEYS_DROPPED = ("/Metadata", "/PieceInfo")
+# A reviewer's annotated file keeps its comments, which are the review: the markup annotations
+# and their pop-ups, without their author (/T), rich text (/RC, which may sign it), unique name,
+# or any action. Links, form widgets, attachments and media go as in a manuscript.
+_PDF_COMMENT_SUBTYPES = ("/Text", "/FreeText", "/Line", "/Square", "/Circle", "/Polygon",
+                         "/PolyLine", "/Highlight", "/Underline", "/Squiggly", "/StrikeOut",
+                         "/Caret", "/Ink", "/Stamp", "/Popup")
+_PDF_COMMENT_KEYS_DROPPED = ("/T", "/RC", "/NM", "/A", "/AA")
 
 
 def _clean_resources(resources, visited):
@@ -52,17 +60,36 @@ def _clean_resources(resources, visited):
             _clean_resources(xobject.get("/Resources"), visited)
 
 
-def _clean_pdf(content):
+def _keep_comments(page):
+    from pypdf.generic import ArrayObject, NameObject
+
+    kept = ArrayObject()
+    for ref in page.get("/Annots") or []:
+        annot = ref.get_object()
+        if annot.get("/Subtype") in _PDF_COMMENT_SUBTYPES:
+            for key in _PDF_COMMENT_KEYS_DROPPED:
+                annot.pop(key, None)
+            kept.append(ref)
+    if kept:
+        page[NameObject("/Annots")] = kept
+    else:
+        page.pop("/Annots", None)
+
+
+def _clean_pdf(content, keep_comments):
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
+    dropped = [k for k in _PDF_PAGE_KEYS_DROPPED if not (keep_comments and k == "/Annots")]
     # Copy the pages alone into a new document: the catalogue (outlines, form, attachments,
     # scripts, opening action, XMP) and the information dictionary are never carried over.
     for page in PdfReader(io.BytesIO(content)).pages:
-        writer.add_page(page, excluded_keys=_PDF_PAGE_KEYS_DROPPED)
+        writer.add_page(page, excluded_keys=dropped)
     visited = set()
     for page in writer.pages:
         _clean_resources(page.get("/Resources"), visited)
+        if keep_comments:
+            _keep_comments(page)
     # What the cleaning unhooked was copied with the pages: leave no unreferenced object behind.
     writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     writer.add_metadata({"/Producer": "JCMI review"})
@@ -94,14 +121,14 @@ _NEUTRAL_ODT_META = (
 # prefixes with each version and an unknown one must not let a name through.
 _DOCX_PERSON_ATTR = re.compile(
     rb"""\s((?:[\w.-]+:)?(?:author|initials|userId|providerId))=("[^"]*"|'[^']*')""")
-# Parts that exist only to describe people or hold the author's notes, found by the type of the
-# relationship that points at them (wherever they live): the people list, the comments and the
-# Office 2013-2018 parts that extend them, the custom properties, the thumbnail of page one.
-_DOCX_DROPPED_REL_TYPES = ("/relationships/people", "/relationships/comments",
-                           "/relationships/commentsExtended", "/relationships/commentsIds",
-                           "/relationships/commentsExtensible", "/relationships/custom-properties",
+# Parts that exist only to describe people, found by the type of the relationship that points at
+# them (wherever they live): the people list, the custom properties, the thumbnail of page one;
+# and, unless the comments are kept, the comments and the Office 2013-2018 parts that extend them.
+_DOCX_DROPPED_REL_TYPES = ("/relationships/people", "/relationships/custom-properties",
                            "/metadata/thumbnail")
-# Where a comment is anchored in the text; the comment itself is gone with its part.
+_DOCX_COMMENT_REL_TYPES = ("/relationships/comments", "/relationships/commentsExtended",
+                           "/relationships/commentsIds", "/relationships/commentsExtensible")
+# Where a comment is anchored in the text: removed with the comments themselves.
 _DOCX_COMMENT_ANCHOR = re.compile(
     rb"<w:(?:commentRangeStart|commentRangeEnd|commentReference)\b[^>]*/>")
 _RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*?/>|<Relationship\b[^>]*?>.*?</Relationship>",
@@ -149,13 +176,14 @@ def rewrite_zip(content, replace):
     return out.getvalue()
 
 
-def _docx_dropped_parts(package):
+def _docx_dropped_parts(package, keep_comments):
     names = set(package.namelist())
     dropped = {"docProps/custom.xml", "word/people.xml"} & names
+    types = _DOCX_DROPPED_REL_TYPES + (() if keep_comments else _DOCX_COMMENT_REL_TYPES)
     for rels_name in (n for n in names if n.endswith(".rels")):
         for tag in _RELATIONSHIP.findall(package.read(rels_name)):
             attrs = _attributes(tag)
-            if (attrs.get("Type", "").endswith(_DOCX_DROPPED_REL_TYPES)
+            if (attrs.get("Type", "").endswith(types)
                     and attrs.get("TargetMode") != "External"):
                 target = _resolve_target(rels_name, attrs.get("Target", ""))
                 if target in names:
@@ -163,9 +191,9 @@ def _docx_dropped_parts(package):
     return dropped
 
 
-def _clean_docx(content):
+def _clean_docx(content, keep_comments):
     with zipfile.ZipFile(io.BytesIO(content)) as package:
-        dropped = _docx_dropped_parts(package)
+        dropped = _docx_dropped_parts(package, keep_comments)
 
     def drop_relationships(rels_name, data):
         # A relationship to a missing part makes Word call the file corrupt: remove it with the
@@ -198,14 +226,15 @@ def _clean_docx(content):
         if name.endswith(".rels"):
             return drop_relationships(name, data)
         if name.startswith("word/") and name.endswith(".xml"):
-            data = _DOCX_COMMENT_ANCHOR.sub(b"", data)
+            if not keep_comments:
+                data = _DOCX_COMMENT_ANCHOR.sub(b"", data)
             return _DOCX_PERSON_ATTR.sub(rb' \1=""', data)
         return data
 
     return rewrite_zip(content, replace)
 
 
-def _clean_odt(content):
+def _clean_odt(content, keep_comments):
     def replace(name, data):
         if name == "meta.xml":
             return _NEUTRAL_ODT_META
@@ -215,7 +244,8 @@ def _clean_odt(content):
             return _ODT_MANIFEST_ENTRY.sub(
                 lambda m: b"" if _ODT_THUMBNAIL.encode() in m.group(0) else m.group(0), data)
         if name in ("content.xml", "styles.xml"):
-            data = _ODT_ANNOTATION.sub(b"", data)
+            if not keep_comments:
+                data = _ODT_ANNOTATION.sub(b"", data)
             data = _ODT_CREATOR.sub(b"<dc:creator></dc:creator>", data)
             data = _MAILTO.sub(rb"\1mailto:", data)
             return _ODT_INITIALS.sub(b"", data)
@@ -224,9 +254,14 @@ def _clean_odt(content):
     return rewrite_zip(content, replace)
 
 
-def clean(content, content_type):
-    """The same document without what records the people behind it outside its text."""
-    return {PDF: _clean_pdf, DOCX: _clean_docx, ODT: _clean_odt}[content_type](content)
+def clean(content, content_type, *, keep_comments=False):
+    """The same document without what records the people behind it outside its text.
+
+    A manuscript's comments are its author's notes to self, and go. A reviewer's annotated file
+    keeps its comments (``keep_comments``), which are the review, without who wrote them.
+    """
+    strip = {PDF: _clean_pdf, DOCX: _clean_docx, ODT: _clean_odt}[content_type]
+    return strip(content, keep_comments)
 
 
 # Identities ------------------------------------------------------------------------------------

@@ -462,7 +462,7 @@ def submit_review(assignment, *, recommendation, comments_for_authors, confident
         # The author receives this file: strip whatever names its reviewer, as for manuscripts,
         # then check it (the editor sees the findings before the decision releases it).
         attachment = submission_files.CheckedUpload(
-            anonymise.clean(attachment.content, attachment.content_type),
+            anonymise.clean(attachment.content, attachment.content_type, keep_comments=True),
             attachment.content_type, attachment.original_name)
         stored = submission_files.store(
             submission, SubmissionFile.Kind.REVIEW_ATTACHMENT, attachment,

@@ -148,3 +148,25 @@ def test_a_file_that_cannot_be_read_through_is_a_finding():
 ])
 def test_a_login_is_searched_when_it_tells_who_someone_is(login, searched):
     assert anonymise._identifying_login(login, NAME, EMAIL) == searched
+
+
+def test_a_reviewers_annotated_pdf_keeps_its_comments_without_their_author():
+    copy = anonymise.clean(hostile_pdf(), files.PDF, keep_comments=True)
+    reader = PdfReader(io.BytesIO(copy))
+    annots = [a.get_object() for a in reader.pages[0]["/Annots"]]
+    assert [a["/Subtype"] for a in annots] == ["/Text"]  # the link and the form field went
+    assert "/T" not in annots[0]
+    # What the comment says is the review; here it names someone, and the check says so.
+    assert found(copy, files.PDF) == {(NAME, "annotation", 1)}
+
+
+def test_a_reviewers_annotated_docx_and_odt_keep_their_comments_without_their_authors():
+    docx = _everything(anonymise.clean(hostile_docx(), files.DOCX, keep_comments=True))
+    assert b"Note to self" in docx["word/comments.xml"]
+    assert b'w:author=""' in docx["word/comments.xml"]
+    assert b"commentReference" in docx["word/document.xml"]
+    assert b'Target="comments.xml"' in docx["word/_rels/document.xml.rels"]
+    assert "docProps/custom.xml" not in docx
+    odt = _everything(anonymise.clean(hostile_odt(), files.ODT, keep_comments=True))
+    assert b"<office:annotation><dc:creator></dc:creator><text:p>Note to self" in odt[
+        "content.xml"]

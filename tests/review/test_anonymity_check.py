@@ -2,6 +2,7 @@
 found nothing, or a managing editor has overridden it with a reason on the record."""
 
 import pytest
+from pypdf import PdfReader
 
 from publications.models import AuditEvent, Decision, SubmissionFile
 from publications.review import anonymise, workflow
@@ -213,6 +214,9 @@ def test_a_reviewers_file_cleaned_of_them_passes_straight_through(author, series
     attachment = review_with_file(submission, editor, reviewers[0],
                                   make_pdf(author="Claire Dubois", annotate=True))
     assert attachment.identity_hits == []
+    with attachment.file.open("rb") as handle:
+        comment = PdfReader(handle).pages[0]["/Annots"][0].get_object()
+    assert comment["/Contents"] == "Check this figure" and "/T" not in comment  # the review stays
     workflow.record_decision(submission, editor, outcome="major", letter="Please revise.",
                              revision_due=in_days(30))
     assert submission.state == "revisions_requested"
