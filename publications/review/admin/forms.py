@@ -91,7 +91,8 @@ class DeskRejectForm(forms.Form):
 
 
 class OverrideHitsForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why these findings do not identify anyone"), max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Written to the submission's timeline."))
+    """The reason for passing a file on despite the identity check (the submission's page
+    shows one such form per file, as publications/admin/identity_hits.html)."""
+
+    reason = forms.CharField(label=_("Why these findings do not identify anyone"),
+                             max_length=2000)

@@ -210,8 +210,8 @@ def override_hits(request, pk, file_pk):
     submission_file = get_object_or_404(SubmissionFile, pk=file_pk, submission_id=pk)
     form = OverrideHitsForm(request.POST)
     if not form.is_valid():
-        return detail(request, pk, status=400, error=_("The check was not overridden: give the reason (at most 2000 "
-                              "characters)."))
+        return detail(request, pk, status=400, error=_(
+            "The check was not overridden: give the reason (at most 2000 characters)."))
     return _run(request, pk, workflow.override_identity_hits, submission_file,
                 form.cleaned_data["reason"])
 
