@@ -56,8 +56,10 @@ def can_download(user, submission_file, assignment=None):
         return True
     if assignment is None and is_author_of(user, submission):
         if submission_file.kind == Kind.REVIEW_ATTACHMENT:
-            # Authors get a reviewer's annotated file with the decision of its round.
-            return submission_file.assignment.round.decisions.exists()
+            # Authors get a reviewer's annotated file with the decision of its round, unless the
+            # editor withheld it.
+            return (not submission_file.withheld_from_author
+                    and submission_file.assignment.round.decisions.exists())
         return True
     if assignment is None:
         # A logged-in reviewer, through their own assignment for that round.

@@ -24,8 +24,8 @@ from publications.models import (
     Submission,
     SubmissionFile,
 )
+from . import anonymise, notifications
 from . import files as submission_files
-from . import notifications
 from .decisions import DECISION_KINDS, pending_decision_rounds, reviews_of
 from .permissions import is_author_of, is_managing_editor
 
@@ -50,6 +50,13 @@ def _round_checked(submission):
     return review_round is not None and review_round.anonymity_confirmed_at is not None
 
 
+def _copy_clear(submission):
+    """The next round's reviewer copy names nobody, or a managing editor overrode the check."""
+    review_round = submission.rounds.order_by("-number").first()
+    copy = review_round.reviewer_copy if review_round else None
+    return copy is None or not (identity_hits(copy) and copy.has_unresolved_hits)
+
+
 # The transitions table: every action a user can take on a submission. ``available_actions``
 # reads it for the admin's buttons and the portal's links; each transition function below checks
 # it before acting. A decision's target comes from its kind (decisions.DECISION_KINDS).
@@ -62,10 +69,15 @@ ACTIONS = {
     "submit_revision": Action(frozenset({State.REVISIONS_REQUESTED}), AUTHOR, State.RESUBMITTED),
     # The managing editors'
     "start_screening": Action(frozenset({State.SUBMITTED}), EDITOR, State.SCREENING),
-    "confirm_anonymity": Action(frozenset({State.SCREENING, State.RESUBMITTED}), EDITOR,
-                                ready=lambda submission: not _round_checked(submission)),
-    "send_to_review": Action(frozenset({State.SCREENING, State.RESUBMITTED}), EDITOR,
-                             State.IN_REVIEW, ready=_round_checked),
+    # The reviewer copy of the round about to open is shown with the identity check's findings
+    # (which a managing editor may override with a reason) until the round opens.
+    "check_reviewer_copy": Action(frozenset({State.SCREENING, State.RESUBMITTED}), EDITOR),
+    "confirm_anonymity": Action(
+        frozenset({State.SCREENING, State.RESUBMITTED}), EDITOR,
+        ready=lambda submission: _copy_clear(submission) and not _round_checked(submission)),
+    "send_to_review": Action(
+        frozenset({State.SCREENING, State.RESUBMITTED}), EDITOR, State.IN_REVIEW,
+        ready=lambda submission: _copy_clear(submission) and _round_checked(submission)),
     "desk_reject": Action(frozenset({State.SUBMITTED, State.SCREENING}), EDITOR, State.REJECTED),
     "invite_reviewer": Action(frozenset({State.IN_REVIEW}), EDITOR),
     "decide": Action(frozenset({State.IN_REVIEW}), EDITOR),
@@ -258,16 +270,124 @@ def _prepare_round(submission, number):
     with source.file.open("rb") as handle:
         content = handle.read()
     copy = submission_files.CheckedUpload(
-        content=submission_files.anonymised_copy(content, source.content_type),
+        content=anonymise.clean(content, source.content_type),
         content_type=source.content_type,
         original_name=submission_files.neutral_name(number, submission_files.EXTENSIONS[
             source.content_type]),
     )
-    submission_files.store(
+    stored = submission_files.store(
         submission, SubmissionFile.Kind.REVIEWER_COPY, copy, round_number=number, user=None,
         download_name=copy.original_name,
     )
+    _check_identities(stored, copy.content)
     return review_round
+
+
+# The identity check of files handed across the anonymity line ----------------------------------
+
+def _hidden_identities(submission_file):
+    if submission_file.kind == SubmissionFile.Kind.REVIEW_ATTACHMENT:
+        return anonymise.hidden_from_authors(submission_file.assignment)
+    return anonymise.hidden_from_reviewers(submission_file.submission)
+
+
+def _check_identities(submission_file, content=None):
+    """Search the file for the people it must not name, and keep what was found on it."""
+    if content is None:
+        with submission_file.file.open("rb") as handle:
+            content = handle.read()
+    hits = anonymise.find_identities(content, submission_file.content_type,
+                                     _hidden_identities(submission_file))
+    submission_file.identity_hits = [hit.as_json() for hit in hits]
+    submission_file.save(update_fields=["identity_hits"])
+    return submission_file
+
+
+def identity_hits(submission_file):
+    """What the identity check found in this file (checked now if it never was)."""
+    if submission_file.identity_hits is None:
+        _check_identities(submission_file)
+    return submission_file.hits
+
+
+def _refuse_identifying_copy(review_round):
+    """The rule of the anonymity line: a copy that still names an author does not go to the
+    reviewers, unless a managing editor has overridden the check with a reason."""
+    copy = review_round.reviewer_copy
+    identity_hits(copy)
+    if copy.has_unresolved_hits:
+        raise TransitionError(_(
+            "The identity check found the authors in the reviewer copy (see its findings on the "
+            "submission's page). The round opens only once a managing editor overrides the "
+            "check with a reason."))
+
+
+def _about_to_cross(submission, current_state, submission_file):
+    """The file, locked, if it is about to cross the anonymity line: the reviewer copy of the
+    round about to open, or a reviewer's annotated file of the open round, which its decision
+    sends to the author."""
+    submission_file = SubmissionFile.objects.select_for_update().filter(
+        pk=submission_file.pk, submission=submission).first()
+    if submission_file is None:
+        raise TransitionError(_("This file does not belong to this submission."))
+    review_round = submission.rounds.order_by("-number").first()
+    Kind = SubmissionFile.Kind
+    crossing = (
+        (submission_file.kind == Kind.REVIEWER_COPY
+         and current_state in ACTIONS["check_reviewer_copy"].sources
+         and review_round is not None and review_round.reviewer_copy == submission_file)
+        or (submission_file.kind == Kind.REVIEW_ATTACHMENT
+            and current_state in ACTIONS["decide"].sources
+            and submission_file.round_number == review_round.number)
+    )
+    if not crossing:
+        raise TransitionError(_("This file is not about to be sent."))
+    return submission_file
+
+
+@transaction.atomic
+def override_identity_hits(submission, actor, submission_file, reason):
+    """The managing editor passes a file on despite the check's findings, saying why: a name
+    that is a cited author's, a place name that is also a surname."""
+    _require_editor(actor)
+    current = _locked(submission)
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError(_("Give the reason for passing the file on despite the findings."))
+    submission_file = _about_to_cross(submission, current.state, submission_file)
+    hits = identity_hits(submission_file)
+    if not hits:
+        raise TransitionError(_("The identity check found nothing in this file."))
+    if submission_file.hits_overridden_at is not None:
+        raise TransitionError(_("The check of this file has already been overridden."))
+    submission_file.hits_overridden_by = actor
+    submission_file.hits_overridden_at = timezone.now()
+    submission_file.hits_override_reason = reason
+    submission_file.save(update_fields=["hits_overridden_by", "hits_overridden_at",
+                                        "hits_override_reason"])
+    return log(submission, actor, "identity_hits_overridden", from_state=current.state,
+               note=_("%(file)s of round %(n)s passed despite the identity check. Reason: "
+                      "%(reason)s") % {"file": submission_file.get_kind_display(),
+                                       "n": submission_file.round_number, "reason": reason})
+
+
+@transaction.atomic
+def withhold_attachment(submission, actor, submission_file):
+    """The managing editor keeps a reviewer's annotated file from the author (it names its
+    reviewer, or says what the review should not); the review's text still goes."""
+    _require_editor(actor)
+    current = _locked(submission)
+    submission_file = _about_to_cross(submission, current.state, submission_file)
+    if submission_file.kind != SubmissionFile.Kind.REVIEW_ATTACHMENT:
+        raise TransitionError(_("Only a reviewer's annotated file can be withheld."))
+    if submission_file.withheld_from_author:
+        raise TransitionError(_("This file is already withheld from the author."))
+    submission_file.withheld_from_author = True
+    submission_file.save(update_fields=["withheld_from_author"])
+    return log(submission, actor, "attachment_withheld", from_state=current.state,
+               note=_("Annotated file of %(reviewer)s, round %(n)s.") % {
+                   "reviewer": submission_file.assignment.reviewer.email,
+                   "n": submission_file.round_number})
 
 
 @atomic_with_files()
@@ -288,6 +408,7 @@ def confirm_anonymity(submission, actor):
     review_round = submission.rounds.order_by("-number").first()
     if review_round is None or review_round.reviewer_copy is None:
         raise TransitionError(_("There is no reviewer copy to check yet."))
+    _refuse_identifying_copy(review_round)
     review_round.anonymity_confirmed_by = actor
     review_round.anonymity_confirmed_at = timezone.now()
     review_round.save(update_fields=["anonymity_confirmed_by", "anonymity_confirmed_at"])
@@ -301,8 +422,11 @@ def send_to_review(submission, actor, note=""):
     _require_editor(actor)
     review_round = submission.rounds.order_by("-number").first()
     current = _locked(submission)
-    if current.state in ACTIONS["send_to_review"].sources and not _round_checked(submission):
-        raise TransitionError(_("Confirm the anonymity check of the reviewer copy first."))
+    if current.state in ACTIONS["send_to_review"].sources:
+        if review_round is not None and review_round.reviewer_copy is not None:
+            _refuse_identifying_copy(review_round)
+        if not _round_checked(submission):
+            raise TransitionError(_("Confirm the anonymity check of the reviewer copy first."))
     event = _move(submission, actor, "send_to_review", note, audit_action="sent_to_review")
     review_round.opened_at = event.created_at
     review_round.save(update_fields=["opened_at"])
@@ -400,16 +524,18 @@ def submit_review(assignment, *, recommendation, comments_for_authors, confident
     if not (comments_for_authors or "").strip():
         raise TransitionError(_("Please write your comments for the authors."))
     if attachment is not None:
-        # The author receives this file: strip whatever names its reviewer, as for manuscripts.
+        # The author receives this file: strip whatever names its reviewer, as for manuscripts,
+        # then check it (the editor sees the findings before the decision releases it).
         attachment = submission_files.CheckedUpload(
-            submission_files.anonymised_copy(attachment.content, attachment.content_type),
+            anonymise.clean(attachment.content, attachment.content_type, keep_comments=True),
             attachment.content_type, attachment.original_name)
-        submission_files.store(
+        stored = submission_files.store(
             submission, SubmissionFile.Kind.REVIEW_ATTACHMENT, attachment,
             round_number=assignment.round.number, user=assignment.reviewer, assignment=assignment,
             download_name=f"review-round-{assignment.round.number}-{assignment.pk}."
                           f"{attachment.extension}",
         )
+        _check_identities(stored, attachment.content)
     assignment.state = AState.SUBMITTED
     assignment.recommendation = recommendation
     assignment.comments_for_authors = comments_for_authors.strip()
@@ -504,6 +630,19 @@ def _lapse_open_assignments(submission, actor, review_round, state):
     return lapsed
 
 
+def attachments_held_back(submission):
+    """Reviewers' annotated files that the next decision would hand to the author while the
+    identity check's findings in them stand: the decision waits for them."""
+    review_round, _reviewed_round = pending_decision_rounds(submission)
+    if review_round is None:
+        return []
+    attachments = SubmissionFile.objects.filter(
+        kind=SubmissionFile.Kind.REVIEW_ATTACHMENT, assignment__round=review_round,
+        assignment__state=AState.SUBMITTED).select_related("assignment__round__submission")
+    return [f for f in attachments
+            if not f.withheld_from_author and identity_hits(f) and f.has_unresolved_hits]
+
+
 @transaction.atomic
 def record_decision(submission, actor, *, outcome, letter, revision_due=None):
     """Close the round with a decision; the letter goes to the author with the reviews.
@@ -524,6 +663,11 @@ def record_decision(submission, actor, *, outcome, letter, revision_due=None):
         raise TransitionError(_("The revision cannot be due in the past."))
     from_state = _locked(submission).state
     review_round, reviewed_round = pending_decision_rounds(submission)
+    if attachments_held_back(submission):
+        raise TransitionError(_(
+            "The identity check found its reviewer in an annotated file of this round (see its "
+            "findings on the submission's page). The decision goes to the author only once a "
+            "managing editor withholds the file or overrides the check with a reason."))
     note = ""
     if from_state == State.RESUBMITTED and reviewed_round is not None:
         note = _("Decided without another round, on the reviews of round %(n)s.") % {

@@ -63,8 +63,9 @@ EXPECTED = {
     # state: (the managing editor's actions, the submitting author's actions)
     "draft": (set(), {"submit", "withdraw"}),
     "submitted": ({"start_screening", "desk_reject"}, {"withdraw"}),
-    "screening": ({"confirm_anonymity", "desk_reject"}, {"withdraw"}),
-    "screening, copy checked": ({"send_to_review", "desk_reject"}, {"withdraw"}),
+    "screening": ({"check_reviewer_copy", "confirm_anonymity", "desk_reject"}, {"withdraw"}),
+    "screening, copy checked": ({"check_reviewer_copy", "send_to_review", "desk_reject"},
+                                {"withdraw"}),
     "in_review": ({"invite_reviewer", "decide"}, {"withdraw"}),
     "revisions_requested": ({"remind_author"}, {"submit_revision", "withdraw"}),
     "accepted": ({"start_production"}, set()),

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from publications.review import files
+from publications.review import anonymise, files
 
 from .conftest import AUTHOR_EMAIL, AUTHOR_NAME, make_docx, make_odt, make_pdf
 
@@ -38,19 +38,22 @@ def test_a_zip_that_is_not_a_word_document_is_refused():
     assert files.sniff_content_type(out.getvalue()) is None
 
 
-def test_the_reviewer_copy_of_a_pdf_has_no_info_xmp_or_comment_author():
+AUTHOR = anonymise.person_identities(AUTHOR_NAME, name=AUTHOR_NAME, email=AUTHOR_EMAIL)
+
+
+def test_the_reviewer_copy_of_a_pdf_has_no_info_xmp_or_comment():
     original = make_pdf(annotate=True)
     assert AUTHOR_NAME.encode() in original
-    assert files.document_metadata(original, files.PDF)["Author"] == AUTHOR_NAME
-    copy = files.anonymised_copy(original, files.PDF)
+    found = anonymise.find_identities(original, files.PDF, AUTHOR)
+    assert {hit.part for hit in found} == {"annotation", "metadata"}
+    copy = anonymise.clean(original, files.PDF)
     assert AUTHOR_NAME.encode() not in copy
     reader = PdfReader(io.BytesIO(copy))
     assert "/Author" not in (reader.metadata or {})
     assert "/Metadata" not in reader.trailer["/Root"]
-    annot = reader.pages[0]["/Annots"][0].get_object()
-    assert "/T" not in annot and annot["/Contents"] == "Check this figure"
+    assert "/Annots" not in reader.pages[0]
     assert "Civil-military coordination" in reader.pages[0].extract_text()
-    assert files.document_metadata(copy, files.PDF) == {}
+    assert anonymise.find_identities(copy, files.PDF, AUTHOR) == []
 
 
 def _parts(package_bytes):
@@ -75,10 +78,13 @@ def assert_docx_package_is_whole(parts):
         assert part.decode() in names, f"override for missing {part.decode()}"
 
 
-def test_the_reviewer_copy_of_a_docx_has_no_properties_or_comment_authors():
+def test_the_reviewer_copy_of_a_docx_has_no_properties_comments_or_change_authors():
     original = make_docx()
-    assert files.document_metadata(original, files.DOCX)["creator"] == AUTHOR_NAME
-    copy = files.anonymised_copy(original, files.DOCX)
+    found = {(hit.found, hit.part) for hit in anonymise.find_identities(original, files.DOCX,
+                                                                        AUTHOR)}
+    assert {(AUTHOR_NAME, "word/comments.xml"), (AUTHOR_NAME, "docProps/app.xml"),
+            (AUTHOR_EMAIL, "word/people.xml"), (AUTHOR_NAME, "word/document.xml")} <= found
+    copy = anonymise.clean(original, files.DOCX)
     parts = _parts(copy)
     assert b"Liaison in disaster response" in parts["word/document.xml"]
     assert b"and recovery" in parts["word/document.xml"]  # the tracked change itself stays
@@ -87,39 +93,34 @@ def test_the_reviewer_copy_of_a_docx_has_no_properties_or_comment_authors():
         assert AUTHOR_EMAIL.encode() not in data, name
         assert b"Haddad" not in data and b'initials="AH"' not in data, name
     assert files.sniff_content_type(copy) == files.DOCX
-    assert files.document_metadata(copy, files.DOCX) == {}
+    assert anonymise.find_identities(copy, files.DOCX, AUTHOR) == []
 
 
-def test_the_docx_people_part_goes_with_its_relationship_and_content_type():
+def test_the_docx_people_and_comment_parts_go_with_their_relationships_and_content_types():
     original = make_docx()
     assert_docx_package_is_whole(_parts(original))
-    parts = _parts(files.anonymised_copy(original, files.DOCX))
-    assert "word/people.xml" not in parts
+    parts = _parts(anonymise.clean(original, files.DOCX))
+    for part in ("word/people.xml", "word/comments.xml", "word/commentsExtensible.xml"):
+        assert part not in parts
     assert b"people" not in parts["word/_rels/document.xml.rels"]
+    assert b"comments" not in parts["word/_rels/document.xml.rels"]
     assert b"people" not in parts["[Content_Types].xml"]
-    # The comments keep their relationship and override: only the people part went.
-    assert b'Target="comments.xml"' in parts["word/_rels/document.xml.rels"]
-    assert b"/word/comments.xml" in parts["[Content_Types].xml"]
+    assert b"/word/document.xml" in parts["[Content_Types].xml"]
     assert_docx_package_is_whole(parts)
 
 
-def test_the_anonymity_check_flags_what_a_docx_still_says_about_its_author():
-    found = files.document_metadata(make_docx(), files.DOCX)
-    assert "people" in found
-    assert found["userId"] == AUTHOR_EMAIL
-    assert found["author"] == AUTHOR_NAME
-    # Even with clean package properties, a named comment is still a finding.
-    with_comment_only = files._rewrite_zip(
-        make_docx(), lambda name, data: None if name in (
-            "docProps/core.xml", "docProps/app.xml", "word/people.xml") else data)
-    assert files.document_metadata(with_comment_only, files.DOCX)["author"] == AUTHOR_NAME
+def test_a_part_the_check_cannot_read_is_a_finding():
+    with_dtd = anonymise.rewrite_zip(make_docx(), lambda name, data: (
+        b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>' if name == "docProps/app.xml" else data))
+    found = anonymise.find_identities(with_dtd, files.DOCX, AUTHOR)
+    assert any(hit.unreadable and hit.part == "docProps/app.xml" for hit in found)
 
 
-def test_the_reviewer_copy_of_an_odt_has_no_meta_or_annotation_creator():
+def test_the_reviewer_copy_of_an_odt_has_no_meta_or_annotation():
     original = make_odt()
-    found = files.document_metadata(original, files.ODT)
-    assert found["initial-creator"] == AUTHOR_NAME and found["creator-initials"] == "AH"
-    copy = files.anonymised_copy(original, files.ODT)
+    found = {hit.part for hit in anonymise.find_identities(original, files.ODT, AUTHOR)}
+    assert found == {"meta.xml", "content.xml"}
+    copy = anonymise.clean(original, files.ODT)
     with zipfile.ZipFile(io.BytesIO(copy)) as package:
         assert package.namelist()[0] == "mimetype"
         assert package.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
@@ -127,9 +128,9 @@ def test_the_reviewer_copy_of_an_odt_has_no_meta_or_annotation_creator():
         content = package.read("content.xml")
     assert AUTHOR_NAME.encode() not in everything
     assert b"creator-initials" not in content and b">AH<" not in content
-    assert b"Check this figure" in content  # the annotation itself stays
+    assert b"office:annotation" not in content
     assert files.sniff_content_type(copy) == files.ODT
-    assert files.document_metadata(copy, files.ODT) == {}
+    assert anonymise.find_identities(copy, files.ODT, AUTHOR) == []
 
 
 def test_a_zip_bomb_dressed_as_a_word_document_is_refused():

@@ -106,7 +106,7 @@ def test_author_registers_submits_and_a_second_round_accepts(client, series, edi
                                       round_number=1)
     assert copy.download_name == "manuscript-round-1.pdf"
     page = client.get(admin).content.decode()
-    assert "no document metadata left" in page
+    assert "The identity check found no name" in page
     # The round cannot open before the anonymity check.
     response = client.post(admin + "send-to-review/")
     assert response.status_code == 400

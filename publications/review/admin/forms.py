@@ -90,3 +90,11 @@ class DecisionForm(forms.Form):
 class DeskRejectForm(forms.Form):
     letter = forms.CharField(label=_("Letter to the author"), max_length=50000,
                              widget=forms.Textarea(attrs={"rows": 12}))
+
+
+class OverrideHitsForm(forms.Form):
+    """The reason for passing a file on despite the identity check (the submission's page
+    shows one such form per file, as publications/admin/identity_hits.html)."""
+
+    reason = forms.CharField(label=_("Why these findings do not identify anyone"),
+                             max_length=2000)

@@ -20,4 +20,8 @@ urlpatterns = [
     path("<int:pk>/publication-page/", admin_views.create_publication_page,
          name="create_publication_page"),
     path("<int:pk>/files/<int:file_pk>/", admin_views.download, name="file"),
+    path("<int:pk>/files/<int:file_pk>/override-check/", admin_views.override_hits,
+         name="override_hits"),
+    path("<int:pk>/files/<int:file_pk>/withhold/", admin_views.withhold_attachment,
+         name="withhold_attachment"),
 ]

@@ -18,10 +18,16 @@ from django.views.decorators.http import require_POST
 
 from .. import files as submission_files
 from .. import production, workflow
-from .forms import DecisionForm, DeskRejectForm, InviteReviewerForm, QueueFilterForm
+from .forms import (
+    DecisionForm,
+    DeskRejectForm,
+    InviteReviewerForm,
+    OverrideHitsForm,
+    QueueFilterForm,
+)
 from ..decisions import DECISION_KINDS, reviews_for_pending_decision
 from ..letters import draft_letter
-from publications.models import Profile, ReviewAssignment, Submission, SubmissionFile
+from publications.models import Profile, ReviewAssignment, Series, Submission, SubmissionFile
 from ..permissions import REVIEWERS, is_managing_editor
 from ..tokens import make_assignment_token
 
@@ -97,17 +103,20 @@ def _detail_context(request, submission):
     rounds = list(submission.rounds.prefetch_related(
         "assignments__reviewer", "assignments__attachments", "assignments__author_response",
         "decisions"))
-    files = list(submission.files.select_related("uploaded_by"))
+    files = list(submission.files.select_related("uploaded_by", "hits_overridden_by"))
     for review_round in rounds:
         review_round.round_files = [f for f in files if f.round_number == review_round.number]
         copy = max((f for f in review_round.round_files if f.kind == "reviewer_copy"),
                    key=lambda f: f.version, default=None)
         review_round.copy = copy
-        review_round.copy_metadata = None
-        if copy is not None:
-            with copy.file.open("rb") as handle:
-                review_round.copy_metadata = submission_files.document_metadata(
-                    handle.read(), copy.content_type)
+        # Files checked before the identity check existed are checked on first sight.
+        for checked in [copy] + [f for a in review_round.assignments.all()
+                                 for f in a.attachments.all()]:
+            if checked is not None:
+                workflow.identity_hits(checked)
+        # The open round's annotated files go to the author with its decision.
+        review_round.attachments_pending = (review_round is rounds[-1]
+                                            and submission.state == State.IN_REVIEW)
     current = rounds[-1] if rounds else None
     return {
         "submission": submission,
@@ -119,6 +128,10 @@ def _detail_context(request, submission):
         "desk_decisions": submission.decisions.filter(round__isnull=True),
         "actions": workflow.available_actions(submission, request.user),
         "invite_form": InviteReviewerForm(submission=submission),
+        # Under single-anonymous and open review the reviewers know the authors; under open
+        # review the authors know the reviewers: there is then nobody to look for.
+        "copy_checked": submission.is_double_anonymous,
+        "attachments_checked": submission.anonymity != Series.Anonymity.OPEN,
         "desk_reject_form": DeskRejectForm(
             initial={"letter": draft_letter(submission, "desk_reject", request.user)}),
         **_header(submission.title, "doc-full"),
@@ -189,6 +202,27 @@ def confirm_anonymity(request, pk):
 def send_to_review(request, pk):
     _editor_only(request)
     return _run(request, pk, workflow.send_to_review, note=request.POST.get("note", "")[:2000])
+
+
+@require_POST
+def override_hits(request, pk, file_pk):
+    """Pass a reviewer copy or an annotated file on despite the identity check, with a reason."""
+    _editor_only(request)
+    submission_file = get_object_or_404(SubmissionFile, pk=file_pk, submission_id=pk)
+    form = OverrideHitsForm(request.POST)
+    if not form.is_valid():
+        return detail(request, pk, status=400, error=_(
+            "The check was not overridden: give the reason (at most 2000 characters)."))
+    return _run(request, pk, workflow.override_identity_hits, submission_file,
+                form.cleaned_data["reason"])
+
+
+@require_POST
+def withhold_attachment(request, pk, file_pk):
+    """Keep a reviewer's annotated file from the author."""
+    _editor_only(request)
+    submission_file = get_object_or_404(SubmissionFile, pk=file_pk, submission_id=pk)
+    return _run(request, pk, workflow.withhold_attachment, submission_file)
 
 
 @require_POST
@@ -298,6 +332,7 @@ def decide(request, pk):
         "submission": submission, "form": form,
         "reviews": reviews_for_pending_decision(submission),
         "actions": workflow.available_actions(submission, request.user),
+        "held_back": workflow.attachments_held_back(submission),
         **_header(_("Decision on “%(title)s”") % {"title": submission.title}, "doc-full"),
     }, status=status)
 

@@ -81,6 +81,12 @@ class ReviewAssignment(models.Model):
     def submission(self):
         return self.round.submission
 
+    @property
+    def attachments_for_author(self):
+        """The annotated files the author receives: all but those the editor withheld (read from
+        the prefetched attachments when there are)."""
+        return [f for f in self.attachments.all() if not f.withheld_from_author]
+
     def due_date(self):
         if self.state == self.State.INVITED:
             return self.response_due

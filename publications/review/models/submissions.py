@@ -165,12 +165,35 @@ class SubmissionFile(models.Model):
         "publications.ReviewAssignment", null=True, blank=True, on_delete=models.CASCADE,
         related_name="attachments",
     )
+    # What the identity check (publications.review.anonymise) found in a file handed across the
+    # anonymity line, a reviewer copy or a reviewer's annotated file: a list of hits, [] for
+    # none, null until checked.
+    identity_hits = models.JSONField(null=True, blank=True, editable=False)
+    # A managing editor may pass the file on despite its hits; who, when and why (also written
+    # to the timeline).
+    hits_overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hits_overridden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hits_override_reason = models.TextField(blank=True, editable=False)
+    # A reviewer's annotated file the managing editor chose not to send to the author.
+    withheld_from_author = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["round_number", "kind", "version"]
 
     def __str__(self):
         return f"{self.get_kind_display()} r{self.round_number} v{self.version}"
+
+    @property
+    def hits(self):
+        from publications.review.anonymise import hits_from_json
+
+        return hits_from_json(self.identity_hits)
+
+    @property
+    def has_unresolved_hits(self):
+        return bool(self.identity_hits) and self.hits_overridden_at is None
 
 
 class AuditEvent(models.Model):
@@ -193,6 +216,8 @@ class AuditEvent(models.Model):
         "withdrawn": _("Withdrawn by the author"),
         "screening_started": _("Screening started"),
         "anonymity_confirmed": _("Anonymity of the reviewer copy confirmed"),
+        "identity_hits_overridden": _("Identity check overridden"),
+        "attachment_withheld": _("Annotated file withheld from the author"),
         "sent_to_review": _("Sent to review"),
         "desk_rejected": _("Rejected without review"),
         "reviewer_invited": _("Reviewer invited"),
