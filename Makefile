@@ -38,13 +38,17 @@ run: demo
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# The whole suite on SQLite, then again on PostgreSQL when DATABASE_URL is set.
+# Style first (ruff, in the spirit of bakerydemo's rules), then the whole suite on SQLite, and
+# again on PostgreSQL when DATABASE_URL is set; each on every core (pytest-xdist).
+PYTEST := $(PY) -m pytest --create-db -n auto --dist loadgroup
+
 test: messages
+	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=cms.settings.test
-	env -u DATABASE_URL $(PY) -m pytest --create-db
+	env -u DATABASE_URL $(PYTEST)
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL ($$DATABASE_URL)"; \
-		$(PY) -m pytest --create-db; \
+		$(PYTEST); \
 	fi
 
 clean-venv:

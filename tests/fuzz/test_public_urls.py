@@ -6,12 +6,10 @@ with its traceback; every answer must also be below 500. Example counts stay mod
 suite keeps to a few minutes on a small machine; hypothesis remembers failing examples.
 """
 
-import io
 from urllib.parse import quote, urlencode
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -76,8 +74,7 @@ def public_urls():
 
 
 @pytest.fixture
-def demo_site(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo_site(full_demo, db):
     return public_urls()
 
 

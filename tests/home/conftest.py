@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from tests.conftest import kept_for_the_module
+
 
 def load_demo(capture_on_commit):
     out = io.StringIO()
@@ -26,10 +28,26 @@ def load_mission_demo(capture_on_commit):
     return command.stdout.getvalue()
 
 
+@pytest.fixture(scope="module")
+def mission_demo(django_db_setup, django_db_blocker, module_media):
+    """The mission demo, loaded once for a test module (tests.conftest.kept_for_the_module)."""
+    from django.core.management.base import BaseCommand
+
+    from home import demo
+
+    def build():
+        command = BaseCommand(stdout=io.StringIO())
+        demo.load(command)
+        return command.stdout.getvalue()
+
+    with kept_for_the_module(django_db_blocker, module_media, build) as output:
+        yield output
+
+
 @pytest.fixture
-def demo_site(db, django_capture_on_commit_callbacks):
+def demo_site(mission_demo, db):
     """The mission pages in en/fr/de/ar, snippets, settings and the demo users."""
-    return load_mission_demo(django_capture_on_commit_callbacks)
+    return mission_demo
 
 
 def live_pages():

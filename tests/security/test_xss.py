@@ -2,19 +2,17 @@
 escaped where editors read it in the admin; and no form redirects a visitor off the site."""
 
 import datetime
-import io
 import re
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import ContactPage
-from publications.review import workflow
 from publications.models import Series, Submission
+from publications.review import workflow
 from publications.review.tokens import make_assignment_token
 from tests.review.conftest import make_pdf
 
@@ -32,8 +30,8 @@ def assert_inert(response):
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(full_demo, db):
+    return full_demo
 
 
 @pytest.fixture
