@@ -1,19 +1,28 @@
-"""Upload validation by content: a file must be what its name says it is.
+"""Upload checking by content, for the whole project: a file must be what it claims to be.
 
-Extension allow-lists (WAGTAILDOCS_EXTENSIONS, WAGTAILIMAGES_EXTENSIONS) only look at the name,
-so an executable renamed to ``report.pdf`` would pass them. These checks read the file's first
-bytes and refuse anything whose content does not match its extension, and refuse outright the
-kinds of file that can run code in a visitor's browser or on a desktop (executables, HTML, SVG
-with script). Wagtail's document form calls them (ContentCheckedDocumentForm below); any other
-upload form in the project (the author portal's manuscripts, say) calls ``validate_upload``.
+Two entry points, one for each kind of upload:
+
+- ``validate_upload`` for files that carry their kind in their name: Wagtail's documents
+  (``ContentCheckedDocumentForm``, WAGTAILDOCS_DOCUMENT_FORM_BASE). Extension allow-lists only
+  look at the name, so an executable renamed to ``report.pdf`` would pass them: this reads the
+  file's first bytes and refuses anything whose content does not match its extension, and refuses
+  outright the kinds of file that can run code in a browser or on a desktop.
+- ``check_upload`` for the peer-review pipeline's manuscripts and review files, whose names say
+  nothing: the kind is judged from the bytes alone (``sniff_content_type``: a PDF must parse, a
+  DOCX or ODT must be a package that declares itself as one and is no zip bomb).
 """
 
+import io
 import os
 import re
 import zipfile
+from dataclasses import dataclass
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
@@ -161,3 +170,79 @@ class ContentCheckedDocumentForm(BaseDocumentForm):
         if uploaded and "file" in self.changed_data:
             validate_upload(uploaded)
         return uploaded
+
+
+# Manuscripts and review files: the kind from the bytes alone -------------------------------
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+EXTENSIONS = {PDF: "pdf", DOCX: "docx", ODT: "odt"}
+MANUSCRIPT_TYPES = (PDF, DOCX, ODT)
+MAX_UNPACKED_RATIO = 50
+
+
+@dataclass
+class CheckedUpload:
+    content: bytes
+    content_type: str
+    original_name: str
+
+    @property
+    def extension(self):
+        return EXTENSIONS[self.content_type]
+
+
+def sniff_content_type(content):
+    """The content type of a PDF, DOCX or ODT judged by its bytes, or None."""
+    if content.startswith(b"%PDF-"):
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        try:
+            reader = PdfReader(io.BytesIO(content))
+            if len(reader.pages) < 1:
+                return None
+        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        except Exception:  # pypdf raises assorted errors on hostile input; any is a refusal
+            return None
+        return PDF
+    if content.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as package:
+                # A package that unpacks to far more than its size is a zip bomb, not a paper.
+                unpacked = sum(info.file_size for info in package.infolist())
+                if unpacked > MAX_UNPACKED_RATIO * max(len(content), 1024 * 1024):
+                    return None
+                names = set(package.namelist())
+                if "mimetype" in names and package.read("mimetype").strip() == ODT.encode():
+                    return ODT if "content.xml" in names else None
+                if "[Content_Types].xml" in names and "word/document.xml" in names:
+                    types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+                    if "wordprocessingml.document.main+xml" in types:
+                        return DOCX
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return None
+    return None
+
+
+def check_upload(uploaded, allowed=MANUSCRIPT_TYPES):
+    """Read an uploaded file and return it checked, or raise a ValidationError that says why."""
+    limit = settings.SUBMISSION_MAX_UPLOAD_SIZE
+    if uploaded.size > limit:
+        raise ValidationError(
+            _gettext("The file is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+    if uploaded.size == 0:
+        raise ValidationError(_gettext("The file is empty."), code="empty")
+    content = b"".join(uploaded.chunks())
+    content_type = sniff_content_type(content)
+    if content_type not in allowed:
+        raise ValidationError(
+            _gettext("This file is not a PDF, DOCX or ODT document; please upload one of those."),
+            code="bad_type",
+        )
+    return CheckedUpload(content=content, content_type=content_type, original_name=uploaded.name)

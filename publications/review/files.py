@@ -1,95 +1,24 @@
-"""Submission files: checking uploads by content, storing them, serving them privately.
+"""Submission files: storing them per round and version, serving them privately.
 
-Uploads are identified by what is inside them, never by their name or the browser's claim: a PDF
-must parse as one, a DOCX or ODT must be a ZIP package that declares itself as such.
+Uploads reach this module already checked by content (``cms.uploads.check_upload``, the one
+upload checker of the project); the reviewer's copy is made by ``anonymise``.
 """
 
-import io
-import zipfile
-from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.http import FileResponse, HttpResponseRedirect
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
 
 from cms.stored_files import atomic_with_files, remember_written
-
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-ODT = "application/vnd.oasis.opendocument.text"
-EXTENSIONS = {PDF: "pdf", DOCX: "docx", ODT: "odt"}
-MANUSCRIPT_TYPES = (PDF, DOCX, ODT)
-MAX_UNPACKED_RATIO = 50
-
-
-@dataclass
-class CheckedUpload:
-    content: bytes
-    content_type: str
-    original_name: str
-
-    @property
-    def extension(self):
-        return EXTENSIONS[self.content_type]
-
-
-def sniff_content_type(content):
-    """The content type of a PDF, DOCX or ODT judged by its bytes, or None."""
-    if content.startswith(b"%PDF-"):
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-
-        try:
-            reader = PdfReader(io.BytesIO(content))
-            if len(reader.pages) < 1:
-                return None
-        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-        except Exception:  # pypdf raises assorted errors on hostile input; any is a refusal
-            return None
-        return PDF
-    if content.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(content)) as package:
-                # A package that unpacks to far more than its size is a zip bomb, not a paper.
-                unpacked = sum(info.file_size for info in package.infolist())
-                if unpacked > MAX_UNPACKED_RATIO * max(len(content), 1024 * 1024):
-                    return None
-                names = set(package.namelist())
-                if "mimetype" in names and package.read("mimetype").strip() == ODT.encode():
-                    return ODT if "content.xml" in names else None
-                if "[Content_Types].xml" in names and "word/document.xml" in names:
-                    types = package.read("[Content_Types].xml").decode("utf-8", "replace")
-                    if "wordprocessingml.document.main+xml" in types:
-                        return DOCX
-        except (zipfile.BadZipFile, KeyError, OSError):
-            return None
-    return None
-
-
-def check_upload(uploaded, allowed=MANUSCRIPT_TYPES):
-    """Read an uploaded file and return it checked, or raise a ValidationError that says why."""
-    limit = settings.SUBMISSION_MAX_UPLOAD_SIZE
-    if uploaded.size > limit:
-        raise ValidationError(
-            _("The file is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
-            code="too_large",
-        )
-    if uploaded.size == 0:
-        raise ValidationError(_("The file is empty."), code="empty")
-    content = b"".join(uploaded.chunks())
-    content_type = sniff_content_type(content)
-    if content_type not in allowed:
-        raise ValidationError(
-            _("This file is not a PDF, DOCX or ODT document; please upload one of those."),
-            code="bad_type",
-        )
-    return CheckedUpload(content=content, content_type=content_type, original_name=uploaded.name)
-
+from cms.uploads import (  # noqa: F401  (the pipeline's file kinds, named here for its callers)
+    DOCX,
+    EXTENSIONS,
+    MANUSCRIPT_TYPES,
+    ODT,
+    PDF,
+    CheckedUpload,
+    check_upload,
+    sniff_content_type,
+)
 
 # The reviewer's copy is made by publications.review.anonymise.
 

@@ -13,9 +13,8 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.uploads import check_upload
 from home.models import TopicPage
-
-from .. import files as submission_files
 from publications.models import Profile, Recommendation, Series, Submission, SubmissionAuthor
 from ..permissions import REVIEWERS
 from publications.validators import normalise_orcid, validate_orcid
@@ -291,7 +290,7 @@ class CheckedFileField(forms.FileField):
         uploaded = super().clean(data, initial)
         if not uploaded or uploaded is initial:
             return None
-        return submission_files.check_upload(uploaded)
+        return check_upload(uploaded)
 
 
 class FilesForm(forms.Form):
