@@ -25,6 +25,8 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from cms.pdfs import simple_pdf
+
 # Corpus dates count back from this fixed day, so that a seed always gives the same content.
 EPOCH = datetime.datetime(2026, 6, 1, 9, 0, tzinfo=datetime.UTC)
 NAMESPACE = uuid.UUID("6f1c1c4e-3a53-4d0b-9a39-6a0f5a3f2c11")
@@ -414,21 +416,6 @@ class Corpus:
                 for topic in topics]
 
 
-def render_pdf(title, text):
-    """A small real PDF (title and text on A4), readable by any PDF reader and text extractor."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_title(title)
-    pdf.add_page()
-    pdf.set_font("helvetica", "B", size=16)
-    pdf.multi_cell(0, 9, title.encode("latin-1", "replace").decode("latin-1"))
-    pdf.ln(4)
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, text.encode("latin-1", "replace").decode("latin-1"))
-    return bytes(pdf.output())
-
-
 def ensure_pdf_pool(corpus, count):
     """A few real PDFs whose files the corpus's many document records share."""
     import random
@@ -445,7 +432,7 @@ def ensure_pdf_pool(corpus, count):
             text = Text(random.Random(f"{corpus.seed}:pdf:{number}"))
             body = "\n\n".join(text.paragraph(6) for _ in range(6))
             document = Document(title=title)
-            document.file.save(title, ContentFile(render_pdf(text.title(), body)), save=False)
+            document.file.save(title, ContentFile(simple_pdf(text.title(), body)), save=False)
             document._set_document_file_metadata()
             document.extracted_text = body
             document.save()

@@ -660,7 +660,7 @@ def slides_document(lecture):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
-    from cms.scale import render_pdf
+    from cms.pdfs import simple_pdf
 
     Document = get_document_model()
     title = f"{lecture.title} (slides)"
@@ -673,7 +673,7 @@ def slides_document(lecture):
         "chapters and transcript are on its page in the JCMI lecture archive.",
     ])
     document = Document(title=title)
-    document.file.save(f"{lecture.slug}-slides.pdf", ContentFile(render_pdf(lecture.title, text)),
+    document.file.save(f"{lecture.slug}-slides.pdf", ContentFile(simple_pdf(lecture.title, text)),
                        save=False)
     document._set_document_file_metadata()
     document.save()

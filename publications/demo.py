@@ -8,15 +8,14 @@ existing page is left as it is, so a second run changes nothing. Runs after home
 page, topics and people it reuses; on a database without them it makes the few it needs.
 """
 
-import io
 from datetime import date
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
+from cms import pdfs
 from home.models import HomePage, Person, TopicIndexPage, TopicPage
 from publications.models import (
     PublicationContributor,
@@ -27,7 +26,6 @@ from publications.models import (
     SeriesIndexPage,
 )
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 PEOPLE = [
     # slug, name, honorific, affiliation, ORCID
@@ -341,48 +339,21 @@ def _pdf(title, contributors, abstract, series_title):
 
 def render_pdf(title, contributors, abstract, series_title):
     """A real, readable PDF: title page with authors and abstract, then a page of text."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_title(title)
-    pdf.set_author(", ".join(c.full_name for c in contributors))
-    if (FONT_DIR / "DejaVuSans.ttf").exists():
-        pdf.add_font("body", "", str(FONT_DIR / "DejaVuSans.ttf"))
-        pdf.add_font("body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        font = "body"
-    else:
-        font = "helvetica"
-    pdf.add_page()
-    pdf.set_font(font, size=10)
-    pdf.multi_cell(0, 6, series_title, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(20)
-    pdf.set_font(font, "B", size=20)
-    pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(6)
-    pdf.set_font(font, size=12)
-    for contributor in contributors:
-        line = contributor.full_name + (f", {contributor.affiliation}" if contributor.affiliation else "")
-        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(12)
-    pdf.set_font(font, "B", size=12)
-    pdf.multi_cell(0, 7, "Abstract", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(font, size=11)
-    pdf.multi_cell(0, 6, abstract, new_x="LMARGIN", new_y="NEXT")
-    pdf.add_page()
-    pdf.set_font(font, "B", size=14)
-    pdf.multi_cell(0, 8, "1. Introduction", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(font, size=11)
-    pdf.multi_cell(
-        0, 6,
-        "This demonstration text stands in for the full paper. The JCMI Research and Education "
-        "Network brings civil society, government agencies, military practitioners and scholars "
-        "together to study civil-military interaction before, during and after conflict, and in "
-        "humanitarian assistance and disaster response.",
-        new_x="LMARGIN", new_y="NEXT",
-    )
-    buffer = io.BytesIO()
-    pdf.output(buffer)
-    return buffer.getvalue()
+    return pdfs.render(pdfs.PdfDocument(
+        title=title, kicker=series_title,
+        author=", ".join(c.full_name for c in contributors),
+        byline=[c.full_name + (f", {c.affiliation}" if c.affiliation else "")
+                for c in contributors],
+        sections=[
+            pdfs.Section("Abstract", abstract),
+            pdfs.Section("1. Introduction",
+                         "This demonstration text stands in for the full paper. The JCMI Research "
+                         "and Education Network brings civil society, government agencies, "
+                         "military practitioners and scholars together to study civil-military "
+                         "interaction before, during and after conflict, and in humanitarian "
+                         "assistance and disaster response."),
+        ],
+    ))
 
 
 # -- Translated versions through wagtail-localize ----------------------------------------

@@ -6,13 +6,13 @@ left alone.
 """
 
 import datetime
-import io
 
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.pdfs import simple_pdf
 from home.demo_users import ensure_demo_users
 
 from . import files as submission_files
@@ -63,25 +63,9 @@ SUBMISSIONS = [
 
 
 def demo_pdf(title):
-    """A small real PDF with the title on its page and the author's name in its metadata."""
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-
-    writer = PdfWriter()
-    page = writer.add_blank_page(width=595, height=842)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
-                             NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
-        {NameObject("/F1"): writer._add_object(font)})})
-    safe = title.encode("latin-1", "replace").replace(b"(", b"[").replace(b")", b"]")
-    content = DecodedStreamObject()
-    content.set_data(b"BT /F1 14 Tf 72 760 Td (" + safe + b") Tj ET")
-    page[NameObject("/Contents")] = writer._add_object(content)
-    writer.add_metadata({"/Author": "Demo Author", "/Title": title})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    """A small real PDF with the title on its page and the author's name in its metadata (which
+    the reviewer's copy loses)."""
+    return simple_pdf(title, author="Demo Author")
 
 
 def _in_days(days):

@@ -1,6 +1,5 @@
 """Builders for a small publications site: home, topics, index, series pages, publications."""
 
-import io
 import itertools
 from datetime import date
 
@@ -8,6 +7,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
+from cms.pdfs import simple_pdf
 from home.models import HomePage, Person, TopicIndexPage, TopicPage
 from publications.models import (
     PublicationContributor,
@@ -21,14 +21,8 @@ _counter = itertools.count(1)
 
 
 def minimal_pdf(text="JCMI test publication"):
-    """A small but valid one-page PDF made by fpdf2."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=12)
-    pdf.cell(text=text)
-    return bytes(pdf.output())
+    """A small but valid one-page PDF."""
+    return simple_pdf(text)
 
 
 def make_site():
