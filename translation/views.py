@@ -6,19 +6,20 @@ from urllib.parse import urlencode
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
-from .forms import SubmitSectionForm
-from .moderation import submit_translation_for_moderation
+from .forms import ReviewTranslationForm, SubmitSectionForm
+from .moderation import review_translation, submit_translation_for_moderation
 from .operations import section_choices, submit_section_for_translation
 from .permissions import can_view_translation_report, target_locales
 from .status import STATE_LABELS, translation_statuses
@@ -194,3 +195,42 @@ def submit_for_moderation(request, page_id):
             "title": page.get_admin_display_title(), "locale": page.locale.get_display_name()},
     )
     return redirect(edit_url)
+
+
+def _refused(request, page, error, status=400):
+    return render(
+        request,
+        "translation/action_error.html",
+        {"error": error, "back_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+         "page_title": _("The review was not recorded")},
+        status=status,
+    )
+
+
+@require_POST
+def review(request, page_id):
+    """A moderator approves a translation or asks for changes, from the translation editor."""
+    page = get_object_or_404(Page, pk=page_id)
+    form = ReviewTranslationForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, page, " ".join(
+            message for messages_ in form.errors.values() for message in messages_))
+    data = form.cleaned_data
+    try:
+        review_translation(page, request.user, data["action"], data["task_state"],
+                           data["comment"])
+    except PermissionDenied:
+        # A plain 403: raised, Wagtail's admin would turn it into a redirect to the dashboard.
+        return permission_denied(request, PermissionDenied())
+    except ValidationError as error:
+        return _refused(request, page, " ".join(error.messages))
+    values = {"title": page.get_admin_display_title(), "locale": page.locale.get_display_name()}
+    if data["action"] == "approve":
+        messages.success(request, _("You approved “%(title)s” in %(locale)s.") % values)
+    else:
+        messages.success(
+            request,
+            _("You asked for changes to “%(title)s” in %(locale)s; the translator sees your "
+              "comment in the translation editor.") % values,
+        )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

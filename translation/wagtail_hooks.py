@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
+from django.views.defaults import permission_denied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import patches, views
 from .models import SiteText
+from .moderation import is_in_moderation
 from .permissions import can_convert_to_alias, can_view_translation_report, may_edit_in_locale
 
 
@@ -20,6 +22,7 @@ def register_admin_urls():
         path("submit-section/", views.SubmitSectionView.as_view(), name="submit_section"),
         path("pages/<int:page_id>/submit-for-moderation/", views.submit_for_moderation,
              name="submit_for_moderation"),
+        path("pages/<int:page_id>/review/", views.review, name="review"),
     ]
     return [
         path("translation/", include((urls, "translation"), namespace="translation")),
@@ -37,6 +40,15 @@ def keep_translators_in_their_locales(request, instance):
     # Before wagtail-localize's own hook, which would open its translation editor.
     if not may_edit_in_locale(request.user, instance):
         raise PermissionDenied
+
+
+@hooks.register("before_edit_page", order=-100)
+def refuse_publishing_a_translation_in_moderation(request, page):
+    # The translation editor posts action=publish; while the translation is in moderation that
+    # would cancel the translator's workflow silently. The editor does not offer it then
+    # (translation_editor_props); this refuses a hand-made request, with a plain 403.
+    if request.method == "POST" and request.POST.get("action") == "publish" and is_in_moderation(page):
+        return permission_denied(request, PermissionDenied())
 
 
 @hooks.register("construct_page_action_menu")
