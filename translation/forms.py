@@ -31,6 +31,18 @@ class SubmitSectionForm(forms.Form):
         self.fields["locales"].label_from_instance = lambda locale: locale.get_display_name()
 
 
+class StartTranslationForm(forms.Form):
+    locale = forms.ModelChoiceField(
+        queryset=Locale.objects.none(), to_field_name="language_code",
+        error_messages={"invalid_choice": _("Choose a language to translate into."),
+                        "required": _("Choose a language to translate into.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locale"].queryset = target_locales()
+
+
 class ReviewTranslationForm(forms.Form):
     """A moderator's decision on a translation, taken in the translation editor."""
 
@@ -44,4 +56,4 @@ class ReviewTranslationForm(forms.Form):
     )
 
 
-__all__ = ["ReviewTranslationForm", "SubmitSectionForm", "section_choices"]
+__all__ = ["ReviewTranslationForm", "StartTranslationForm", "SubmitSectionForm", "section_choices"]

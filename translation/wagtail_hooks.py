@@ -10,7 +10,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import patches, views
 from .models import SiteText
 from .moderation import is_in_moderation
-from .permissions import can_convert_to_alias, can_view_translation_report, may_edit_in_locale
+from .permissions import (
+    can_convert_to_alias,
+    can_view_translation_report,
+    may_edit_in_locale,
+    translator_locales,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -23,6 +28,9 @@ def register_admin_urls():
         path("pages/<int:page_id>/submit-for-moderation/", views.submit_for_moderation,
              name="submit_for_moderation"),
         path("pages/<int:page_id>/review/", views.review, name="review"),
+        path("pages/<int:page_id>/start/", views.start, name="start"),
+        path("translations/<int:translation_id>/sync/", views.sync, name="sync"),
+        path("queue/", views.QueueView.as_view(), name="queue"),
     ]
     return [
         path("translation/", include((urls, "translation"), namespace="translation")),
@@ -69,6 +77,18 @@ class TranslationReportMenuItem(MenuItem):
 def register_translation_report_menu_item():
     return TranslationReportMenuItem(
         _("Translations"), reverse("translation:report"), icon_name="site", order=900
+    )
+
+
+class TranslationQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(translator_locales(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_queue_menu_item():
+    return TranslationQueueMenuItem(
+        _("My translation work"), reverse("translation:queue"), icon_name="site", order=150
     )
 
 
