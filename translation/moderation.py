@@ -17,6 +17,8 @@ from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
 
+from cms.moderation import changes_requested, reviewing_step
+
 from .permissions import may_edit_in_locale
 
 
@@ -98,19 +100,17 @@ def requested_changes(page):
 
 def next_step(page):
     """Who acts next on the translated ``page``, as a sentence for the translation editor."""
-    state = page.current_workflow_state
-    if state is None:
-        return _("Next: the translator finishes the translation and submits it for moderation.")
-    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+    if changes_requested(page):
         return _("Next: the translator makes the changes the moderator asked for and submits "
                  "the translation again.")
-    task = state.current_task_state.task.specific
-    groups = getattr(task, "groups", None)
-    reviewers = ", ".join(group.name for group in groups.all()) if groups is not None else ""
+    step = reviewing_step(page)
+    if step is None:
+        return _("Next: the translator finishes the translation and submits it for moderation.")
+    name, reviewers = step
     if not reviewers:
-        return _("Next: the “%(step)s” step reviews it.") % {"step": task.name}
+        return _("Next: the “%(step)s” step reviews it.") % {"step": name}
     return _("Next: %(reviewers)s review it in the “%(step)s” step, then it is published.") % {
-        "reviewers": reviewers, "step": task.name}
+        "reviewers": reviewers, "step": name}
 
 
 @transaction.atomic

@@ -93,8 +93,9 @@ class TranslationStatusReportView(ReportView):
     def get_queryset(self):
         self.queryset = (
             Page.objects.filter(locale=Locale.get_default(), depth__gt=1)
+            # content_type for the title's permission check, url_path for its public link.
             .only("id", "title", "draft_title", "depth", "path", "translation_key", "locale_id",
-                  "last_published_at", "live")
+                  "last_published_at", "live", "content_type_id", "url_path")
             .order_by("path")
         )
         return super().get_queryset()

@@ -107,7 +107,7 @@ def translator_queue(user):
     sources = list(
         Page.objects.filter(locale=Locale.get_default(), depth__gt=1)
         .only("id", "title", "draft_title", "depth", "path", "translation_key", "locale_id",
-              "last_published_at", "live", "url_path")
+              "last_published_at", "live", "url_path", "content_type_id")
         .order_by("path")
     )
     statuses = translation_statuses(sources, locales)

@@ -7,6 +7,7 @@ the actor lacks the right) and changes nothing.
 """
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -517,6 +518,12 @@ def start_production(submission, actor, page):
                   note=str(page) if page else "")
     Submission.objects.filter(pk=submission.pk).update(publication_page=page)
     submission.publication_page = page
+    # The hand-off: the site's editors prepare the draft page and submit it for moderation.
+    if page is not None:
+        notifications.queue_page_editors(
+            submission, "production_started_editors",
+            page_url=notifications.absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        )
     return event
 
 
