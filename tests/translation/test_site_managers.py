@@ -13,7 +13,6 @@ from wagtail.models import Page, Site
 from home.demo_users import DEMO_PASSWORD, ensure_demo_users
 from home.models import SiteSettings
 from translation import demo
-from translation.models import SiteText
 
 from .conftest import PASSWORD, make_user
 

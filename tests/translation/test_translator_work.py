@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import StandardPage
 from translation.status import IN_PROGRESS, OUT_OF_DATE, translation_statuses
@@ -137,9 +137,6 @@ def test_a_translator_cannot_sync_another_locale(client, site_tree, locales, tra
     translate_and_publish(site_tree["home"], locales["de"])
     translate_and_publish(site_tree["about"], locales["de"])
     publish_source_change(site_tree, "Changed.")
-    translation = site_tree["about"].get_translation(locales["de"])
-    from wagtail_localize.models import Translation
-
     translation = Translation.objects.get(source__object_id=site_tree["about"].translation_key,
                                           target_locale=locales["de"])
     before = translation.source.last_updated_at
