@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import _manage, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -55,3 +55,39 @@ def test_translator_and_moderator_take_a_translation_through_review(site, new_pa
     expect(moderator.get_by_text(re.compile("You approved"))).to_be_visible()
     assert translator.problems.take() == []
     assert moderator.problems.take() == []
+
+
+# The French translator had reworded the About page's title; then the English page changed.
+EDIT_AND_CHANGE_SOURCE = """
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation
+from home.models import StandardPage
+about = StandardPage.objects.get(locale__language_code="en", slug="about")
+title = StringTranslation.objects.get(
+    locale=Locale.objects.get(language_code="fr"), context__path="title",
+    translation_of__data=about.title)
+title.data = "À propos de notre réseau"
+title.save()
+about.intro = "An open network of practitioners and scholars, since 2013."
+about.save_revision().publish()
+"""
+
+
+def test_translator_syncs_an_outdated_translation_and_keeps_their_edit(site, new_page):
+    _manage(["shell", "-c", EDIT_AND_CHANGE_SOURCE], site.env)
+
+    translator = new_page()
+    log_in(translator, "translator")
+    translator.goto("/admin/translation/report/?locale=fr")
+    row = translator.locator("tbody tr", has=translator.locator("th a[href$='/en/about/']"))
+    cell = row.locator("td[data-locale='fr']")
+    expect(cell).to_have_attribute("data-state", "out_of_date")
+    cell.get_by_role("button", name=re.compile("Sync")).click()
+
+    # What changed in the English page since the translator's last version.
+    expect(translator.locator(".translation-sync-added")).to_contain_text(
+        "An open network of practitioners and scholars, since 2013.")
+    translator.get_by_role("link", name="Open the translation").click()
+    expect(translator.locator(".js-translation-editor")).to_be_attached()
+    expect(translator.get_by_text("À propos de notre réseau").first).to_be_visible()
+    assert translator.problems.take() == []
