@@ -16,6 +16,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
+        label = _("Heading")
         template = "blocks/heading.html"
 
 
@@ -30,6 +31,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
+        label = _("Image")
         template = "blocks/image.html"
 
 
@@ -39,6 +41,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
+        label = _("Quote")
         template = "blocks/quote.html"
 
 
@@ -50,6 +53,7 @@ class CallOutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
+        label = _("Call-out")
         template = "blocks/callout.html"
 
 
@@ -61,6 +65,8 @@ class DosAndDontsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
+        # Without a label Wagtail derives "Dos and donts" from the block's name.
+        label = _("Do's and don'ts")
         template = "blocks/dos_and_donts.html"
 
 
@@ -75,6 +81,7 @@ class AccordionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ol"
+        label = _("Accordion")
         template = "blocks/accordion.html"
 
 
@@ -89,6 +96,7 @@ class DocumentListBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
+        label = _("Documents")
         template = "blocks/documents.html"
 
 
@@ -99,6 +107,7 @@ class VideoEmbedBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
+        label = _("Video")
         template = "blocks/embed.html"
 
     def get_context(self, value, parent_context=None):

@@ -51,9 +51,12 @@ DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 
 
-def database_config(default_sqlite_path):
+def database_config(default_sqlite_path, conn_max_age=60):
+    """``conn_max_age``: seconds a PostgreSQL connection is kept for reuse. Development passes 0:
+    runserver serves each request in a new thread, and a kept connection per thread piles up
+    until PostgreSQL refuses new clients."""
     if DATABASE_URL:
-        return dj_database_url.parse(DATABASE_URL, conn_max_age=60)
+        return dj_database_url.parse(DATABASE_URL, conn_max_age=conn_max_age)
     return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
 
 

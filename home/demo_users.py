@@ -19,7 +19,10 @@ DEMO_USERS = {
     "reviewer2": (["Reviewers"], False, "Reviewer"),
     "author": (["Authors"], False, "Author: submits manuscripts in the portal"),
     "author2": (["Authors"], False, "Author"),
-    "translator": (["Translators"], False, "Translator: translates pages"),
+    "translator": (["Translators"], False,
+                   "Translator: translates pages into French, German and Arabic"),
+    "site-manager": (["Site managers"], False,
+                     "Site manager: redirects, site settings, footer, navigation, search promotions"),
 }
 
 

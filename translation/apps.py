@@ -12,6 +12,10 @@ class TranslationConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 -- connects the locale-root permission handler
-        from .patches import limit_snippet_translation_to_own_locales
+        from .patches import (
+            limit_snippet_translation_to_own_locales,
+            refuse_page_deletion_to_translators,
+        )
 
         limit_snippet_translation_to_own_locales()
+        refuse_page_deletion_to_translators()

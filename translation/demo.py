@@ -16,9 +16,8 @@ from home.demo_users import ensure_demo_users
 from .models import SiteText
 from .permissions import sync_translator_permissions, translator_group_name
 
-# The demo translator works into French and German, not Arabic: signing in as them shows that
-# the Arabic pages are out of reach.
-DEMO_TRANSLATOR_LOCALES = ["fr", "de"]
+# The demo translator works into every target language, Arabic (right to left) included.
+DEMO_TRANSLATOR_LOCALES = ["fr", "de", "ar"]
 
 SITE_TEXT = {
     "footer_text": "<p>An open network where civil society, government, the armed forces and "

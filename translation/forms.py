@@ -31,4 +31,29 @@ class SubmitSectionForm(forms.Form):
         self.fields["locales"].label_from_instance = lambda locale: locale.get_display_name()
 
 
-__all__ = ["SubmitSectionForm", "section_choices"]
+class StartTranslationForm(forms.Form):
+    locale = forms.ModelChoiceField(
+        queryset=Locale.objects.none(), to_field_name="language_code",
+        error_messages={"invalid_choice": _("Choose a language to translate into."),
+                        "required": _("Choose a language to translate into.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locale"].queryset = target_locales()
+
+
+class ReviewTranslationForm(forms.Form):
+    """A moderator's decision on a translation, taken in the translation editor."""
+
+    action = forms.ChoiceField(choices=[("approve", _("Approve")),
+                                        ("reject", _("Request changes"))])
+    # The review step the moderator saw: the decision applies to that step only.
+    task_state = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you ask for changes: the translator reads it in the editor."),
+    )
+
+
+__all__ = ["ReviewTranslationForm", "StartTranslationForm", "SubmitSectionForm", "section_choices"]

@@ -82,3 +82,30 @@ class SiteText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.key} ({self.locale.language_code})"
+
+
+class TranslatorNotice(models.Model):
+    """Work that appeared for a translator, waiting to be told in their next e-mail.
+
+    One row per translator, page and locale until it is sent, so a page published several times
+    before the e-mail goes out is told once, and many pages published together go in one digest.
+    """
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("needs translating")
+        CHANGED = "changed", _("source changed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="translator_notices")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page", "locale"],
+                                    condition=models.Q(sent_at__isnull=True),
+                                    name="one_pending_notice_per_translation"),
+        ]

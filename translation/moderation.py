@@ -12,10 +12,12 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.models import DraftStateMixin, Page, WorkflowState
+from wagtail.models import DraftStateMixin, Page, TaskState, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
+
+from cms.moderation import changes_requested, reviewing_step
 
 from .permissions import may_edit_in_locale
 
@@ -58,6 +60,90 @@ def save_translation_draft(translation, user):
 def can_submit_translation(user, page):
     perms = page.permissions_for_user(user)
     return perms.can_edit() and page.get_workflow() is not None
+
+
+def is_in_moderation(page):
+    state = page.current_workflow_state
+    return state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def can_publish_from_translation_editor(user, page):
+    """Whether the translation editor may offer ``user`` its "Publish" for ``page``.
+
+    While a translation is in moderation nobody publishes it from there: Wagtail would cancel the
+    translator's workflow silently. The moderator approves it instead (``review_translation``).
+    """
+    return page.permissions_for_user(user).can_publish() and not is_in_moderation(page)
+
+
+# The review actions the translation editor offers, by Wagtail's task action names.
+REVIEW_ACTIONS = ("approve", "reject")
+
+
+def review_actions(user, page):
+    """The review actions ``user`` may take on ``page``'s current moderation task, by name."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return []
+    task = state.current_task_state.task.specific
+    names = {name for name, _label, _needs_data in task.get_actions(page, user)}
+    return [name for name in REVIEW_ACTIONS if name in names]
+
+
+def requested_changes(page):
+    """The finished task state that asked for changes to ``page``, with its comment, or None."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    return state.current_task_state
+
+
+def next_step(page):
+    """Who acts next on the translated ``page``, as a sentence for the translation editor."""
+    if changes_requested(page):
+        return _("Next: the translator makes the changes the moderator asked for and submits "
+                 "the translation again.")
+    step = reviewing_step(page)
+    if step is None:
+        return _("Next: the translator finishes the translation and submits it for moderation.")
+    name, reviewers = step
+    if not reviewers:
+        return _("Next: the “%(step)s” step reviews it.") % {"step": name}
+    return _("Next: %(reviewers)s review it in the “%(step)s” step, then it is published.") % {
+        "reviewers": reviewers, "step": name}
+
+
+@transaction.atomic
+def review_translation(page, user, action, task_state_id, comment=""):
+    """A moderator approves ``page``'s translation or asks for changes, in the translation editor.
+
+    Acts only on the task state the moderator saw (``task_state_id``), under a lock on the
+    workflow state: Wagtail's own workflow view acts on whichever step is current by the time it
+    runs, so two approvals sent at once would approve two steps (PITFALLS, "Found by testing").
+    Raises PermissionDenied when ``user`` may not take ``action`` there, and ValidationError when
+    the review is no longer waiting on that step or changes are asked for without a comment.
+    """
+    if action not in REVIEW_ACTIONS:
+        raise ValidationError(_("Choose whether to approve the translation or ask for changes."))
+    state = (
+        page.workflow_states.select_for_update()
+        .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+        .first()
+    )
+    if state is None or state.current_task_state_id != task_state_id:
+        raise ValidationError(_("This translation is no longer waiting for that review step: "
+                                "someone has reviewed it already."))
+    task_state = TaskState.objects.select_for_update().get(pk=task_state_id).specific
+    if task_state.status != TaskState.STATUS_IN_PROGRESS:
+        raise ValidationError(_("This translation is no longer waiting for that review step: "
+                                "someone has reviewed it already."))
+    if action not in review_actions(user, page):
+        raise PermissionDenied
+    comment = comment.strip()
+    if action == "reject" and not comment:
+        raise ValidationError(_("Say what the translator should change."))
+    task_state.task.specific.on_action(task_state, user, action, comment=comment)
+    return state
 
 
 @transaction.atomic

@@ -27,6 +27,13 @@ below requires the publish right on a page first
 editor hides the button from users without it
 (translation/templates/wagtail_localize/admin/edit_translation.html).
 
+2026-12-07, Wagtail 8.0: ``PagePermissionTester.can_delete`` lets the edit right delete pages
+that are not live, and ``can_move`` follows it, so a translator could delete a draft translation
+(the translation editor's footer even offers "Delete" as their main button) or move it. Every
+delete and move path asks the tester (the delete and move views, bulk actions, the page action
+classes any API calls, the editors' menus and listings), so ``refuse_page_deletion_to_translators``
+adds the rule of ``translation.permissions.may_delete_pages`` there, in one place.
+
 2026-12-01, wagtail-localize 1.14.5: ``views.update_translations.UpdateTranslationsView`` needs only
 the submit-translation right, yet its "Publish immediately" publishes every locale's target,
 unreviewed strings included. ``UpdateTranslationsView`` below syncs as before and leaves the
@@ -47,12 +54,17 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation, update_translations
 
 from .moderation import publish_synced_translations
-from .permissions import can_convert_to_alias, can_stop_synced_translation, may_edit_in_locale
+from .permissions import (
+    can_convert_to_alias,
+    can_stop_synced_translation,
+    may_delete_pages,
+    may_edit_in_locale,
+)
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 
@@ -69,6 +81,18 @@ def limit_snippet_translation_to_own_locales():
 
     user_can_edit_instance._limited_to_locales = True
     edit_translation.user_can_edit_instance = user_can_edit_instance
+
+
+def refuse_page_deletion_to_translators():
+    original = PagePermissionTester.can_delete
+    if getattr(original, "_refuses_translators", False):
+        return
+
+    def can_delete(self, ignore_bulk=False):
+        return may_delete_pages(self.user) and original(self, ignore_bulk=ignore_bulk)
+
+    can_delete._refuses_translators = True
+    PagePermissionTester.can_delete = can_delete
 
 
 def _read_po(upload):

@@ -79,11 +79,27 @@ def translator_locales(user):
 
 
 def is_locale_limited(user):
-    """True for translators, whose rights stop at their own locales."""
-    if user.is_superuser:
+    """True for translators, whose rights stop at their own locales.
+
+    Kept on the user object for the request: page listings ask it once per row.
+    """
+    if user.is_superuser or not user.is_authenticated:
         return False
-    names = set(user.groups.values_list("name", flat=True))
-    return TRANSLATORS_GROUP in names and not names.intersection(ALL_LOCALE_GROUPS)
+    if not hasattr(user, "_translation_locale_limited"):
+        names = set(user.groups.values_list("name", flat=True))
+        user._translation_locale_limited = (
+            TRANSLATORS_GROUP in names and not names.intersection(ALL_LOCALE_GROUPS)
+        )
+    return user._translation_locale_limited
+
+
+def may_delete_pages(user):
+    """Whether ``user``'s page rights include deleting (and so moving) pages at all.
+
+    Wagtail lets the edit right delete and move pages that are not live; translators hold the
+    edit right on their locale's tree only to translate, so they never delete or move.
+    """
+    return not is_locale_limited(user)
 
 
 def may_edit_in_locale(user, instance):

@@ -3,6 +3,9 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page, WorkflowPage
+from wagtail.signals import page_published
+
+from .notices import record_work
 
 from .permissions import grant_translator_page_permissions
 from .workflows import inherit_workflow_from_source, mirror_workflow_to_translations
@@ -23,3 +26,9 @@ def page_created(sender, instance, created, raw=False, **kwargs):
 def workflow_assigned(sender, instance, raw=False, **kwargs):
     if not raw:
         mirror_workflow_to_translations(instance)
+
+
+@receiver(page_published)
+def source_published(sender, instance, **kwargs):
+    # Translators hear of the work this makes for them (translation.notices).
+    record_work(instance)

@@ -7,7 +7,8 @@ States:
 - in progress: the translation exists and some of its strings are untranslated, or it is fully
   translated but not live yet (waiting for moderation);
 - out of date: the source page was published after its content was last sent to translators
-  ("Sync translated pages" sends it again);
+  ("Sync translated pages" sends it again), and the translation has work in it to bring up to
+  date (a draft with nothing translated yet is simply in progress: there is nothing to keep);
 - up to date: every string is translated and the translation is live.
 """
 
@@ -40,10 +41,17 @@ class LocaleStatus:
     translation_id: int | None = None
     total_segments: int = 0
     translated_segments: int = 0
+    # The source was published after its text was last sent to translators ("Sync" offered).
+    source_changed: bool = False
 
     @property
     def label(self):
         return STATE_LABELS[self.state]
+
+    @property
+    def unfinished(self):
+        """In progress with strings still to translate (not only waiting for moderation)."""
+        return self.state == IN_PROGRESS and self.translated_segments < self.total_segments
 
     @property
     def percent(self):
@@ -133,7 +141,9 @@ def _status(page, locale, target, source, translations, totals, translated):
         total_segments=totals.get(source["id"], 0),
         translated_segments=translated.get((source["id"], locale.pk), 0),
     )
-    if page.last_published_at and page.last_published_at > source["last_updated_at"]:
+    stale = page.last_published_at and page.last_published_at > source["last_updated_at"]
+    status.source_changed = bool(stale)
+    if stale and (status.translated_segments or target["live"]):
         status.state = OUT_OF_DATE
     elif status.translated_segments < status.total_segments or not target["live"]:
         status.state = IN_PROGRESS

@@ -6,22 +6,25 @@ from urllib.parse import urlencode
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView
+from django.views.defaults import permission_denied
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
-from .forms import SubmitSectionForm
-from .moderation import submit_translation_for_moderation
+from .forms import ReviewTranslationForm, StartTranslationForm, SubmitSectionForm
+from .moderation import review_translation, submit_translation_for_moderation
 from .operations import section_choices, submit_section_for_translation
-from .permissions import can_view_translation_report, target_locales
+from .permissions import can_view_translation_report, target_locales, translator_locales
 from .status import STATE_LABELS, translation_statuses
+from .work import may_translate_into, start_translation, sync_translation, translator_queue
 
 
 def _locale_choices():
@@ -61,6 +64,14 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         return queryset.filter(path__startswith=value.path)
 
 
+def _source_page_url(user, page):
+    """Where a source page's title leads: its editor for those who may edit it, else (for
+    translators) the page as visitors see it, which they may always open."""
+    if page.permissions_for_user(user).can_edit():
+        return reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return page.url if page.live else None
+
+
 class TranslationStatusReportView(ReportView):
     """Every source page with its state in each target locale."""
 
@@ -82,8 +93,9 @@ class TranslationStatusReportView(ReportView):
     def get_queryset(self):
         self.queryset = (
             Page.objects.filter(locale=Locale.get_default(), depth__gt=1)
+            # content_type for the title's permission check, url_path for its public link.
             .only("id", "title", "draft_title", "depth", "path", "translation_key", "locale_id",
-                  "last_published_at", "live")
+                  "last_published_at", "live", "content_type_id", "url_path")
             .order_by("path")
         )
         return super().get_queryset()
@@ -108,9 +120,14 @@ class TranslationStatusReportView(ReportView):
         locales = self.columns_locales
         statuses = translation_statuses(pages, locales)
         min_depth = min((page.depth for page in pages), default=2)
+        user = self.request.user
+        may_start = {locale.pk: may_translate_into(user, locale) for locale in locales}
         for page in pages:
             page.translation_row = [statuses[page.pk][locale.pk] for locale in locales]
+            for status in page.translation_row:
+                status.may_start = may_start[status.locale.pk]
             page.indent = page.depth - min_depth
+            page.report_url = _source_page_url(user, page)
         return pages
 
     def get_context_data(self, *args, **kwargs):
@@ -118,6 +135,8 @@ class TranslationStatusReportView(ReportView):
         context["report_locales"] = self.columns_locales
         context["state_labels"] = STATE_LABELS
         context["can_submit"] = self.request.user.has_perm("wagtail_localize.submit_translation")
+        # Actions in the cells come back to the report (not to its results-only address).
+        context["next_url"] = context.get("index_url") or reverse("translation:report")
         data = self.filters.valid_data if self.filters else {}
         query = {}
         if data.get("section"):
@@ -194,3 +213,117 @@ def submit_for_moderation(request, page_id):
             "title": page.get_admin_display_title(), "locale": page.locale.get_display_name()},
     )
     return redirect(edit_url)
+
+
+def _refused(request, page, error, title=None):
+    """Bad input: a 400 page that says what was wrong, and changes nothing."""
+    return render(
+        request,
+        "translation/action_error.html",
+        {"error": error, "back_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+         "page_title": title or _("The review was not recorded")},
+        status=400,
+    )
+
+
+@require_POST
+def review(request, page_id):
+    """A moderator approves a translation or asks for changes, from the translation editor."""
+    page = get_object_or_404(Page, pk=page_id)
+    form = ReviewTranslationForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, page, " ".join(
+            message for messages_ in form.errors.values() for message in messages_))
+    data = form.cleaned_data
+    try:
+        review_translation(page, request.user, data["action"], data["task_state"],
+                           data["comment"])
+    except PermissionDenied:
+        # A plain 403: raised, Wagtail's admin would turn it into a redirect to the dashboard.
+        return permission_denied(request, PermissionDenied())
+    except ValidationError as error:
+        return _refused(request, page, " ".join(error.messages))
+    values = {"title": page.get_admin_display_title(), "locale": page.locale.get_display_name()}
+    if data["action"] == "approve":
+        messages.success(request, _("You approved “%(title)s” in %(locale)s.") % values)
+    else:
+        messages.success(
+            request,
+            _("You asked for changes to “%(title)s” in %(locale)s; the translator sees your "
+              "comment in the translation editor.") % values,
+        )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def _back_url(request, fallback):
+    """The report or queue the translator came from (only an admin address), else ``fallback``."""
+    next_url = request.POST.get("next", "")
+    admin_home = reverse("wagtailadmin_home")
+    if next_url.startswith(admin_home) and not next_url.startswith("//"):
+        return next_url
+    return fallback
+
+
+@require_POST
+def start(request, page_id):
+    """Start a translation of a source page from the report or the queue."""
+    page = get_object_or_404(Page, pk=page_id)
+    form = StartTranslationForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, page, " ".join(form.errors.get("locale", [])),
+                        title=_("The translation was not started"))
+    locale = form.cleaned_data["locale"]
+    try:
+        translated = start_translation(page, locale, request.user)
+    except PermissionDenied:
+        return permission_denied(request, PermissionDenied())
+    except ValidationError as error:
+        return _refused(request, page, " ".join(error.messages),
+                        title=_("The translation was not started"))
+    messages.success(request, _("Started the %(locale)s translation of “%(title)s”.") % {
+        "locale": locale.get_display_name(), "title": page.get_admin_display_title()})
+    return redirect(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
+
+
+@require_POST
+def sync(request, translation_id):
+    """Bring one translation up to date with its source, and show what changed there."""
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"), pk=translation_id,
+        enabled=True,
+    )
+    try:
+        changes = sync_translation(translation, request.user)
+    except PermissionDenied:
+        return permission_denied(request, PermissionDenied())
+    target = translation.get_target_instance()
+    return render(request, "translation/synced.html", {
+        "page_title": _("Translation brought up to date"),
+        "header_icon": "site",
+        "translation": translation,
+        "target": target,
+        "changes": changes,
+        "edit_url": translation.get_target_instance_edit_url(),
+        "back_url": _back_url(request, reverse("translation:queue")),
+    })
+
+
+class QueueView(WagtailAdminTemplateMixin, TemplateView):
+    """The translator's work list: what is missing, out of date, unfinished or sent back."""
+
+    template_name = "translation/queue.html"
+    page_title = gettext_lazy("My translation work")
+    header_icon = "site"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not translator_locales(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["items"] = translator_queue(self.request.user)
+        context["locales"] = translator_locales(self.request.user)
+        context["state_labels"] = STATE_LABELS
+        context["next_url"] = self.request.get_full_path()
+        return context

@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
+from django.views.defaults import permission_denied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,7 +9,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import patches, views
 from .models import SiteText
-from .permissions import can_convert_to_alias, can_view_translation_report, may_edit_in_locale
+from .moderation import is_in_moderation
+from .permissions import (
+    can_convert_to_alias,
+    can_view_translation_report,
+    may_edit_in_locale,
+    translator_locales,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -20,6 +27,10 @@ def register_admin_urls():
         path("submit-section/", views.SubmitSectionView.as_view(), name="submit_section"),
         path("pages/<int:page_id>/submit-for-moderation/", views.submit_for_moderation,
              name="submit_for_moderation"),
+        path("pages/<int:page_id>/review/", views.review, name="review"),
+        path("pages/<int:page_id>/start/", views.start, name="start"),
+        path("translations/<int:translation_id>/sync/", views.sync, name="sync"),
+        path("queue/", views.QueueView.as_view(), name="queue"),
     ]
     return [
         path("translation/", include((urls, "translation"), namespace="translation")),
@@ -37,6 +48,15 @@ def keep_translators_in_their_locales(request, instance):
     # Before wagtail-localize's own hook, which would open its translation editor.
     if not may_edit_in_locale(request.user, instance):
         raise PermissionDenied
+
+
+@hooks.register("before_edit_page", order=-100)
+def refuse_publishing_a_translation_in_moderation(request, page):
+    # The translation editor posts action=publish; while the translation is in moderation that
+    # would cancel the translator's workflow silently. The editor does not offer it then
+    # (translation_editor_props); this refuses a hand-made request, with a plain 403.
+    if request.method == "POST" and request.POST.get("action") == "publish" and is_in_moderation(page):
+        return permission_denied(request, PermissionDenied())
 
 
 @hooks.register("construct_page_action_menu")
@@ -57,6 +77,18 @@ class TranslationReportMenuItem(MenuItem):
 def register_translation_report_menu_item():
     return TranslationReportMenuItem(
         _("Translations"), reverse("translation:report"), icon_name="site", order=900
+    )
+
+
+class TranslationQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(translator_locales(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_queue_menu_item():
+    return TranslationQueueMenuItem(
+        _("My translation work"), reverse("translation:queue"), icon_name="site", order=150
     )
 
 

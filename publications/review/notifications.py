@@ -18,6 +18,9 @@ from django_tasks import task
 
 from .permissions import MANAGING_EDITORS
 
+# Wagtail's own group of people who draft pages and submit them for moderation.
+PAGE_EDITORS = "Editors"
+
 
 def language_of(user):
     profile = getattr(user, "jcmi_profile", None) if user is not None else None
@@ -53,6 +56,18 @@ def queue(submission, name, recipients, **context_ids):
 def queue_editors(submission, name, **context_ids):
     User = get_user_model()
     editors = list(User.objects.filter(groups__name=MANAGING_EDITORS, is_active=True)
+                   .exclude(email="").distinct())
+    if editors:
+        queue(submission, name, editors, **context_ids)
+    else:
+        send_notification.enqueue(name, submission.pk, None, settings.EDITORS_EMAIL, context_ids)
+
+
+def queue_page_editors(submission, name, **context_ids):
+    """Queue an e-mail to the site's editors, who prepare pages (DESIGN.md "Roles"), or to the
+    editors' address when the group has nobody with an e-mail address."""
+    User = get_user_model()
+    editors = list(User.objects.filter(groups__name=PAGE_EDITORS, is_active=True)
                    .exclude(email="").distinct())
     if editors:
         queue(submission, name, editors, **context_ids)

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin import urls as admin_urls
+from .dashboard import PublicationPagesToPreparePanel
 from publications.models import ReminderRule, ReviewAssignment
 from .permissions import is_managing_editor
 
@@ -40,6 +41,11 @@ def register_submissions_menu_item():
 def register_my_reviews_menu_item():
     return MyReviewsMenuItem(_("My reviews"), reverse("review_admin:my_reviews"),
                              icon_name="clipboard-list", order=260)
+
+
+@hooks.register("construct_homepage_panels")
+def add_publication_pages_to_prepare(request, panels):
+    panels.append(PublicationPagesToPreparePanel())
 
 
 class ReminderRuleViewSet(SnippetViewSet):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -699,6 +700,12 @@ def start_production(submission, actor, page):
                   audit_action="production_started")
     Submission.objects.filter(pk=submission.pk).update(publication_page=page)
     submission.publication_page = page
+    # The hand-off: the site's editors prepare the draft page and submit it for moderation.
+    if page is not None:
+        notifications.queue_page_editors(
+            submission, "production_started_editors",
+            page_url=notifications.absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        )
     return event
 
 

@@ -9,7 +9,7 @@ from translation.models import SiteText
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_is_idempotent_and_gives_the_translator_french_and_german(locales):
+def test_demo_is_idempotent_and_gives_the_translator_every_target_language(locales):
     demo.load(BaseCommand())
     counts = (SiteText.objects.count(), Group.objects.count())
     demo.load(BaseCommand())
@@ -19,7 +19,7 @@ def test_demo_is_idempotent_and_gives_the_translator_french_and_german(locales):
 
     translator = ensure_demo_users()["translator"]
     names = set(translator.groups.values_list("name", flat=True))
-    assert names == {"Translators", "Translators (fr)", "Translators (de)"}
+    assert names == {"Translators", "Translators (fr)", "Translators (de)", "Translators (ar)"}
 
     arabic = SiteText.objects.get(key="main", locale=Locale.objects.get(language_code="ar"))
     assert arabic.cookie_notice_title == "اختيارك لملفات تعريف الارتباط"

@@ -6,7 +6,14 @@ from wagtail.models import Page, WorkflowState
 
 from cms.page_cache import cached_fragment
 from translation.models import SiteText
-from translation.moderation import can_submit_translation
+from translation.forms import ReviewTranslationForm
+from translation.moderation import (
+    can_publish_from_translation_editor,
+    can_submit_translation,
+    next_step,
+    requested_changes,
+    review_actions,
+)
 from translation.permissions import can_convert_to_alias, can_stop_synced_translation
 
 register = template.Library()
@@ -26,25 +33,38 @@ def translation_moderation(context, instance):
     if not isinstance(instance, Page):
         return None
     state = instance.current_workflow_state
+    in_moderation = state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    actions = review_actions(request.user, instance) if in_moderation else []
     return {
         "can_submit": can_submit_translation(request.user, instance),
-        "in_moderation": state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS,
+        "in_moderation": in_moderation,
         "needs_changes": state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES,
+        "requested_changes": requested_changes(instance),
         "workflow": instance.get_workflow(),
+        "next_step": next_step(instance),
+        "review_actions": actions,
+        "review_form": ReviewTranslationForm(initial={"task_state": state.current_task_state_id})
+        if actions else None,
     }
 
 
 @register.simple_tag(takes_context=True)
 def translation_editor_props(context, props, instance):
-    """The translation editor's settings, without "Convert to alias page" for non-publishers.
+    """The translation editor's settings, without what this user must not be offered there.
 
-    Converting publishes the source's content in the locale, so only users who may publish the
-    page get the action (the view checks it too: translation.patches.convert_to_alias).
+    "Convert to alias page" publishes the source's content in the locale, so only users who may
+    publish the page get it (the view checks it too: translation.patches.convert_to_alias).
+    "Publish" is not offered while the translation is in moderation (the hook
+    refuse_publishing_a_translation_in_moderation refuses it too).
     """
-    if not isinstance(instance, Page) or can_convert_to_alias(context["request"].user, instance):
+    if not isinstance(instance, Page):
         return props
+    user = context["request"].user
     data = json.loads(props)
-    data.get("links", {})["convertToAliasUrl"] = None
+    if not can_convert_to_alias(user, instance):
+        data.get("links", {})["convertToAliasUrl"] = None
+    if not can_publish_from_translation_editor(user, instance):
+        data.get("perms", {})["canPublish"] = False
     return json.dumps(data, cls=DjangoJSONEncoder)
 
 
