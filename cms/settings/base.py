@@ -9,6 +9,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
+from cms.cache import redis_cache
 from cms.settings.s3 import s3_storages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -197,20 +198,12 @@ SUBMISSION_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Cache: local memory unless Redis is configured.
+# Cache: local memory unless Redis is configured. With Redis hung or down, every cache call is a
+# quick miss (bounded timeouts and a circuit breaker, cms/cache.py): pages render without it.
 if env.REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env.REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        },
-        "renditions": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env.REDIS_URL,
-            "KEY_PREFIX": "renditions",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        },
+        "default": redis_cache(env.REDIS_URL),
+        "renditions": redis_cache(env.REDIS_URL, key_prefix="renditions"),
     }
 else:
     CACHES = {
@@ -255,6 +248,7 @@ if _email:
     EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 else:
     EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = env.EMAIL_TIMEOUT
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = env.EDITORS_EMAIL
@@ -287,7 +281,9 @@ if env.ELASTICSEARCH_URL:
         "BACKEND": "search.backends.elasticsearch",
         "URLS": [env.ELASTICSEARCH_URL],
         "INDEX_PREFIX": env.ELASTICSEARCH_INDEX_PREFIX,
-        "TIMEOUT": 10,
+        "TIMEOUT": env.ELASTICSEARCH_TIMEOUT,
+        # One attempt per request: a retry would double the wait on a hung cluster.
+        "OPTIONS": {"max_retries": 0},
     }
 
 # Avatars from our own uploads only: no visitor or editor e-mail hash goes to a third party.
