@@ -70,6 +70,8 @@ AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
 AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 
