@@ -6,6 +6,8 @@ class CmsConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
+        from cms.patches import refuse_unreadable_images
         from cms.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        refuse_unreadable_images()

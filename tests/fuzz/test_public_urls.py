@@ -33,6 +33,9 @@ nasty_text = st.one_of(
         "", " ", "%", "%zz", "%00", "\x00", "../../etc/passwd", "<script>alert(1)</script>",
         "' OR 1=1 --", "{{ 7*7 }}", "{% debug %}", "9" * 400, "-1", "0", "1e309", "NaN",
         "[]", "{}", "null", "true", "\u202e", "نص عربي", "x" * 5000,
+        # Digits that str.isdigit() accepts and int() or the database do not, and worse.
+        "\u00b2", "1\u00b2", "\u0661\u0662", "\U0001d7d7", "\u2167", "9" * 40, "-0", "0x10",
+        "\x01\x02\x1b[31m", "\r\n", "\t", "\x7f", "\ud7ff", "\ufeff", "\uffff",
     ]),
 )
 field_names = st.one_of(

@@ -5,7 +5,9 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm, PasswordResetForm, UserCreationForm, UsernameField,
+)
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -88,6 +90,10 @@ class PortalLoginForm(AuthenticationForm):
                            "password is case-sensitive."),
         "unverified": _("Your e-mail address is not confirmed yet."),
     }
+
+    # Declared here, on the field: AuthenticationForm sets max_length after building its fields,
+    # which validates nothing, and django-axes stores the name in a 255-character column.
+    username = UsernameField(max_length=254, widget=forms.TextInput(attrs={"autofocus": True}))
 
     unverified = None
 
