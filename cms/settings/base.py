@@ -222,6 +222,12 @@ PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 60 * 60
 PAGE_CACHE_VARY_ON_COOKIES = ["jcmi_consent"]
+# The query parameters that change a cached page: the listings' filters (publications/listing.py,
+# lectures/archive.py), paging, and the cookie banner reopened. A request with any other is
+# built afresh and not stored (tests/storage/test_page_cache_bounds.py checks the filters).
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "page", "series", "topic", "year", "language", "author", "speaker", "kind", "video", "cookies",
+}
 
 # A CDN or reverse proxy in front of the site is told to drop the same pages (an HTTP PURGE to
 # FRONTEND_CACHE_URL, as Varnish or nginx with a purge module accept).
