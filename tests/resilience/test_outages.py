@@ -62,9 +62,13 @@ def test_a_database_outage_answers_503_and_the_site_recovers_without_a_restart(l
     assert_outage_page(live_site.get("/ar/no-such-page/"), "ar", "غير متاح مؤقتًا")
     assert_outage_page(live_site.get("/de/search/?q=frieden"), "de", "Vorübergehend nicht verfügbar")
     assert live_site.get("/oai/?verb=Identify").status == 503
+    # The load balancer sees the instance is not ready; the process is alive all the same.
+    assert live_site.get("/readyz").status == 503
+    assert live_site.get("/livez").status == 200
 
     live_site.database_proxy.start()
     assert live_site.get("/en/topics/").status == 200
+    assert live_site.get("/readyz").status == 200
 
 
 def test_a_hung_database_answers_503_within_5_seconds(live_site):
@@ -72,5 +76,7 @@ def test_a_hung_database_answers_503_within_5_seconds(live_site):
     live_site.database_proxy.stop()
     with hung_listener(live_site.database_proxy.port):
         assert_outage_page(live_site.get("/en/about/"), "en", "Temporarily unavailable")
+        ready = live_site.get("/readyz")
+        assert ready.status == 503 and ready.seconds < 5
     live_site.database_proxy.start()
     assert live_site.get("/en/about/").status == 200
