@@ -70,6 +70,10 @@ AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
 AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
 
+# Sessions (seconds): the longest a log-in lasts, and a staff session's longest pause.
+SESSION_ABSOLUTE_TIMEOUT = _seconds("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60)
+STAFF_SESSION_IDLE_TIMEOUT = _seconds("STAFF_SESSION_IDLE_TIMEOUT", 30 * 60)
+
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")

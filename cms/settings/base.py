@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.sessions.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.storage.StorageErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -122,7 +123,9 @@ AUTHENTICATION_BACKENDS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # OWASP ASVS 2.1.1: at least 12 characters (and not a common password, below).
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -380,11 +383,19 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Sessions (cms/sessions.py): every session ends SESSION_ABSOLUTE_TIMEOUT after log-in; a staff
+# session also after STAFF_SESSION_IDLE_TIMEOUT without a request. The cookie lasts no longer.
+SESSION_ABSOLUTE_TIMEOUT = env.SESSION_ABSOLUTE_TIMEOUT
+STAFF_SESSION_IDLE_TIMEOUT = env.STAFF_SESSION_IDLE_TIMEOUT
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT)
+
 # Login throttling (django-axes) for every login form: the admin's and the author portal's.
 # Five failures for one account from one address lock that pair out for 15 minutes.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address trying many accounts is throttled as well: the log-in views are rate limited per
+# address across accounts (cms/ratelimits.py), before any password is hashed.
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"

@@ -36,14 +36,15 @@ class RegistrationForm(UserCreationForm):
         model = get_user_model()
         fields = ("email", "first_name", "last_name")
 
+    # The account that already has the address, if any: the view then tells its owner by
+    # e-mail and answers as for a new account, so the form reveals no one's address.
+    existing_account = None
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         User = get_user_model()
-        if User.objects.filter(email__iexact=email).exists() or User.objects.filter(
-            username__iexact=email
-        ).exists():
-            raise ValidationError(_("An account with this e-mail already exists. Log in or "
-                                    "reset your password instead."))
+        self.existing_account = User.objects.filter(
+            models.Q(email__iexact=email) | models.Q(username__iexact=email)).first()
         return email
 
     def save(self, commit=True):
