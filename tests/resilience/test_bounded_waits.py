@@ -98,9 +98,10 @@ def test_the_statement_timeout_reaches_postgresql(monkeypatch):
     monkeypatch.setattr(env, "DATABASE_STATEMENT_TIMEOUT", 0.5)
     connection = ConnectionHandler({"default": env.database_config("unused")})["default"]
     try:
-        with deadline(10) as elapsed, pytest.raises(OperationalError, match="statement timeout"):
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_sleep(5)")
+        with (deadline(10) as elapsed,
+              pytest.raises(OperationalError, match="statement timeout"),
+              connection.cursor() as cursor):
+            cursor.execute("SELECT pg_sleep(5)")
         assert elapsed() < 2
     finally:
         connection.close()

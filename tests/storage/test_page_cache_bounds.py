@@ -59,7 +59,7 @@ def stored_pages(prefix):
 
 def test_publishing_retires_the_listings_that_show_the_work_as_a_fallback(redis_page_cache,
                                                                           client):
-    home, index, _topics = factories.make_site()
+    _home, index, _topics = factories.make_site()
     _series, series_page = factories.make_series(index)
     publication = factories.make_publication(series_page, title="Sharing plans in a crisis")
     index_fr = translate(index, "fr", title="Publications (fr)")
