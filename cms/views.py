@@ -4,6 +4,7 @@ error pages."""
 import logging
 import sys
 
+import elastic_transport
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
@@ -128,10 +129,12 @@ def healthz(request):
     )
 
 
-# The database cannot be reached (down, restarting, hung past its timeouts): the site answers 503
-# and asks to come back, rather than 500. Errors in a query itself (IntegrityError, DataError,
-# ProgrammingError) stay 500s: trying again would not help.
-OUTAGE_ERRORS = (OperationalError, InterfaceError)
+# A service the request needs cannot be reached (the database or the search cluster down,
+# restarting, or hung past its timeout): the site answers 503 and asks to come back, rather than
+# 500. Errors in a query itself (IntegrityError, DataError, ProgrammingError, a search the cluster
+# refuses) stay 500s: trying again would not help. Storage outages: cms.storage.
+OUTAGE_ERRORS = (OperationalError, InterfaceError,
+                 elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
 RETRY_AFTER_SECONDS = 30
 
 

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import OperationalError
 from django.db.utils import ConnectionHandler
+from django.test import Client
 
 from cms import cache as breaker
 from cms import env
@@ -20,7 +21,7 @@ from cms.settings.s3 import s3_storages
 from tests.resilience.listeners import deadline, hung_listener
 from tests.search.tree import add_report, build_tree
 
-HUNG_REDIS, HUNG_POSTGRES, HUNG_S3 = 5131, 5132, 5133
+HUNG_REDIS, HUNG_POSTGRES, HUNG_S3, HUNG_ELASTICSEARCH = 5131, 5132, 5133, 5137
 
 
 @pytest.fixture(autouse=True)
@@ -117,6 +118,26 @@ def test_a_hung_s3_fails_a_write_within_5_seconds(settings):
             storages["default"].save("probe.txt", ContentFile(b"ok"))
         assert "timeout" in repr(failure.value).lower()
         assert elapsed() < 5
+
+
+@pytest.mark.django_db
+def test_a_hung_search_cluster_answers_503_within_5_seconds_and_pages_still_render(settings):
+    tree = build_tree()
+    client = Client(raise_request_exception=False)
+    with hung_listener(HUNG_ELASTICSEARCH) as listener:
+        settings.WAGTAILSEARCH_BACKENDS = {"default": {
+            "BACKEND": "search.backends.elasticsearch", "URLS": [f"http://{listener.address}"],
+            "TIMEOUT": env.ELASTICSEARCH_TIMEOUT, "OPTIONS": {"max_retries": 0},
+        }}
+        for path in ("/fr/search/?q=paix", "/fr/search/autocomplete/?q=pa"):
+            with deadline(15) as elapsed:
+                response = client.get(path)
+            assert response.status_code == 503, path
+            assert response["Retry-After"]
+            assert elapsed() < 5
+        with deadline(15) as elapsed:
+            assert client.get(tree.about.url).status_code == 200
+        assert elapsed() < 3
 
 
 def test_every_wait_is_configured_in_the_settings(settings):
