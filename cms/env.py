@@ -47,7 +47,8 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "jcmi_
 # the cache hung a page still renders (without it) in well under 3 s, and a request that needs
 # the database answers 503 within 5 s. The README's "Timeouts" section lists them.
 DATABASE_CONNECT_TIMEOUT = _seconds("DATABASE_CONNECT_TIMEOUT", 3)  # libpq's minimum is 2
-# Server-side: the longest a single SQL statement may run before PostgreSQL cancels it.
+# Server-side: the longest a single SQL statement may run before PostgreSQL cancels it (0: no
+# limit, e.g. for a migration that builds an index on a large table).
 DATABASE_STATEMENT_TIMEOUT = _seconds("DATABASE_STATEMENT_TIMEOUT", 30)
 REDIS_CONNECT_TIMEOUT = _seconds("REDIS_CONNECT_TIMEOUT", 0.5)
 REDIS_TIMEOUT = _seconds("REDIS_TIMEOUT", 0.5)
@@ -82,10 +83,17 @@ FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 
 def database_config(default_sqlite_path):
     if DATABASE_URL:
-        config = dj_database_url.parse(DATABASE_URL, conn_max_age=60)
+        # Health checks: a connection kept from before a database restart is replaced before
+        # use, not found broken by the next visitor's query.
+        config = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
         if config["ENGINE"] == "django.db.backends.postgresql":
             options = config.setdefault("OPTIONS", {})
             options.setdefault("connect_timeout", max(2, round(DATABASE_CONNECT_TIMEOUT)))
+            # A server that vanishes mid-query (its host gone, the network cut) is given up on
+            # when what was sent stays unacknowledged this long, not after the kernel's minutes.
+            options.setdefault("tcp_user_timeout", int(DATABASE_STATEMENT_TIMEOUT * 1000))
+            options.setdefault("keepalives", 1)
+            options.setdefault("keepalives_idle", 30)
             statement_timeout = f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
             options["options"] = " ".join(filter(None, [options.get("options"), statement_timeout]))
         return config
