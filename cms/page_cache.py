@@ -10,7 +10,8 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   served only while that generation is current. Invalidating a page bumps its generation: all
   its cached responses (every query string, every sub-route) die at once, wherever they live.
 * Publishing, unpublishing, moving or deleting a page invalidates the page, its translations,
-  the pages that list it (its ancestors, in every language: the series page, the archive, the
+  the pages that list it (its ancestors and their translations, which list an untranslated work
+  as a fallback: the series page, the archive, the
   home page with its latest items; and the topic hubs it is tagged with through its
   ``search_facets["topic"]`` field), the pages that link to it or choose it (Wagtail's reference
   index) and anything the page type names in ``get_cache_dependents()``.
@@ -28,6 +29,11 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   fragments with them; the cache never serves one of them to a visitor who would not get a
   cached page. Listings keep each card as a fragment of the card's own page
   (``cached_fragments``): a listing rebuilt after one publication draws that card only.
+* Only the query parameters that change a page (``PAGE_CACHE_QUERY_PARAMETERS``: filters and
+  paging) make a key, in a fixed order; a request with any other parameter is built but never
+  stored, so made-up query strings cannot fill the cache.
+* An invalidation that cannot reach the cache (Redis down) is kept in this process and written
+  before the process reads the cache again; until then its reads miss.
 * Visitors with a session (logged in, including editors on their way to a preview) or a
   messages cookie never get or make a cached page; responses that set a cookie (a form's CSRF
   token), say private/no-store, or carry the request's CSP nonce (an inline script) are not
@@ -35,14 +41,20 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
 """
 
 import hashlib
+import logging
+import threading
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
+from cms import cache as cache_breaker
 from cms.memo import RecentValues
+
+logger = logging.getLogger(__name__)
 
 CACHE_HEADER = "X-Page-Cache"
 # The generation of responses that list every page: retired whenever any page is.
@@ -51,6 +63,8 @@ SITE_WIDE = "site"
 MENUS = "menus"
 # Depth of the pages the main menu lists: the children of each locale's home page.
 MENU_DEPTH = 3
+# Longer than any slug or number a filter takes: such a value is not worth a cached copy.
+MAX_QUERY_VALUE_LENGTH = 100
 
 
 def _cache():
@@ -70,21 +84,40 @@ def generation_key(page_id):
 
 
 def response_key(request):
-    """One key per host, path with query string, and the cookies that change the HTML."""
+    """One key per host, path, query parameters (in a fixed order) and the cookies that change
+    the HTML."""
     varying = [
         f"{name}={request.COOKIES.get(name, '')}"
         for name in getattr(settings, "PAGE_CACHE_VARY_ON_COOKIES", [])
     ]
-    raw = "\n".join([request.get_host(), request.get_full_path(), *varying])
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    raw = "\n".join([request.get_host(), request.path, query, *varying])
     return "pagecache:resp:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def request_is_cacheable(request):
+def _recognised_query(request):
+    """Only the query parameters that change a page (its filters, paging) make a cache key.
+
+    Anything else, or a value longer than any filter's, means the page is built but not stored:
+    otherwise every made-up parameter would store one more copy of the page, and anyone could
+    fill the cache."""
+    recognised = settings.PAGE_CACHE_QUERY_PARAMETERS
+    return all(
+        name in recognised and all(len(value) <= MAX_QUERY_VALUE_LENGTH for value in values)
+        for name, values in request.GET.lists()
+    )
+
+
+def _anonymous_get(request):
     if request.method != "GET" or not page_cache_enabled():
         return False
     bypass = {settings.SESSION_COOKIE_NAME, "messages", *getattr(
         settings, "PAGE_CACHE_BYPASS_COOKIES", [])}
     return not any(name in request.COOKIES for name in bypass)
+
+
+def request_is_cacheable(request):
+    return _anonymous_get(request) and _recognised_query(request)
 
 
 def response_is_cacheable(response):
@@ -171,6 +204,8 @@ class PageCacheMiddleware:
         if not request_is_cacheable(request):
             return self.get_response(request)
 
+        if not write_retired_generations():
+            return self.get_response(request)
         cache = _cache()
         key = response_key(request)
         entry, current = _cached_entry(cache, key)
@@ -212,6 +247,14 @@ def pages_showing(page):
     for version in versions.values():
         for ancestor in Page.objects.ancestor_of(version).filter(depth__gt=1):
             affected[ancestor.pk] = ancestor
+    # A listing in a language the work is not translated into shows it as a fallback (the
+    # French publication index lists an English-only publication): the listings above it in
+    # every language, found by translation key in one query.
+    listing_keys = {ancestor.translation_key for ancestor in affected.values()
+                    if ancestor.pk not in versions}
+    for listing in Page.objects.filter(translation_key__in=listing_keys).exclude(
+            pk__in=list(affected)):
+        affected[listing.pk] = listing
     # Pages that link to any version (rich text, page choosers): link filters resolve a link to
     # the visitor's language, so a new translation changes them too.
     for referring in _pages_referring_to(list(versions.values())):
@@ -263,9 +306,39 @@ def invalidate_pages(pages, menus=False):
     generations[generation_key(SITE_WIDE)] = uuid.uuid4().hex
     if menus:
         generations[generation_key(MENUS)] = uuid.uuid4().hex
-    _cache().set_many(generations, None)
+    _retire(generations)
     # The CDN holds every page with the old menu.
     _purge_frontend_cache(None if menus else pages)
+
+
+# New generations this process could not write (Redis was unreachable): written before this
+# process reads the cache again, so a page unpublished during an outage is not served from a copy
+# made before it once Redis is back. Until then every read here misses (cms/cache.py).
+_unwritten_generations = {}
+_unwritten_lock = threading.Lock()
+
+
+def _retire(generations):
+    with _unwritten_lock:
+        _unwritten_generations.update(generations)
+    write_retired_generations()
+
+
+def write_retired_generations():
+    """Write the generations not written yet; True when none is left."""
+    if not _unwritten_generations:
+        return True
+    with _unwritten_lock:
+        batch = dict(_unwritten_generations)
+    _cache().set_many(batch, None)
+    if cache_breaker.is_open():  # refused, or failed while writing: keep them for later
+        logger.warning("Page cache: %d invalidations kept until the cache answers", len(batch))
+        return False
+    with _unwritten_lock:
+        for key, value in batch.items():
+            if _unwritten_generations.get(key) == value:
+                del _unwritten_generations[key]
+    return not _unwritten_generations
 
 
 def _purge_frontend_cache(pages=None):
@@ -303,8 +376,7 @@ def invalidate_pages_using(obj):
 
 def invalidate_all():
     """Retire every cached page: a snippet or setting that many pages show has changed."""
-    _cache().set_many({generation_key(SITE_WIDE): uuid.uuid4().hex,
-                       generation_key(MENUS): uuid.uuid4().hex}, None)
+    _retire({generation_key(SITE_WIDE): uuid.uuid4().hex, generation_key(MENUS): uuid.uuid4().hex})
     _purge_frontend_cache()
 
 
@@ -313,7 +385,9 @@ def _fragment_key(*parts):
 
 
 def _gets_fragments(request):
-    return (request is not None and request_is_cacheable(request)
+    # Fragments do not depend on the query string: a request whose page is not stored (an
+    # unknown parameter) still draws the menu and the cards from them.
+    return (request is not None and _anonymous_get(request)
             and not getattr(request, "is_preview", False))
 
 

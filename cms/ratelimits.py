@@ -4,7 +4,8 @@ Limits are per client address, counted in the default cache (Redis in production
 worker shares the counts). Views are limited by URL name in one table, so a limit is visible and
 adjustable here rather than scattered over decorators; Wagtail form pages (the contact form) are
 limited by a ``before_serve_page`` hook, since every page shares Wagtail's one serving view.
-Login forms are throttled separately by django-axes (see the AXES_* settings).
+Login forms are throttled per account and address by django-axes (see the AXES_* settings) and
+per address across accounts here.
 """
 
 from django.http import JsonResponse
@@ -24,6 +25,11 @@ VIEW_RATE_LIMITS = {
     "portal:submission_new": ("20/h", UNSAFE),
     "portal:submission_step": ("60/h", UNSAFE),
     "portal:revise": ("20/h", UNSAFE),
+    # Log-in, per address across accounts (django-axes locks one account per address after
+    # five failures): one address spraying a password over many accounts is stopped here,
+    # before a password is hashed.
+    "portal:login": ("20/10m", UNSAFE),
+    "wagtailadmin_login": ("20/10m", UNSAFE),
     # Search runs full-text queries; the box asks for suggestions as the visitor types.
     "search:search": ("60/m", ALL),
     "search:autocomplete": ("120/m", ALL),

@@ -20,6 +20,8 @@ urlpatterns = [
     path("consent/", home_views.cookie_consent, name="cookie_consent"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
+    path("readyz", views.readyz, name="readyz"),
     path("oai/", oai.endpoint, name="oai"),
 ]
 
@@ -46,3 +48,4 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

@@ -1,15 +1,24 @@
-"""Site-wide endpoints that are not pages: the sitemap, robots.txt and the health check."""
+"""Site-wide endpoints that are not pages: the sitemap, robots.txt, the health checks and the
+error pages."""
 
+import logging
+import sys
+
+import elastic_transport
 from django.core.cache import cache
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from cms.page_cache import mark_site_wide
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -81,6 +90,28 @@ HEALTH_CHECKS = {
 
 @never_cache
 @require_GET
+def livez(request):
+    """Liveness: the process answers. Touches nothing else, so a database or cache outage never
+    gets a healthy process restarted."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Readiness: this instance can serve pages, i.e. reach the database. The cache, storage and
+    search are left out: pages render without them, and they are shared by every instance, so
+    their failure would take the whole site out of the load balancer."""
+    try:
+        _check_database()
+    except Exception as exc:  # any failure means "not ready"; the reason is for people
+        logger.warning("Not ready: database check failed", exc_info=True)
+        return JsonResponse({"status": "error", "database": exc.__class__.__name__}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
 def healthz(request):
     """Reports each back end; 503 when any of them fails, so a load balancer can act on it."""
     results = {}
@@ -98,9 +129,65 @@ def healthz(request):
     )
 
 
+# A service the request needs cannot be reached (the database or the search cluster down,
+# restarting, or hung past its timeout): the site answers 503 and asks to come back, rather than
+# 500. Errors in a query itself (IntegrityError, DataError, ProgrammingError, a search the cluster
+# refuses) stay 500s: trying again would not help. Storage outages: cms.storage.
+OUTAGE_ERRORS = (OperationalError, InterfaceError,
+                 elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
+RETRY_AFTER_SECONDS = 30
+
+
+def _activate_language_of(request):
+    # The error may come before LocaleMiddleware ran; the language prefix needs no database.
+    translation.activate(translation.get_language_from_request(request, check_path=True))
+
+
+def _error_page(request, template_name, status):
+    """An error page that needs no database; plain text if even the template fails."""
+    _activate_language_of(request)
+    context = {"request_id": getattr(request, "request_id", "")}
+    try:
+        return HttpResponse(loader.render_to_string(template_name, context, request),
+                            status=status)
+    except Exception:
+        logger.exception("The %s error page could not be rendered", status)
+        return HttpResponse(f"Error {status}\n", status=status,
+                            content_type="text/plain; charset=utf-8")
+
+
+def outage_response(request):
+    """503 in the visitor's language, with Retry-After."""
+    response = _error_page(request, "503.html", 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request):
+    """handler500: Django calls it while handling the exception, so sys.exc_info() names it.
+    A database outage answers 503; anything else the plain 500 page. Never queries."""
+    if isinstance(sys.exc_info()[1], OUTAGE_ERRORS):
+        return outage_response(request)
+    try:
+        return _error_page(request, "500.html", 500)
+    except Exception:  # the last resort must not fail
+        return HttpResponseServerError("Error 500\n", content_type="text/plain; charset=utf-8")
+
+
 def page_not_found(request, exception):
-    """The 404 page in the visitor's language, pointing to the same page in other languages."""
+    """The 404 page in the visitor's language, pointing to the same page in other languages.
+
+    It must not fail: with the database unreachable it answers 503 (whether the page exists
+    cannot be known), and if the full page cannot be drawn for any other reason, a plain 404
+    page that needs nothing but the templates."""
     from home.locales import same_address_elsewhere
 
-    context = {"request_path": request.path, "elsewhere": same_address_elsewhere(request)}
-    return render(request, "404.html", context, status=404)
+    try:
+        context = {"request_path": request.path, "elsewhere": same_address_elsewhere(request)}
+        return render(request, "404.html", context, status=404)
+    except OUTAGE_ERRORS:
+        logger.warning("404 page: database unreachable", exc_info=True)
+        return outage_response(request)
+    except Exception:
+        logger.exception("The 404 page could not be rendered; answering the plain one")
+        return _error_page(request, "cms/404_plain.html", 404)

@@ -1,5 +1,10 @@
 """Choosing among the translations of translatable objects (pages and snippets alike)."""
 
+import re
+
+# The part of a page's address after the language prefix, as Wagtail's serving view matches it.
+PAGE_PATH = re.compile(r"(?:[\w\-]+/)*")
+
 
 def one_per_translation_key(objects, locale_id):
     """One object per translation key: the one in ``locale_id`` if there is one."""
@@ -21,10 +26,14 @@ def same_address_elsewhere(request):
     from wagtail.models import Page, Site
 
     language = get_language_from_path(request.path_info)
-    site = Site.find_for_request(request)
-    if not language or site is None:
+    rest = request.path_info[len(language or "") + 2:]
+    # Page addresses are made of slugs: anything else (a NUL byte, which PostgreSQL refuses in
+    # a query) cannot be a page in any language, so it is not looked up.
+    if not language or not PAGE_PATH.fullmatch(rest):
         return []
-    rest = request.path_info[len(language) + 2:]
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
     roots = site.root_page.get_translations(inclusive=True).exclude(locale__language_code=language)
     paths = [root.url_path + rest for root in roots.only("url_path")]
     return list(

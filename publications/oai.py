@@ -279,9 +279,14 @@ def identify(root, request, arguments):
     etree.SubElement(identifier, f"{{{OAI_ID_NS}}}sampleIdentifier").text = f"oai:{repository_identifier()}:publication/1"
 
 
+# A page id: ASCII digits only (str.isdigit() also accepts "²", which int() refuses) and short
+# enough for the database's bigint.
+PAGE_ID = re.compile(r"[0-9]{1,18}")
+
+
 def page_for_identifier(identifier):
     prefix = f"oai:{repository_identifier()}:publication/"
-    if identifier.startswith(prefix) and identifier[len(prefix):].isdigit():
+    if identifier.startswith(prefix) and PAGE_ID.fullmatch(identifier[len(prefix):]):
         page = with_card_data(records().prefetch_related("topics")).filter(
             pk=int(identifier[len(prefix):])
         ).first()

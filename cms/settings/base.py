@@ -9,6 +9,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from cms import env
+from cms.cache import redis_cache
 from cms.settings.s3 import s3_storages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, error pages included, carries the id its log records carry.
+    "cms.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.middleware.SiteCSPMiddleware",
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.sessions.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.storage.StorageErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -119,7 +123,9 @@ AUTHENTICATION_BACKENDS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # OWASP ASVS 2.1.1: at least 12 characters (and not a common password, below).
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -197,20 +203,12 @@ SUBMISSION_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Cache: local memory unless Redis is configured.
+# Cache: local memory unless Redis is configured. With Redis hung or down, every cache call is a
+# quick miss (bounded timeouts and a circuit breaker, cms/cache.py): pages render without it.
 if env.REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env.REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        },
-        "renditions": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env.REDIS_URL,
-            "KEY_PREFIX": "renditions",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        },
+        "default": redis_cache(env.REDIS_URL),
+        "renditions": redis_cache(env.REDIS_URL, key_prefix="renditions"),
     }
 else:
     CACHES = {
@@ -227,6 +225,12 @@ PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 60 * 60
 PAGE_CACHE_VARY_ON_COOKIES = ["jcmi_consent"]
+# The query parameters that change a cached page: the listings' filters (publications/listing.py,
+# lectures/archive.py), paging, and the cookie banner reopened. A request with any other is
+# built afresh and not stored (tests/storage/test_page_cache_bounds.py checks the filters).
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "page", "series", "topic", "year", "language", "author", "speaker", "kind", "video", "cookies",
+}
 
 # A CDN or reverse proxy in front of the site is told to drop the same pages (an HTTP PURGE to
 # FRONTEND_CACHE_URL, as Varnish or nginx with a purge module accept).
@@ -255,6 +259,7 @@ if _email:
     EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 else:
     EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = env.EMAIL_TIMEOUT
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = env.EDITORS_EMAIL
@@ -287,7 +292,9 @@ if env.ELASTICSEARCH_URL:
         "BACKEND": "search.backends.elasticsearch",
         "URLS": [env.ELASTICSEARCH_URL],
         "INDEX_PREFIX": env.ELASTICSEARCH_INDEX_PREFIX,
-        "TIMEOUT": 10,
+        "TIMEOUT": env.ELASTICSEARCH_TIMEOUT,
+        # One attempt per request: a retry would double the wait on a hung cluster.
+        "OPTIONS": {"max_retries": 0},
     }
 
 # Avatars from our own uploads only: no visitor or editor e-mail hash goes to a third party.
@@ -376,11 +383,19 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Sessions (cms/sessions.py): every session ends SESSION_ABSOLUTE_TIMEOUT after log-in; a staff
+# session also after STAFF_SESSION_IDLE_TIMEOUT without a request. The cookie lasts no longer.
+SESSION_ABSOLUTE_TIMEOUT = env.SESSION_ABSOLUTE_TIMEOUT
+STAFF_SESSION_IDLE_TIMEOUT = env.STAFF_SESSION_IDLE_TIMEOUT
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT)
+
 # Login throttling (django-axes) for every login form: the admin's and the author portal's.
 # Five failures for one account from one address lock that pair out for 15 minutes.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address trying many accounts is throttled as well: the log-in views are rate limited per
+# address across accounts (cms/ratelimits.py), before any password is hashed.
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"

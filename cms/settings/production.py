@@ -1,6 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from cms import env
+from cms.logs import logging_config
 
 from .base import *  # noqa: F401,F403
 
@@ -19,3 +20,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Every record (unhandled exceptions with their traceback included) as one JSON line on standard
+# error, with the request's id: see cms/logs.py.
+LOGGING = logging_config(env.LOG_LEVEL)

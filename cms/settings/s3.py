@@ -1,6 +1,21 @@
 """The S3 storages (see cms/storage.py for what each holds). A function, so tests build the very
 same configuration against their own S3 endpoint."""
 
+from botocore.config import Config
+
+from cms import env
+
+
+def client_config():
+    """Bounded waits on S3 (cms/env.py), and one retry at most: a hung store costs a request
+    seconds, not botocore's default of a minute per attempt times five attempts."""
+    return Config(
+        signature_version="s3v4",
+        connect_timeout=env.S3_CONNECT_TIMEOUT,
+        read_timeout=env.S3_READ_TIMEOUT,
+        retries={"total_max_attempts": 2, "mode": "standard"},
+    )
+
 
 def s3_storages(*, bucket, private_bucket=None, endpoint_url=None, region_name=None,
                 custom_domain=None, private_url_expiry=300):
@@ -10,6 +25,7 @@ def s3_storages(*, bucket, private_bucket=None, endpoint_url=None, region_name=N
         "region_name": region_name,
         "file_overwrite": False,  # Wagtail relies on unique names
         "signature_version": "s3v4",
+        "client_config": client_config(),
     }
     return {
         "default": {

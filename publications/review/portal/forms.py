@@ -5,7 +5,9 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm, PasswordResetForm, UserCreationForm, UsernameField,
+)
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -33,14 +35,15 @@ class RegistrationForm(UserCreationForm):
         model = get_user_model()
         fields = ("email", "first_name", "last_name")
 
+    # The account that already has the address, if any: the view then tells its owner by
+    # e-mail and answers as for a new account, so the form reveals no one's address.
+    existing_account = None
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         User = get_user_model()
-        if User.objects.filter(email__iexact=email).exists() or User.objects.filter(
-            username__iexact=email
-        ).exists():
-            raise ValidationError(_("An account with this e-mail already exists. Log in or "
-                                    "reset your password instead."))
+        self.existing_account = User.objects.filter(
+            models.Q(email__iexact=email) | models.Q(username__iexact=email)).first()
         return email
 
     def save(self, commit=True):
@@ -87,6 +90,10 @@ class PortalLoginForm(AuthenticationForm):
                            "password is case-sensitive."),
         "unverified": _("Your e-mail address is not confirmed yet."),
     }
+
+    # Declared here, on the field: AuthenticationForm sets max_length after building its fields,
+    # which validates nothing, and django-axes stores the name in a 255-character column.
+    username = UsernameField(max_length=254, widget=forms.TextInput(attrs={"autofocus": True}))
 
     unverified = None
 

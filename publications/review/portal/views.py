@@ -74,6 +74,10 @@ def register(request):
     if request.method == "POST":
         if not form.is_valid():
             return _bad_request(request, "publications/portal/register.html", {"form": form})
+        if form.existing_account is not None:
+            # The same answer as for a new account; only the address's owner learns more.
+            _tell_owner_of_existing_account(request, form.existing_account)
+            return redirect("portal:registration_sent")
         with transaction.atomic():
             user = form.save()
             user.groups.add(Group.objects.get(name=AUTHORS))
@@ -89,6 +93,26 @@ def _send_verification(request, user):
         url = request.build_absolute_uri(reverse("portal:verify", args=[uid, token]))
         body = render_to_string("publications/portal/verify_email.txt",
                                 {"user": user, "url": url})
+        subject, _sep, text = body.strip().partition("\n")
+    from django.core.mail import send_mail
+
+    send_mail(subject.strip(), text.strip() + "\n", None, [user.email])
+
+
+def _tell_owner_of_existing_account(request, user):
+    """Someone registered with an address that has an account: a new confirmation link if the
+    account never confirmed its address, else a note with the ways back in."""
+    if forms.awaiting_verification([user]):
+        _send_verification(request, user)
+        return
+    profile = getattr(user, "jcmi_profile", None)
+    with translation.override(getattr(profile, "preferred_language", None) or
+                              translation.get_language()):
+        body = render_to_string("publications/portal/account_exists_email.txt", {
+            "user": user,
+            "login_url": request.build_absolute_uri(reverse("portal:login")),
+            "reset_url": request.build_absolute_uri(reverse("portal:password_reset")),
+        })
         subject, _sep, text = body.strip().partition("\n")
     from django.core.mail import send_mail
 
