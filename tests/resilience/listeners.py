@@ -12,6 +12,13 @@ import time
 from contextlib import contextmanager
 
 
+def free_port():
+    """A port nothing on this machine listens on now (the fault tests' servers take it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class HungListener:
     def __init__(self, port):
         self.port = port

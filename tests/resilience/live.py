@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.resilience.listeners import Proxy
+from tests.resilience.listeners import Proxy, free_port
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-SERVER_PORT = 8105
-DATABASE_PROXY_PORT = 5134
+SERVER_PORT = free_port()
+DATABASE_PROXY_PORT = free_port()
 
 
 @dataclass

@@ -18,10 +18,10 @@ from cms import cache as breaker
 from cms import env
 from cms.cache import redis_cache
 from cms.settings.s3 import s3_storages
-from tests.resilience.listeners import deadline, hung_listener
+from tests.resilience.listeners import deadline, free_port, hung_listener
 from tests.search.tree import add_report, build_tree
 
-HUNG_REDIS, HUNG_POSTGRES, HUNG_S3, HUNG_ELASTICSEARCH = 5131, 5132, 5133, 5137
+HUNG_REDIS, HUNG_POSTGRES, HUNG_S3, HUNG_ELASTICSEARCH = (free_port() for _ in range(4))
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from django.core.cache import caches
 
 from cms import cache as breaker
 from cms.cache import redis_cache
-from tests.resilience.listeners import deadline, hung_listener
+from tests.resilience.listeners import deadline, free_port, hung_listener
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_readyz_asks_the_database_only(client, settings):
 
 def test_readyz_stays_ready_and_quick_with_the_cache_hung(client, settings):
     breaker.reset()
-    with hung_listener(5136) as listener:
+    with hung_listener(free_port()) as listener:
         settings.CACHES = {**settings.CACHES,
                            "default": redis_cache(f"redis://{listener.address}/0")}
         settings.RATELIMIT_ENABLE = True

@@ -16,11 +16,11 @@ from cms.cache import redis_cache
 from lectures.archive import ArchiveFilter
 from publications.listing import PublicationFilter
 from tests.publications import factories
-from tests.resilience.listeners import Proxy
+from tests.resilience.listeners import Proxy, free_port
 from tests.search.tree import add_report, build_tree, publish, translate
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
-REDIS_PROXY_PORT = 5135
+REDIS_PROXY_PORT = free_port()
 
 pytestmark = pytest.mark.django_db
 
