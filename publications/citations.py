@@ -7,6 +7,7 @@ formats are written by their own libraries (bibtexparser, rispy, citeproc-py) ra
 
 import html
 import json
+import re
 from functools import lru_cache
 
 import bibtexparser
@@ -60,11 +61,15 @@ def full_title(page):
     return f"{page.title}: {page.subtitle}" if page.subtitle else page.title
 
 
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
 def plain_abstract(page):
     """The abstract as plain text (citation files, OAI, Crossref, feeds): the rich text's tags
     dropped and its character references read back, so ``&lt;`` is ``<`` again. Callers that
     write HTML escape it themselves."""
-    return " ".join(html.unescape(strip_tags(page.abstract)).split())
+    spaced = BLOCK_END.sub(r"\g<0> ", page.abstract)  # paragraphs apart, not run together
+    return " ".join(html.unescape(strip_tags(spaced)).split())
 
 
 def citation_key(page):
