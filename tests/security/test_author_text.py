@@ -20,7 +20,8 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from lxml import etree
 
-from publications.models import PublicationPage, ReviewAssignment, Submission
+from publications import citations
+from publications.models import PublicationPage, ReviewAssignment, Series, Submission
 from publications.review import workflow
 from publications.review.tokens import make_assignment_token
 from tests.publications import factories
@@ -270,6 +271,22 @@ def test_a_title_with_markup_is_text_in_how_to_cite(client, site):
     assert_no_live_markup(cite, "how to cite")
     # citeproc's own markup (the italic title) is still there.
     assert cite.find(".//i") is not None
+
+
+@pytest.mark.parametrize("kind", list(Series.Kind))
+def test_every_kind_of_reference_quotes_markup_as_text(db, kind):
+    """Each CSL type is formatted differently (italics, text case): none turns an escaped
+    title back into markup or breaks its character references."""
+    _home, index, _topics = factories.make_site()
+    _series, series_page = factories.make_series(index, kind=kind, slug=f"series-{kind}")
+    title = "<em>war</em> & peace &lt;b&gt; " + IMG
+    page = factories.make_publication(series_page, title=title, contributors=[
+        {"given_names": "<b>Ana</b>", "family_name": "&amp; Müller"}])
+    reference = parse(f"<div>{citations.how_to_cite(page)}</div>")
+    assert_no_live_markup(reference, kind)
+    text = "".join(reference.getroot().itertext())
+    assert title in text and "&amp; Müller" in text and "<b>" in text
+    assert not reference.findall(".//em") and not reference.findall(".//b")
 
 
 def test_the_abstract_keeps_its_paragraphs_and_line_breaks():
