@@ -5,9 +5,7 @@ BibTeX, RIS, JSON-LD and the Google Scholar tags are derived from the same page 
 formats are written by their own libraries (bibtexparser, rispy, citeproc-py) rather than by hand.
 """
 
-import html
 import json
-import re
 from functools import lru_cache
 
 import bibtexparser
@@ -17,10 +15,11 @@ from bibtexparser import middlewares
 from bibtexparser.model import Entry, Field
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from cms.text import rich_text_as_plain
 from publications.models import PublicationContributor, Series
 
 PUBLISHER = "JCMI Research and Education Network"
@@ -61,15 +60,10 @@ def full_title(page):
     return f"{page.title}: {page.subtitle}" if page.subtitle else page.title
 
 
-BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
-
-
 def plain_abstract(page):
-    """The abstract as plain text (citation files, OAI, Crossref, feeds): the rich text's tags
-    dropped and its character references read back, so ``&lt;`` is ``<`` again. Callers that
-    write HTML escape it themselves."""
-    spaced = BLOCK_END.sub(r"\g<0> ", page.abstract)  # paragraphs apart, not run together
-    return " ".join(html.unescape(strip_tags(spaced)).split())
+    """The abstract as plain text (citation files, OAI, Crossref, feeds): callers that write HTML
+    escape it themselves."""
+    return rich_text_as_plain(page.abstract)
 
 
 def citation_key(page):

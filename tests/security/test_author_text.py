@@ -218,6 +218,10 @@ def test_hostile_text_in_every_field_stays_text_from_the_portal_to_the_published
     assert json.loads(ld.text)["name"] == TITLE
     meta = {m.get("name"): m.get("content") for m in public.iter("meta") if m.get("name")}
     assert meta["citation_title"] == TITLE
+    # The description for search engines and link previews: the abstract's text, as typed.
+    assert meta["description"].startswith(f"{SCRIPT} {IMG}")
+    # The site's search shows an excerpt of the abstract, as text.
+    get(client, "/en/search/?q=Liaison", TITLE, f"{SCRIPT} {IMG}")
 
     feed = etree.fromstring(client.get("/en/publications/feed.xml").content)
     (item,) = feed.findall("channel/item")
