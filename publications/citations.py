@@ -277,7 +277,7 @@ def how_to_cite(page, request=None, style="apa"):
     source = CiteProcJSON([item])
     bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
     bibliography.register(Citation([CitationItem(item["id"])]))
-    return mark_safe("".join(str(part) for part in bibliography.bibliography()[0]))  # noqa: S308
+    return mark_safe("".join(str(part) for part in bibliography.bibliography()[0]))
 
 
 DOWNLOADS = {

@@ -47,14 +47,13 @@ CLOSERS = "</textarea></title></script><svg onload=alert(8)>"
 HOSTILE = [SCRIPT, IMG, DOUBLE_QUOTE_BREAKOUT, SINGLE_QUOTE_BREAKOUT, JS_LINK, JS_URL, ENTITY,
            DOUBLE_ENTITY, RTL_OVERRIDE, CLOSERS]
 
-TITLE = " ".join(["Liaison", SCRIPT, IMG, DOUBLE_QUOTE_BREAKOUT, JS_LINK, DOUBLE_ENTITY,
-                  RTL_OVERRIDE])
+TITLE = f"Liaison {SCRIPT} {IMG} {DOUBLE_QUOTE_BREAKOUT} {JS_LINK} {DOUBLE_ENTITY} {RTL_OVERRIDE}"
 # Keywords are separated by commas in the portal and by semicolons on the page.
 KEYWORDS = [k for k in HOSTILE if "," not in k and ";" not in k]
 ABSTRACT = "\n\n".join(HOSTILE)
 AUTHOR = f"Amira {IMG}Haddad"
 CO_AUTHOR = f"Ben {SINGLE_QUOTE_BREAKOUT}Okafor"
-AFFILIATION = " ".join([CLOSERS, ENTITY, JS_URL])
+AFFILIATION = f"{CLOSERS} {ENTITY} {JS_URL}"
 LETTER = "\n".join(HOSTILE)
 COMMENTS = "\n".join(reversed(HOSTILE))
 
@@ -113,12 +112,12 @@ def site(db):
     return series, series_page
 
 
-def submit_through_the_portal(client, author, series):
-    client.force_login(author)
+def submit_through_the_portal(client, submitter, series):
+    client.force_login(submitter)
     post(client, "/en/portal/submissions/new/", {
         "series": series.pk, "title": TITLE, "abstract": ABSTRACT, "keywords": ", ".join(KEYWORDS),
     })
-    submission = Submission.objects.get(submitter=author)
+    submission = Submission.objects.get(submitter=submitter)
     assert submission.title == TITLE and submission.abstract == ABSTRACT  # stored as typed
     steps = f"/en/portal/submissions/{submission.pk}/edit/"
     post(client, steps + "authors/", {
@@ -144,7 +143,7 @@ def submit_through_the_portal(client, author, series):
 
 
 def test_hostile_text_in_every_field_stays_text_from_the_portal_to_the_published_page(
-        client, site, author, editor, reviewers):
+        client, site, author, editor, reviewers):  # noqa: F811 -- the review fixtures
     series, _series_page = site
     reviewer = reviewers[0]
     superuser = User.objects.create_superuser("admin", "admin@jcmi.example", "x")

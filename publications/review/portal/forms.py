@@ -102,15 +102,15 @@ class PortalLoginForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         # Accounts are made with an e-mail address (the demo and staff accounts also have a
         # short user name, which still works).
-        self.fields["username"].label = _("E-mail address")
+        username = self.fields["username"]
+        username.label = _("E-mail address")
+        username.widget.attrs.update(inputmode="email", autocomplete="email")
         # AuthenticationForm sets max_length after building the field, which validates nothing
         # (PITFALLS.md): give the field a real validator, so an over-long name is a 400 and never
         # reaches authenticate() or django-axes' column.
-        username = self.fields["username"]
         username.max_length = LOGIN_MAX_LENGTH
         username.validators.append(MaxLengthValidator(LOGIN_MAX_LENGTH))
         username.widget.attrs["maxlength"] = str(LOGIN_MAX_LENGTH)
-        self.fields["username"].widget.attrs.update(inputmode="email", autocomplete="email")
 
     def clean_username(self):
         """The account's own user name for what was typed: its e-mail address in any case.
