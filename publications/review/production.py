@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from publications.citations import KEYWORD_SEPARATOR
 from publications.models import PublicationContributor, PublicationPage, SeriesIndexPage
 
 
@@ -39,6 +40,11 @@ def text_as_rich_text(text):
         + "</p>"
         for p in paragraphs
     )
+
+
+def published_keywords(keywords):
+    """A list of keywords as a publication page keeps them: one string, "; " between."""
+    return KEYWORD_SEPARATOR.join(keywords)
 
 
 def series_index_for(series, language_code):
@@ -96,7 +102,8 @@ def build_publication_page(*, series, title, abstract, keywords, topics, contrib
         subtitle=subtitle,
         slug=unique_slug(parent, title),
         abstract=abstract,
-        keywords="; ".join(keywords) if isinstance(keywords, (list, tuple)) else keywords,
+        keywords=(published_keywords(keywords) if isinstance(keywords, (list, tuple))
+                  else keywords),
         publication_date=publication_date or timezone.localdate(),
         series_number=parent.next_series_number(),
         pdf=document,

@@ -53,6 +53,23 @@ def test_the_details_step_holds_its_limits(client, author, series, field, limit)
     assert getattr(submission, field) == "x" * limit
 
 
+def test_the_keywords_must_fit_the_publication_page_they_become(client, author, series):
+    """Semicolons separate them on the page: "a,b" there is "a; b", a character longer each."""
+    client.force_login(author)
+    new = "/en/portal/submissions/new/"
+    data = {**DETAILS, "series": series.pk}
+    response = client.post(new, {**data, "keywords": "ab," * 125})  # 375 typed, 498 published
+    assert response.status_code == 302
+    Submission.objects.all().delete()
+    response = client.post(new, {**data, "keywords": "ab," * 126})  # 378 typed, 502 published
+    assert_too_long(response, 500)
+    assert "(they take 502)" in response.content.decode()
+    response = client.post(new, {**data, "keywords": "floods; relief"})
+    assert response.status_code == 400
+    assert "cannot contain a semicolon" in response.content.decode()
+    assert not Submission.objects.exists()
+
+
 def test_a_200000_character_abstract_is_refused(client, author, series):
     client.force_login(author)
     response = client.post("/en/portal/submissions/new/",

@@ -16,7 +16,15 @@ from wagtail.models import Locale
 from home.models import TopicPage
 
 from .. import files as submission_files
-from publications.models import Profile, Recommendation, Series, Submission, SubmissionAuthor
+from publications.models import (
+    Profile,
+    PublicationPage,
+    Recommendation,
+    Series,
+    Submission,
+    SubmissionAuthor,
+)
+from publications.review.production import published_keywords
 from ..permissions import REVIEWERS
 from publications.validators import normalise_orcid, validate_orcid
 
@@ -216,6 +224,22 @@ class DetailsForm(forms.ModelForm):
         self.fields["abstract"].required = not draft
         self.fields["topics"].queryset = TopicPage.objects.live().filter(
             locale=Locale.get_default()).order_by("title")
+
+
+    def clean_keywords(self):
+        """The keywords must fit the publication page they become, where semicolons separate
+        them (a semicolon inside one would cut it in two)."""
+        keywords = self.cleaned_data["keywords"]
+        if ";" in keywords:
+            raise ValidationError(_("Separate keywords with commas: a keyword cannot contain a "
+                                    "semicolon."))
+        listed = published_keywords(Submission(keywords=keywords).keyword_list)
+        limit = PublicationPage._meta.get_field("keywords").max_length
+        if len(listed) > limit:
+            raise ValidationError(
+                _("Together, the keywords may take at most %(limit)s characters (they take "
+                  "%(count)s).") % {"limit": limit, "count": len(listed)})
+        return keywords
 
 
 class SubmissionAuthorForm(forms.ModelForm):
