@@ -15,9 +15,11 @@ from bibtexparser import middlewares
 from bibtexparser.model import Entry, Field
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.html import strip_tags
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from cms.text import rich_text_as_plain
 from publications.models import PublicationContributor, Series
 
 PUBLISHER = "JCMI Research and Education Network"
@@ -59,7 +61,9 @@ def full_title(page):
 
 
 def plain_abstract(page):
-    return " ".join(strip_tags(page.abstract).split())
+    """The abstract as plain text (citation files, OAI, Crossref, feeds): callers that write HTML
+    escape it themselves."""
+    return rich_text_as_plain(page.abstract)
 
 
 def citation_key(page):
@@ -246,17 +250,34 @@ def _style(name):
     return CitationStylesStyle(get_style_filepath(name), validate=False)
 
 
+def _escaped(value):
+    """Every string in a CSL-JSON value HTML-escaped (numbers and structure left as they are)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
+
+
 def how_to_cite(page, request=None, style="apa"):
-    """The reference in APA style as HTML, formatted by a CSL processor from the CSL-JSON item."""
+    """The reference in APA style as HTML, formatted by a CSL processor from the CSL-JSON item.
+
+    citeproc-py's HTML formatter writes the CSL variables into its markup as they come (see
+    PITFALLS.md): a title or a name holding ``<script>`` would become live markup. So every string
+    variable is HTML-escaped BEFORE it is fed to citeproc, and only because of that is the output
+    marked safe here. This function is the one place where that holds; keep both steps together.
+    """
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    item = csl_item(page, request)
+    item = _escaped(csl_item(page, request))
     item.pop("abstract", None)
     source = CiteProcJSON([item])
     bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
     bibliography.register(Citation([CitationItem(item["id"])]))
-    return "".join(str(part) for part in bibliography.bibliography()[0])
+    return mark_safe("".join(str(part) for part in bibliography.bibliography()[0]))
 
 
 DOWNLOADS = {

@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from publications import citations
@@ -38,7 +39,8 @@ class LatestPublicationsFeed(Feed):
         return citations.full_title(item)
 
     def item_description(self, item):
-        return citations.plain_abstract(item)
+        # An RSS description is HTML (feed readers render it): the author's text goes in escaped.
+        return escape(citations.plain_abstract(item))
 
     def item_link(self, item):
         return item.get_url(self.request)

@@ -2,9 +2,11 @@
 
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+
+from cms.text import rich_text_as_plain
 
 SNIPPET_LENGTH = 240
 # Fields tried, in order, when a page type declares no ``search_summary_fields``.
@@ -21,7 +23,7 @@ def summary_text(page):
         if callable(value):
             value = value()
         if value:
-            return " ".join(strip_tags(str(value)).split())
+            return rich_text_as_plain(value)
     return ""
 
 

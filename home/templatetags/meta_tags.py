@@ -2,12 +2,12 @@
 
 from django import template
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from cms.page_cache import cached_fragment
+from cms.text import rich_text_as_plain
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def page_description(page, default=""):
     for field in DESCRIPTION_FIELDS:
         value = getattr(page, field, None)
         if value and isinstance(value, str):
-            return Truncator(strip_tags(value).strip()).chars(200)
+            return Truncator(rich_text_as_plain(value)).chars(200)
     return default
 
 

@@ -4,10 +4,13 @@
 accepted work's metadata, and the page then goes through the publication workflow like any other.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -15,6 +18,7 @@ from wagtail.models import Locale
 
 from cms.stored_files import atomic_with_files, remember_written
 from publications import embargo
+from publications.citations import KEYWORD_SEPARATOR
 from publications.models import PublicationContributor, PublicationPage, SeriesIndexPage
 
 
@@ -22,6 +26,27 @@ def split_name(name):
     """"Given Names Family" → ("Given Names", "Family"); a single word is a family name."""
     parts = name.strip().rsplit(" ", 1)
     return ("", parts[0]) if len(parts) == 1 else (parts[0], parts[1])
+
+
+def text_as_rich_text(text):
+    """An author's plain text as Wagtail rich text that holds no markup of the author's.
+
+    Whatever was typed is escaped, so a ``<script>`` or an ``onerror=`` stays text in the page,
+    its preview and the admin's revision view. A blank line starts a new paragraph (``<p>``) and a
+    single line break is kept as ``<br/>``, so the abstract keeps the shape the author gave it.
+    """
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(escape(line.strip()) for line in p.split("\n") if line.strip())
+        + "</p>"
+        for p in paragraphs
+    )
+
+
+def published_keywords(keywords):
+    """A list of keywords as a publication page keeps them: one string, "; " between."""
+    return KEYWORD_SEPARATOR.join(keywords)
 
 
 def series_index_for(series, language_code):
@@ -59,6 +84,7 @@ def build_publication_page(*, series, title, abstract, keywords, topics, contrib
     """Create a DRAFT PublicationPage in the series, with the next number and the PDF (under
     embargo until the page is published).
 
+    ``abstract`` is Wagtail rich text (``text_as_rich_text`` makes it from an author's text).
     ``contributors`` is a list of dicts with ``name`` (or ``given_names``/``family_name``),
     ``affiliation``, ``orcid`` and optionally ``email`` (kept out of the public page) and
     ``person`` (a home.Person). ``pdf_file`` is a Django File or an open binary file.
@@ -79,7 +105,8 @@ def build_publication_page(*, series, title, abstract, keywords, topics, contrib
         subtitle=subtitle,
         slug=unique_slug(parent, title),
         abstract=abstract,
-        keywords="; ".join(keywords) if isinstance(keywords, (list, tuple)) else keywords,
+        keywords=(published_keywords(keywords) if isinstance(keywords, (list, tuple))
+                  else keywords),
         publication_date=publication_date or timezone.localdate(),
         series_number=parent.next_series_number(),
         pdf=document,
@@ -141,7 +168,7 @@ def create_page_for_submission(submission, actor, language_code="en"):
         page = build_publication_page(
             series=submission.series,
             title=submission.title,
-            abstract=submission.abstract,
+            abstract=text_as_rich_text(submission.abstract),
             keywords=submission.keyword_list,
             topics=list(submission.topics.all()),
             contributors=contributors,

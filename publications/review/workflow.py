@@ -6,9 +6,11 @@ notifications. An invalid transition raises ``TransitionError`` (or ``Transition
 the actor lacks the right) and changes nothing.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -156,6 +158,27 @@ def log(submission, actor, action, *, from_state="", to_state="", note=""):
         from_state=from_state,
         to_state=to_state or from_state,
         note=note,
+    )
+
+
+# How long after a draft is started a second "new submission" from its author counts as the same
+# form sent again (a double click, a resent request) rather than a new piece of work.
+REPEATED_NEW_DRAFT_WINDOW = datetime.timedelta(seconds=30)
+
+
+def draft_just_started(user):
+    """The draft ``user`` started moments ago and has not gone on with (no author, no file yet).
+
+    Locks the user's row first (call it inside a transaction), so that two "new submission"
+    requests sent at once are served one after the other and the second finds the first's draft.
+    """
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+    return (
+        Submission.objects.filter(
+            submitter=user, state=State.DRAFT,
+            created_at__gte=timezone.now() - REPEATED_NEW_DRAFT_WINDOW,
+            authors__isnull=True, files__isnull=True,
+        ).order_by("-created_at").first()
     )
 
 

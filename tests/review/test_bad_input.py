@@ -61,7 +61,7 @@ def test_a_forged_verification_link_is_refused(client, author):
 
 @pytest.mark.parametrize("data, message", [
     ({"title": ""}, "This field is required"),
-    ({"title": "x" * 301}, "at most 300 characters"),
+    ({"title": "x" * 256}, "at most 255 characters"),
     ({"abstract": ""}, "This field is required"),
     ({"series": "999999"}, "Select a valid choice"),
     ({"topics": ["not-a-number"]}, "not a valid value"),

@@ -46,3 +46,21 @@ def test_continuing_still_asks_for_what_the_step_needs(client, author, series):
         "series": series.pk, "title": "Liaison cells in flood response", "abstract": ""})
     assert response.status_code == 400
     assert not Submission.objects.exists()
+
+
+def test_a_new_submission_resent_seconds_later_reuses_the_draft(client, author, series):
+    """Not at the same moment but one after the other, as a resent form: still one draft, and
+    it takes what the second form said."""
+    client.force_login(author)
+    data = {"series": series.pk, "title": "First try", "abstract": "An abstract."}
+    first = client.post("/en/portal/submissions/new/", data)
+    second = client.post("/en/portal/submissions/new/", {**data, "title": "Second try"})
+    (draft,) = Submission.objects.filter(submitter=author)
+    assert first["Location"] == second["Location"] == (
+        f"/en/portal/submissions/{draft.pk}/edit/authors/")
+    assert draft.title == "Second try"
+
+    # Once the draft has gone on (it has an author), a new submission is a new piece of work.
+    draft.authors.create(name="Amira Haddad", email="amira@example.org", is_corresponding=True)
+    client.post("/en/portal/submissions/new/", {**data, "title": "Another work"})
+    assert Submission.objects.filter(submitter=author).count() == 2

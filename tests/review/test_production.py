@@ -39,7 +39,8 @@ def test_the_editor_turns_an_accepted_submission_into_a_draft_page(client, accep
     assert page.get_parent().pk == series_page.pk
     assert not page.live  # it still has to pass the publication workflow
     assert page.title == submission.title
-    assert page.abstract == submission.abstract
+    # The author's plain text becomes a paragraph of rich text.
+    assert page.abstract == f"<p>{submission.abstract}</p>"
     assert [c.family_name for c in page.contributors.all()] == [
         a.name.rsplit(" ", 1)[-1] for a in submission.authors.all()
     ]

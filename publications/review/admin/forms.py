@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from publications.models import Decision, Series, Submission
 from ..decisions import DECISION_KINDS
 from ..permissions import REVIEWERS
-from ..portal.forms import series_choices
+from ..portal.forms import USERNAME_EMAIL_MAX_LENGTH, series_choices
 
 
 class QueueFilterForm(forms.Form):
@@ -35,7 +35,9 @@ def _in_days(days):
 class InviteReviewerForm(forms.Form):
     reviewer = forms.ModelChoiceField(label=_("Reviewer"), required=False,
                                       queryset=get_user_model().objects.none())
-    new_email = forms.EmailField(label=_("…or invite someone new by e-mail"), required=False)
+    # The address becomes the new reviewer's user name.
+    new_email = forms.EmailField(label=_("…or invite someone new by e-mail"), required=False,
+                                 max_length=USERNAME_EMAIL_MAX_LENGTH)
     new_name = forms.CharField(label=_("Their name"), required=False, max_length=150)
     response_due = forms.DateField(label=_("Answer due"), widget=forms.DateInput(
         attrs={"type": "date"}))

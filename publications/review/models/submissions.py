@@ -67,16 +67,20 @@ class Submission(models.Model):
         verbose_name=_("submitter"),
     )
     # "title" alone is also a person's honorific (home.Person), which Arabic words differently.
-    title = models.CharField(pgettext_lazy("title of a work", "title"), max_length=300)
-    abstract = models.TextField(_("abstract"), blank=True)
+    # 255: the longest title a publication page (and its PDF document) can take.
+    title = models.CharField(pgettext_lazy("title of a work", "title"), max_length=255)
+    # The text fields' limits are on the model, so that every form made from it (the portal's
+    # wizard, any admin form) enforces them and renders ``maxlength``; a limit set on a form
+    # field after the form is built is not validated (PITFALLS.md).
+    abstract = models.TextField(_("abstract"), max_length=5000, blank=True)
     keywords = models.CharField(
         _("keywords"), max_length=500, blank=True, help_text=_("Separate keywords with commas.")
     )
     topics = models.ManyToManyField(
         "home.TopicPage", blank=True, related_name="submissions", verbose_name=_("topics")
     )
-    cover_letter = models.TextField(_("cover letter"), blank=True)
-    competing_interests = models.TextField(_("competing interests"), blank=True)
+    cover_letter = models.TextField(_("cover letter"), max_length=10000, blank=True)
+    competing_interests = models.TextField(_("competing interests"), max_length=5000, blank=True)
     licence_agreed = models.BooleanField(_("licence agreed"), default=False)
     state = models.CharField(
         _("state"), max_length=24, choices=State.choices, default=State.DRAFT, editable=False

@@ -9,7 +9,7 @@ from django.contrib.auth.forms import (
     AuthenticationForm, PasswordResetForm, UserCreationForm, UsernameField,
 )
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -17,13 +17,28 @@ from wagtail.models import Locale
 
 from cms.uploads import check_upload
 from home.models import TopicPage
-from publications.models import Profile, Recommendation, Series, Submission, SubmissionAuthor
+from publications.models import (
+    Profile,
+    PublicationPage,
+    Recommendation,
+    Series,
+    Submission,
+    SubmissionAuthor,
+)
+from publications.review.production import published_keywords
 from ..permissions import REVIEWERS
 from publications.validators import normalise_orcid, validate_orcid
 
 
+# An address that becomes a user name must fit Django's username column.
+USERNAME_EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
+# The longest address an account can have (Django's e-mail column); django-axes keeps what was
+# typed at log-in in a 255-character column.
+LOGIN_MAX_LENGTH = 254
+
+
 class RegistrationForm(UserCreationForm):
-    email = forms.EmailField(label=_("E-mail"))
+    email = forms.EmailField(label=_("E-mail"), max_length=USERNAME_EMAIL_MAX_LENGTH)
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     affiliation = forms.CharField(label=_("Affiliation"), max_length=255, required=False)
@@ -101,8 +116,15 @@ class PortalLoginForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         # Accounts are made with an e-mail address (the demo and staff accounts also have a
         # short user name, which still works).
-        self.fields["username"].label = _("E-mail address")
-        self.fields["username"].widget.attrs.update(inputmode="email", autocomplete="email")
+        username = self.fields["username"]
+        username.label = _("E-mail address")
+        username.widget.attrs.update(inputmode="email", autocomplete="email")
+        # AuthenticationForm sets max_length after building the field, which validates nothing
+        # (PITFALLS.md): give the field a real validator, so an over-long name is a 400 and never
+        # reaches authenticate() or django-axes' column.
+        username.max_length = LOGIN_MAX_LENGTH
+        username.validators.append(MaxLengthValidator(LOGIN_MAX_LENGTH))
+        username.widget.attrs["maxlength"] = str(LOGIN_MAX_LENGTH)
 
     def clean_username(self):
         """The account's own user name for what was typed: its e-mail address in any case.
@@ -206,9 +228,24 @@ class DetailsForm(forms.ModelForm):
         self.fields["series"].empty_label = None
         # A draft keeps whatever is there; "Check and submit" lists what is still missing.
         self.fields["abstract"].required = not draft
-        self.fields["abstract"].max_length = 5000
         self.fields["topics"].queryset = TopicPage.objects.live().filter(
             locale=Locale.get_default()).order_by("title")
+
+
+    def clean_keywords(self):
+        """The keywords must fit the publication page they become, where semicolons separate
+        them (a semicolon inside one would cut it in two)."""
+        keywords = self.cleaned_data["keywords"]
+        if ";" in keywords:
+            raise ValidationError(_("Separate keywords with commas: a keyword cannot contain a "
+                                    "semicolon."))
+        listed = published_keywords(Submission(keywords=keywords).keyword_list)
+        limit = PublicationPage._meta.get_field("keywords").max_length
+        if len(listed) > limit:
+            raise ValidationError(
+                _("Together, the keywords may take at most %(limit)s characters (they take "
+                  "%(count)s).") % {"limit": limit, "count": len(listed)})
+        return keywords
 
 
 class SubmissionAuthorForm(forms.ModelForm):
@@ -260,6 +297,10 @@ class BaseAuthorFormSet(BaseInlineFormSet):
             form.instance.sort_order = position
             form.instance.submission = self.instance
             form.instance.save()
+        # The list sent is the whole author list: a row it does not hold (one that another save,
+        # sent at the same moment, added) goes, so the authors are exactly the ones on this form.
+        # The view saves under a lock on the submission, one save after the other.
+        self.instance.authors.exclude(pk__in=[f.instance.pk for f in kept]).delete()
         return saved
 
 
@@ -287,7 +328,6 @@ class StatementsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["competing_interests"].required = not draft
         self.fields["licence_agreed"].required = not draft
-        self.fields["cover_letter"].max_length = 10000
 
 
 class CheckedFileField(forms.FileField):

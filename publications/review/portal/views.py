@@ -176,9 +176,15 @@ def dashboard(request):
                   {"rows": rows, "has_reviews": bool(reviews)})
 
 
-def _own_submission(request, pk):
-    """The requester's own submission; anybody else's is simply not there (404)."""
-    submission = get_object_or_404(Submission.objects.select_related("series"), pk=pk)
+def _own_submission(request, pk, lock=False):
+    """The requester's own submission; anybody else's is simply not there (404).
+
+    With ``lock``, the row is locked until the end of the transaction.
+    """
+    submissions = Submission.objects.select_related("series")
+    if lock:
+        submissions = submissions.select_for_update(of=("self",))
+    submission = get_object_or_404(submissions, pk=pk)
     if not is_author_of(request.user, submission):
         raise Http404
     return submission
@@ -187,9 +193,25 @@ def _own_submission(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def submission_step(request, step, pk=None):
+    if request.method == "GET":
+        return _submission_step(request, step, pk)
+    # A save runs whole under a lock on its submission (a new one: on the author's account), so
+    # two saves sent at once are served one after the other and leave one result. A failed write
+    # of one file (the store is down) removes the files written before it and rolls back the rows;
+    # the storage error then answers 503 (cms.storage.StorageErrorMiddleware).
+    with atomic_with_files():
+        return _submission_step(request, step, pk)
+
+
+def _submission_step(request, step, pk):
     if step not in STEP_NAMES:
         raise Http404
-    submission = _own_submission(request, pk) if pk else None
+    posted = request.method == "POST"
+    submission = _own_submission(request, pk, lock=posted) if pk else None
+    if submission is None and posted and step == "details":
+        # "New submission" sent twice (a double click, a resent form) saves into the draft the
+        # first one started instead of starting another.
+        submission = workflow.draft_just_started(request.user)
     if submission and "submit" not in workflow.available_actions(submission, request.user):
         messages.info(request, _("This submission has been sent and can no longer be edited."))
         return redirect("portal:submission", pk=submission.pk)
@@ -242,29 +264,26 @@ def submission_step(request, step, pk=None):
     valid = formset.is_valid() if formset is not None else form.is_valid()
     if not valid:
         return _bad_request(request, template, context)
-    # A failed write of one file (the store is down) removes the files written before it and
-    # rolls back the rows; the storage error then answers 503 (cms.storage.StorageErrorMiddleware).
-    with atomic_with_files():
-        if step == "details":
-            is_new = submission is None
-            submission = form.save(commit=False)
-            if is_new:
-                submission.submitter = request.user
-            submission.save()
-            form.save_m2m()
-            if is_new:
-                workflow.log(submission, request.user, "draft_created",
-                             from_state=submission.state)
-        elif step == "authors":
-            formset.save()
-        elif step == "statements":
-            form.save()
-        elif step == "files":
-            for kind in ("manuscript", "anonymised", "supplementary"):
-                checked = form.cleaned_data.get(kind)
-                if checked:
-                    submission_files.store(submission, kind, checked, round_number=1,
-                                           user=request.user)
+    if step == "details":
+        is_new = submission is None
+        submission = form.save(commit=False)
+        if is_new:
+            submission.submitter = request.user
+        submission.save()
+        form.save_m2m()
+        if is_new:
+            workflow.log(submission, request.user, "draft_created",
+                         from_state=submission.state)
+    elif step == "authors":
+        formset.save()
+    elif step == "statements":
+        form.save()
+    elif step == "files":
+        for kind in ("manuscript", "anonymised", "supplementary"):
+            checked = form.cleaned_data.get(kind)
+            if checked:
+                submission_files.store(submission, kind, checked, round_number=1,
+                                       user=request.user)
     if "add_author" in request.POST:
         return redirect("portal:submission_step", pk=submission.pk, step="authors")
     if "save_draft" in request.POST:
