@@ -2,9 +2,10 @@
 
 ``refuse_unreadable_images`` (2026-12-07, Wagtail 8.0, ``WagtailImageField``'s
 ``check_image_pixel_size``): a file whose first bytes are an image signature (``GIF89a``) but
-which holds no image passes Willow's format check, then Pillow raises ``UnidentifiedImageError`` while the size is read, and the upload answers 500.
-``refuse_unreadable_images`` turns any failure to read the size into the field's own
-"Upload a valid image" error, as ``to_python`` already does for files Willow cannot open.
+which holds no image passes Willow's format check, then Pillow raises
+``UnidentifiedImageError`` while the size is read, and the upload answers 500. The patch turns
+any failure to read the size into the field's own "Upload a valid image" error, as
+``to_python`` already does for files Willow cannot open.
 
 ``retry_file_deletion_until_done`` (2026-12, Wagtail 8.0): see its docstring.
 """

@@ -11,6 +11,7 @@ per address across accounts here.
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django_ratelimit import ALL, UNSAFE
+
 # _split_rate is how django-ratelimit itself reads a rate; reused for the Retry-After header.
 from django_ratelimit.core import _split_rate, is_ratelimited
 

@@ -8,7 +8,7 @@ import random
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from cms.scale import Text, days_ago, stable_uuid
+from cms.scale import days_ago, stable_uuid
 
 from .models import HomePage, Person, StandardPage, TopicIndexPage, TopicPage
 

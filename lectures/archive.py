@@ -16,8 +16,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from cms.filters import QuickChoiceFilter
-from cms.paging import paginate
 from cms.page_cache import cached_fragment, cached_fragments
+from cms.paging import paginate
 from home.models import Person, TopicPage
 
 from .models.entries import CalendarEntryPage, Speaker
@@ -204,7 +204,7 @@ class ArchiveView:
         errors = []
         if filterset.is_bound and not filterset.is_valid():
             status = 400
-            for field, messages in filterset.errors.items():
+            for field in filterset.errors:
                 label = filterset.filters[field].label if field in filterset.filters else field
                 errors.append(_("%(filter)s: this value is not one of the choices, so it was ignored.")
                               % {"filter": label})

@@ -79,18 +79,18 @@ def seed(n, rng, corpus):
         start = days_ago(page_rng.randrange(-300, 2500)).date()
         zone = page_rng.choice(ZONES)
         city, country = page_rng.choice(CITIES)
-        common = dict(
-            title=title, slug=f"scale-{number:05d}-{slugify(title)[:40]}", live=True,
-            start_date=start, start_time=datetime.time(page_rng.randrange(9, 18), 0),
-            end_time=datetime.time(19, 30), time_zone=zone,
-            attendance=page_rng.choice(["in_person", "online", "mixed"]),
-            venue_name=f"{city} conference centre", venue_city=city, venue_country=country,
-            abstract="".join(f"<p>{text.paragraph(4)}</p>" for _ in range(2)),
-            search_description=text.sentence()[:255],
-            first_published_at=days_ago(page_rng.randrange(3000)),
-            last_published_at=days_ago(page_rng.randrange(30)),
-            translation_key=stable_uuid(corpus.seed, "lecture", number),
-        )
+        common = {
+            "title": title, "slug": f"scale-{number:05d}-{slugify(title)[:40]}", "live": True,
+            "start_date": start, "start_time": datetime.time(page_rng.randrange(9, 18), 0),
+            "end_time": datetime.time(19, 30), "time_zone": zone,
+            "attendance": page_rng.choice(["in_person", "online", "mixed"]),
+            "venue_name": f"{city} conference centre", "venue_city": city, "venue_country": country,
+            "abstract": "".join(f"<p>{text.paragraph(4)}</p>" for _ in range(2)),
+            "search_description": text.sentence()[:255],
+            "first_published_at": days_ago(page_rng.randrange(3000)),
+            "last_published_at": days_ago(page_rng.randrange(30)),
+            "translation_key": stable_uuid(corpus.seed, "lecture", number),
+        }
         if place < 0.8:
             recorded = page_rng.random() < 0.5
             video_id = "".join(page_rng.choice(string.ascii_letters + string.digits)

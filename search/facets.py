@@ -199,7 +199,7 @@ def count_facets(hits, selection):
 
     labels = {}
     by_related_model = defaultdict(set)
-    for (key, pk), related_model in related_model_of.items():
+    for (_key, pk), related_model in related_model_of.items():
         by_related_model[related_model].add(pk)
     for related_model, pks in by_related_model.items():
         objects = related_model._default_manager

@@ -6,7 +6,6 @@ from wagtail.models import Page, WorkflowPage
 from wagtail.signals import page_published
 
 from .notices import record_work
-
 from .permissions import grant_translator_page_permissions
 from .workflows import inherit_workflow_from_source, mirror_workflow_to_translations
 

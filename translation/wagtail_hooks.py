@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
-from django.views.defaults import permission_denied
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet

@@ -54,13 +54,12 @@ def speaker_url(context, person):
 @register.inclusion_tag("lectures/includes/upcoming.html", takes_context=True)
 def upcoming_lectures(context, limit=3):
     """Upcoming lectures and events in the page's language, for the home page."""
-    from lectures.archive import with_card_data
-    from lectures.models import CalendarEntryPage, LectureIndexPage
-
     from django.utils import timezone
     from django.utils.translation import get_language
-
     from wagtail.models import Locale
+
+    from lectures.archive import with_card_data
+    from lectures.models import CalendarEntryPage, LectureIndexPage
 
     request = context.get("request")
     try:

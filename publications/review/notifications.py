@@ -77,6 +77,7 @@ def queue_page_editors(submission, name, **context_ids):
 
 def build_context(submission, recipient, context_ids):
     from publications.models import Decision, ReviewAssignment
+
     from .decisions import reviews_for_decision
     from .tokens import make_assignment_token
 

@@ -11,8 +11,9 @@ import datetime
 
 from django.utils import timezone
 
-from . import workflow
 from publications.models import ReminderRule, ReviewAssignment, SentReminder, Submission
+
+from . import workflow
 
 
 def _fires(due, offset, today):

@@ -10,9 +10,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from publications.models import ReminderRule, ReviewAssignment
+
 from .admin import urls as admin_urls
 from .dashboard import PublicationPagesToPreparePanel
-from publications.models import ReminderRule, ReviewAssignment
 from .permissions import is_managing_editor
 
 

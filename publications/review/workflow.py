@@ -27,6 +27,7 @@ from publications.models import (
     Submission,
     SubmissionFile,
 )
+
 from . import anonymise, notifications
 from . import files as submission_files
 from .decisions import DECISION_KINDS, pending_decision_rounds, reviews_of

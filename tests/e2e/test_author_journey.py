@@ -199,7 +199,7 @@ def test_the_step_list_keeps_each_number_beside_its_own_label(page, language):
     assert all(step["rtl"] == (language == "ar") for step in steps)
     for step in steps:
         assert step["room"] >= 10, steps  # "1. " is drawn inside the item, not over its neighbour
-    for before, after in zip(steps, steps[1:]):
+    for before, after in zip(steps, steps[1:], strict=False):
         if before["rtl"]:
             assert after["start"] < before["end"], steps
         else:

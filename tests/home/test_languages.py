@@ -22,8 +22,8 @@ def test_switcher_and_hreflang_link_each_page_to_its_own_translation(client, dem
     links, _nav = switcher(html)
     assert links == {"en": "/en/about/", "fr": "/fr/about/", "de": "/de/about/",
                      "ar": "/ar/about/"}
-    alternates = {lang: href for lang, href in re.findall(
-        r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)}
+    alternates = dict(re.findall(
+        r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
     assert alternates == {
         "en": "http://testserver/en/about/", "fr": "http://testserver/fr/about/",
         "de": "http://testserver/de/about/", "ar": "http://testserver/ar/about/",

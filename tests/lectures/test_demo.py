@@ -145,9 +145,8 @@ def test_french_and_german_pages_are_translated_throughout(client, demo):
 def test_reloading_completes_older_demo_translations_and_keeps_translators_work(demo):
     """A translation an earlier demo made title-only gets the rest on reload, without touching
     what a translator changed; a translator's unpublished work is not published by the demo."""
-    from wagtail_localize.models import StringTranslation, TranslationSource
-
     from django.contrib.auth import get_user_model
+    from wagtail_localize.models import StringTranslation, TranslationSource
 
     lecture = _french_lecture()
     source = TranslationSource.objects.get(object_id=lecture.translation_key,

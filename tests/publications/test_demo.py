@@ -48,8 +48,8 @@ def test_demo_publications_are_complete_and_a_second_run_changes_nothing(client,
 def test_demo_review_fills_the_monographs_series_through_the_production_path(
     client, django_capture_on_commit_callbacks
 ):
-    from publications.review import demo as demo_review
     from publications.models import SeriesIndexPage, Submission
+    from publications.review import demo as demo_review
 
     def run_both():
         with django_capture_on_commit_callbacks(execute=True):

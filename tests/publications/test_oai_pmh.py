@@ -90,7 +90,8 @@ def test_records_are_selected_by_date(client, catalogue):
                **{"from": today.isoformat(), "until": today.isoformat()})
     assert len(tree.findall(".//oai:header", NS)) == 2
     tomorrow = (today + timedelta(days=1)).isoformat()
-    assert error_code(oai(client, verb="ListRecords", metadataPrefix="oai_dc", **{"from": tomorrow})) == "noRecordsMatch"
+    assert error_code(oai(client, verb="ListRecords", metadataPrefix="oai_dc",
+                          **{"from": tomorrow})) == "noRecordsMatch"
     # Second granularity, from and until inclusive.
     stamp = tree.find(".//oai:datestamp", NS).text
     tree = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": stamp, "until": stamp})

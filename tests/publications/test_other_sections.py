@@ -1,5 +1,7 @@
 """The home page and topic hubs show publications through the publication template tags."""
 
+import datetime
+
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -16,7 +18,8 @@ def render(source, **context):
 def test_home_shows_the_latest_publications_in_bounded_queries(rf, site, working_papers):
     series, page = working_papers
     for n in range(3):
-        factories.make_publication(page, title=f"Paper {n}", publication_date=__import__("datetime").date(2025, 1, n + 1))
+        factories.make_publication(page, title=f"Paper {n}",
+                                   publication_date=datetime.date(2025, 1, n + 1))
     with CaptureQueriesContext(connection) as few:
         html = render("{% latest_publications 2 %}", request=rf.get("/en/"))
     assert "Paper 2" in html and "Paper 1" in html and "Paper 0" not in html

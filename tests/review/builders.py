@@ -4,9 +4,9 @@ import datetime
 
 from django.utils import timezone
 
+from publications.models import Submission, SubmissionAuthor
 from publications.review import files as submission_files
 from publications.review import workflow
-from publications.models import Submission, SubmissionAuthor
 
 from .conftest import AUTHOR_EMAIL, AUTHOR_NAME, make_pdf
 

@@ -8,8 +8,8 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from publications.review import workflow
 from publications.models import ReviewAssignment, Submission, SubmissionAuthor, SubmissionFile
+from publications.review import workflow
 from publications.review.tokens import make_assignment_token
 
 from .builders import draft, in_days, in_review, reviewed

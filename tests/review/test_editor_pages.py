@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Locale
 
-from publications.review import workflow
 from publications.models import Series
+from publications.review import workflow
 
 from .builders import draft, reviewed
 

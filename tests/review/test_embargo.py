@@ -177,8 +177,8 @@ def test_rights_given_above_the_embargo_do_not_reach_into_it(client, in_producti
                                                              django_user_model):
     """A group given every document right on the root collection (as Wagtail gives Editors)
     still sees nothing of the embargo collection; a right given on it opens it."""
-    from wagtail.models import GroupCollectionPermission
     from django.contrib.auth.models import Permission
+    from wagtail.models import GroupCollectionPermission
 
     _page, document = in_production
     archivists = Group.objects.create(name="Archivists")

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import formats, translation
 
-from publications.review import workflow
 from publications.models import AuditEvent
+from publications.review import workflow
 from publications.review.tokens import make_assignment_token
 
 from .builders import in_days, in_review

@@ -3,11 +3,11 @@
 import io
 
 import pytest
-from pypdf import PdfReader
 from django.urls import reverse
+from pypdf import PdfReader
 
-from publications.review import workflow
 from publications.models import SubmissionFile
+from publications.review import workflow
 from publications.review.tokens import make_assignment_token
 
 from .builders import in_days, in_review

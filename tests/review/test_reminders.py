@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from publications.review import workflow
 from publications.models import AuditEvent, ReminderRule, SentReminder
+from publications.review import workflow
 
 from .builders import in_days, in_review, reviewed
 

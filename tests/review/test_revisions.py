@@ -5,9 +5,9 @@ reviewers see how the author answered the last one."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from publications.models import AuditEvent, Decision, SubmissionFile
 from publications.review import workflow
 from publications.review.letters import draft_letter
-from publications.models import AuditEvent, Decision, SubmissionFile
 from publications.review.tokens import make_assignment_token
 
 from .builders import checked_pdf, in_days, reviewed

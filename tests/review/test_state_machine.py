@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from publications.review import workflow
 from publications.models import AuditEvent, Submission
+from publications.review import workflow
 
 from .builders import draft, in_days, in_review, reviewed
 

@@ -74,7 +74,7 @@ def test_the_author_reorders_the_authors_and_the_corresponding_author_stays(clie
     # A position that is not a positive number is refused, and nothing moves.
     response = client.post(url, author_rows(submission, [
         (a, position, a.is_corresponding) for a, position in zip(
-            submission.authors.all(), ["x", 0, 2])]))
+            submission.authors.all(), ["x", 0, 2], strict=True)]))
     assert response.status_code == 400
     assert credited(submission) == [
         ("Amira Haddad", True), ("Sara Lind", False), ("Jonas Berg", False)]

@@ -24,8 +24,8 @@ def backend():
 def test_the_settings_pick_this_backend_when_elasticsearch_url_is_set(monkeypatch):
     import importlib
 
-    from cms import env
     import cms.settings.base as base
+    from cms import env
 
     monkeypatch.setattr(env, "ELASTICSEARCH_URL", "https://search.internal:9200")
     try:

@@ -5,10 +5,9 @@ English home with an about page, a topic index with topics, and a report index w
 """
 
 import datetime
-import io
 
-from fpdf import FPDF
 from django.core.files.base import ContentFile
+from fpdf import FPDF
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 

@@ -14,7 +14,14 @@ from publications.review import workflow
 from publications.review.tokens import make_assignment_token
 from tests.review.builders import in_days, in_review, reviewed
 from tests.review.conftest import (  # noqa: F401 -- fixtures
-    AUTHOR_EMAIL, AUTHOR_NAME, author, editor, make_pdf, reviewers, series)
+    AUTHOR_EMAIL,
+    AUTHOR_NAME,
+    author,
+    editor,
+    make_pdf,
+    reviewers,
+    series,
+)
 from tests.search.tree import make_document
 from tests.storage.conftest import MEDIA_BUCKET, PRIVATE_BUCKET, object_keys
 
@@ -194,8 +201,8 @@ def test_the_database_worker_is_given_the_next_attempt_after_the_delay(
 def test_deleting_a_submission_removes_its_files_from_the_private_bucket(
         s3, s3_proxy, author, series, django_capture_on_commit_callbacks):
     submission = empty_draft(author, series)
-    from tests.review.builders import checked_pdf
     from publications.review import files as submission_files
+    from tests.review.builders import checked_pdf
 
     submission_files.store(submission, "manuscript", checked_pdf(), round_number=1, user=author)
     assert len(object_keys(s3, PRIVATE_BUCKET)) == 1

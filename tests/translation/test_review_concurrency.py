@@ -73,7 +73,7 @@ def test_two_approvals_sent_at_once_approve_one_step(live_server, site_tree, loc
         )
         statuses.append(response.status_code)
 
-    threads = [threading.Thread(target=approve, args=pair) for pair in zip(sessions, tokens)]
+    threads = [threading.Thread(target=approve, args=pair) for pair in zip(sessions, tokens, strict=True)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -9,7 +9,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.actions.delete_page import DeletePagePermissionError, DeletePageAction
+from wagtail.actions.delete_page import DeletePageAction, DeletePagePermissionError
 from wagtail.actions.move_page import MovePageAction, MovePagePermissionError
 from wagtail.actions.publish_page_revision import (
     PublishPagePermissionError,

@@ -5,8 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page, WorkflowState
 
 from cms.page_cache import cached_fragment
-from translation.models import SiteText
 from translation.forms import ReviewTranslationForm
+from translation.models import SiteText
 from translation.moderation import (
     can_publish_from_translation_editor,
     can_submit_translation,

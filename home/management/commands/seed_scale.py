@@ -21,7 +21,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from cms.scale import TRANSLATION_SHARE, Corpus, index_in_bulk, search_index_paused, vacuum_analyze
 
 # Each module offers SHARE (its weight among the page types), seed(n, rng, corpus),
-# translated_fields(page, text, rng) and optionally after_translation(source, translation, corpus). They run in this order; later ones link to earlier content.
+# translated_fields(page, text, rng) and optionally after_translation(source, translation,
+# corpus). They run in this order; later ones link to earlier content.
 SCALE_MODULES = [
     "home.scale",
     "publications.scale",

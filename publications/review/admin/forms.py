@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publications.models import Decision, Series, Submission
+
 from ..decisions import DECISION_KINDS
 from ..permissions import REVIEWERS
 from ..portal.forms import USERNAME_EMAIL_MAX_LENGTH, series_choices

@@ -16,8 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from publications.models import Profile, ReviewAssignment, Series, Submission, SubmissionFile
+
 from .. import files as submission_files
 from .. import production, workflow
+from ..decisions import DECISION_KINDS, reviews_for_pending_decision
+from ..letters import draft_letter
+from ..permissions import REVIEWERS, is_managing_editor
+from ..tokens import make_assignment_token
 from .forms import (
     DecisionForm,
     DeskRejectForm,
@@ -25,11 +31,6 @@ from .forms import (
     OverrideHitsForm,
     QueueFilterForm,
 )
-from ..decisions import DECISION_KINDS, reviews_for_pending_decision
-from ..letters import draft_letter
-from publications.models import Profile, ReviewAssignment, Series, Submission, SubmissionFile
-from ..permissions import REVIEWERS, is_managing_editor
-from ..tokens import make_assignment_token
 
 State = Submission.State
 OPEN_ASSIGNMENT = [ReviewAssignment.State.INVITED, ReviewAssignment.State.ACCEPTED]
@@ -156,7 +157,7 @@ def _run(request, pk, action, *args, **kwargs):
     try:
         action(submission, request.user, *args, **kwargs)
     except workflow.TransitionNotAllowed:
-        raise PermissionDenied
+        raise PermissionDenied from None
     except workflow.TransitionError as error:
         return detail(request, pk, status=400, error=str(error))
     messages.success(request, _("Done."))
@@ -171,7 +172,7 @@ def create_publication_page(request, pk):
     try:
         page = production.create_page_for_submission(submission, request.user)
     except workflow.TransitionNotAllowed:
-        raise PermissionDenied
+        raise PermissionDenied from None
     except (workflow.TransitionError, ValidationError) as error:
         message = error.messages[0] if isinstance(error, ValidationError) else str(error)
         return detail(request, pk, status=400, error=message)
@@ -268,7 +269,7 @@ def invite(request, pk):
                                      response_due=form.cleaned_data["response_due"],
                                      review_due=form.cleaned_data["review_due"])
     except workflow.TransitionNotAllowed:
-        raise PermissionDenied
+        raise PermissionDenied from None
     except workflow.TransitionError as error:
         return detail(request, pk, status=400, invite_form=form, error=str(error))
     messages.success(request, _("Invitation sent to %(email)s.") % {"email": reviewer.email})

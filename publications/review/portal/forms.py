@@ -6,7 +6,10 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import (
-    AuthenticationForm, PasswordResetForm, UserCreationForm, UsernameField,
+    AuthenticationForm,
+    PasswordResetForm,
+    UserCreationForm,
+    UsernameField,
 )
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
@@ -26,9 +29,9 @@ from publications.models import (
     SubmissionAuthor,
 )
 from publications.review.production import published_keywords
-from ..permissions import REVIEWERS
 from publications.validators import normalise_orcid, validate_orcid
 
+from ..permissions import REVIEWERS
 
 # An address that becomes a user name must fit Django's username column.
 USERNAME_EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
@@ -157,7 +160,8 @@ class PortalLoginForm(AuthenticationForm):
             if user is None:
                 raise
             self.unverified = user
-            raise ValidationError(self.error_messages["unverified"], code="unverified")
+            raise ValidationError(self.error_messages["unverified"],
+                                  code="unverified") from None
 
     def _unverified_owner(self):
         username = self.cleaned_data.get("username")
