@@ -12,8 +12,9 @@ from publications.models import PublicationPage
 
 @require_GET
 def crossref_deposit(request, page_id):
-    """Download the Crossref deposit XML of a publication the user may edit."""
-    page = get_object_or_404(PublicationPage, pk=page_id)
+    """Download the Crossref deposit XML of a publication the user may edit (its original's, for
+    a translation: the work is deposited once, in its source language)."""
+    page = get_object_or_404(PublicationPage, pk=page_id).original
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     try:

@@ -43,9 +43,10 @@ def register_publication_admin_urls():
 
 @hooks.register("register_page_header_buttons")
 def crossref_button(page, user, view_name, next_url=None):
-    if isinstance(page.specific_deferred, PublicationPage) and page.permissions_for_user(
-        user
-    ).can_edit():
+    # Translations are the same work: only the original is deposited, from its own page.
+    specific = page.specific_deferred
+    if (isinstance(specific, PublicationPage) and specific.is_original
+            and page.permissions_for_user(user).can_edit()):
         yield Button(
             _("Crossref deposit XML"),
             reverse("publications_crossref_deposit", args=[page.pk]),

@@ -380,6 +380,25 @@ class PublicationPage(RoutablePageMixin, Page):
             return self.series
         return self.series.get_translation_or_none(self.locale_id) or self.series
 
+    @cached_property
+    def original(self):
+        """The work in its source language (the site's default locale), else this version.
+
+        Identifiers are registered for the original: it alone is deposited with Crossref, and
+        the other languages are its translations, not works of their own.
+        """
+        from wagtail.models import Locale
+
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return (PublicationPage.objects.filter(translation_key=self.translation_key, locale=default)
+                .first() or self)
+
+    @property
+    def is_original(self):
+        return self.original.pk == self.pk
+
     @property
     def licence_url(self):
         return self.LICENCE_URLS.get(self.licence, "")
