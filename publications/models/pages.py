@@ -5,7 +5,6 @@ SeriesIndexPage child at /<lang>/publications/<series-slug>/, and a publication 
 series at /<lang>/publications/<series-slug>/<slug>/.
 """
 
-import re
 from dataclasses import dataclass
 
 from django import forms
@@ -30,22 +29,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.page_cache import cached_fragment, cached_fragments
 from publications.forms import PublicationPageForm
-
-ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-
-
-def validate_orcid(value):
-    if not ORCID_RE.match(value or ""):
-        raise ValidationError(
-            _("Enter an ORCID iD as four groups of four digits, e.g. 0000-0002-1825-0097.")
-        )
-
-
-def validate_doi(value):
-    if not DOI_RE.match(value or ""):
-        raise ValidationError(_("Enter a DOI such as 10.12345/jcmi.2026.1 (without https://doi.org/)."))
-
+from publications.validators import (
+    normalise_doi,
+    normalise_isbn,
+    normalise_orcid,
+    validate_doi,
+    validate_isbn,
+    validate_orcid,
+)
 
 class PublicationIndexPage(RoutablePageMixin, Page):
     """Every publication of the network, newest first, with filters kept in the query string."""
@@ -207,7 +198,7 @@ class PublicationPage(RoutablePageMixin, Page):
     publication_date = models.DateField(_("publication date"))
     series_number = models.PositiveIntegerField(_("number in series"), null=True, blank=True)
     doi = models.CharField(_("DOI"), max_length=255, blank=True, validators=[validate_doi])
-    isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True, validators=[validate_isbn])
     page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
     licence = models.CharField(
         _("licence"), max_length=30, choices=Licence.choices, default=Licence.CC_BY
@@ -287,6 +278,12 @@ class PublicationPage(RoutablePageMixin, Page):
         verbose_name_plural = _("publications")
 
     # -- domain helpers -------------------------------------------------------------------
+
+    def clean_fields(self, exclude=None):
+        # Stored as registered, whatever form was typed; the validators then check that form.
+        self.doi = normalise_doi(self.doi)
+        self.isbn = normalise_isbn(self.isbn)
+        super().clean_fields(exclude)
 
     def clean(self):
         super().clean()
@@ -484,6 +481,10 @@ class PublicationContributor(Orderable):
 
     def __str__(self):
         return self.full_name
+
+    def clean_fields(self, exclude=None):
+        self.orcid = normalise_orcid(self.orcid)
+        super().clean_fields(exclude)
 
     @property
     def full_name(self):

@@ -56,7 +56,7 @@ def test_editor_downloads_a_crossref_deposit(client, working_papers, editor):
     assert tree.tag == "{http://www.crossref.org/schema/5.4.0}doi_batch"
     assert tree.get("version") == "5.4.0"
     metadata = tree.find("cr:body/cr:report-paper/cr:report-paper_series_metadata", CR)
-    assert metadata.find("cr:series_metadata/cr:issn", CR).text == "2941-0001"
+    assert metadata.find("cr:series_metadata/cr:issn", CR).text == "2941-0002"
     people = metadata.findall("cr:contributors/cr:person_name", CR)
     assert [(p.get("sequence"), p.get("contributor_role"), p.find("cr:surname", CR).text) for p in people] == [
         ("first", "author", "Müller"), ("additional", "editor", "Lind")]

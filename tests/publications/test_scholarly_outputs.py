@@ -78,7 +78,7 @@ def test_bibtex_download_parses_back_without_loss(client, hard_publication):
     assert fields["series"].value == "JCMI Working Papers"
     assert fields["type"].value == "Working paper"
     assert fields["institution"].value == "JCMI Research and Education Network"
-    assert fields["issn"].value == "2941-0001"
+    assert fields["issn"].value == "2941-0002"
     assert fields["language"].value == "en"
     assert split_keywords(fields["keywords"].value) == KEYWORDS
     assert fields["url"].value == "http://testserver" + hard_publication.url
@@ -100,7 +100,7 @@ def test_ris_download_parses_back_without_loss(client, hard_publication):
     assert entry["number"] == "WP 1"
     assert entry["keywords"] == KEYWORDS
     assert entry["language"] == "en"
-    assert entry["issn"] == "2941-0001"
+    assert entry["issn"] == "2941-0002"
     assert entry["abstract"] == "How civil and military actors share plans in a crisis."
     assert entry["urls"] == ["http://testserver" + hard_publication.url]
     assert entry["file_attachments1"].startswith("http://testserver/documents/")
@@ -179,7 +179,7 @@ def test_page_json_ld_is_read_by_a_structured_data_extractor(client, hard_public
     assert report["author"][0]["affiliation"]["name"] == "Universität Ulm"
     assert report["author"][0]["sameAs"] == "https://orcid.org/0000-0002-1825-0097"
     assert report["identifier"]["value"] == "10.12345/jcmi.wp.2026_1"
-    assert report["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "JCMI Working Papers", "issn": "2941-0001"}
+    assert report["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "JCMI Working Papers", "issn": "2941-0002"}
     assert report["reportNumber"] == "WP 1"
     assert report["keywords"] == KEYWORDS
     assert report["encoding"]["encodingFormat"] == "application/pdf"
