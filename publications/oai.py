@@ -224,7 +224,7 @@ def oai_dc(parent, page, request):
 
     dc("title", citations.full_title(page))
     for contributor in page.authors:
-        dc("creator", citations._ris_name(citations._csl_name(contributor)))
+        dc("creator", citations.person_name(contributor))
     for keyword in page.keyword_list:
         dc("subject", keyword)
     for topic in page.topics.all():
@@ -232,7 +232,7 @@ def oai_dc(parent, page, request):
     dc("description", citations.plain_abstract(page))
     dc("publisher", citations.publisher_name())
     for contributor in page.editors:
-        dc("contributor", citations._ris_name(citations._csl_name(contributor)))
+        dc("contributor", citations.person_name(contributor))
     dc("date", page.publication_date.isoformat())
     dc("type", "Text")
     dc("type", page.series.get_kind_display() if page.series_id else "")
