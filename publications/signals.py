@@ -1,12 +1,13 @@
 """Publication index pages are made by editors and the demo, after the workflow migration ran:
 each new one (in any language) gets the "Publication review" workflow as it is created."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.models import Workflow, WorkflowPage
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
-from publications.models import PublicationIndexPage, PublicationPage, Submission
+from publications.models import PublicationIndexPage, PublicationPage, Submission, WithdrawnWork
 
 PUBLICATION_WORKFLOW = "Publication review"
 
@@ -32,3 +33,38 @@ def publication_went_live(sender, instance, **kwargs):
         publication_page=instance, state=Submission.State.IN_PRODUCTION
     ):
         workflow.mark_published(submission)
+
+
+# -- OAI-PMH deleted records (publications.models.records) ------------------------------------
+
+
+@receiver(page_published, sender=PublicationPage)
+def work_back_online(sender, instance, **kwargs):
+    WithdrawnWork.objects.filter(translation_key=instance.translation_key).delete()
+
+
+@receiver(page_unpublished, sender=PublicationPage)
+def version_unpublished(sender, instance, **kwargs):
+    withdraw_if_last(instance)
+
+
+@receiver(post_delete, sender=PublicationPage)
+def version_deleted(sender, instance, **kwargs):
+    if instance.live:  # a draft or an unpublished version was withdrawn already, or never out
+        withdraw_if_last(instance)
+
+
+def withdraw_if_last(page):
+    """The last live version of a work went: its OAI record becomes a deleted record, under the
+    identifier it was harvested with."""
+    if PublicationPage.objects.live().filter(translation_key=page.translation_key).exclude(
+        pk=page.pk
+    ).exists():
+        return
+    from publications.oai import record_pk_of
+
+    WithdrawnWork.objects.update_or_create(
+        translation_key=page.translation_key,
+        defaults={"record_pk": record_pk_of(page), "set_spec": page.series.slug if page.series_id else "",
+                  "withdrawn_at": timezone.now()},
+    )

@@ -13,6 +13,7 @@ from .pages import (
     PublicationPage,
     SeriesIndexPage,
 )
+from .records import WithdrawnWork
 from .series import Series, SeriesEditor
 from publications.review.models.submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
 
@@ -35,4 +36,5 @@ __all__ = [
     "PublicationIndexPage",
     "PublicationPage",
     "SeriesIndexPage",
+    "WithdrawnWork",
 ]
