@@ -48,10 +48,21 @@ def absolute_url(page, request=None):
 
 
 def pdf_url(page, request=None):
-    if not page.pdf_id:
+    """The full text a reader of ``page`` gets (its own language's PDF, else the original's),
+    at its stable address on the site; "" when the work has no PDF."""
+    version = page.fulltext_version
+    if version is None:
         return ""
-    url = page.pdf.url
-    return request.build_absolute_uri(url) if request is not None else settings.WAGTAILADMIN_BASE_URL + url
+    return absolute_url(version, request) + version.fulltext_path.lstrip("/")
+
+
+def fulltext_link(page, request=None):
+    """What the page's download button needs: the address, the PDF's language and size."""
+    version = page.fulltext_version
+    if version is None:
+        return None
+    return {"url": pdf_url(page, request), "language": version.locale.language_code,
+            "language_name": version.locale.get_display_name(), "size": version.pdf.file_size}
 
 
 def full_title(page):
@@ -366,7 +377,13 @@ def scholar_meta(page, request=None):
     return tags
 
 
+# The series a work is part of, by the kind of work (schema.org types).
+SERIES_SCHEMA_TYPES = {"book": "BookSeries", "article-journal": "Periodical"}
+
+
 def json_ld_data(page, request=None):
+    from home.templatetags.meta_tags import share_image
+
     item = csl_item(page, request)
     data = {
         "@context": "https://schema.org",
@@ -377,13 +394,16 @@ def json_ld_data(page, request=None):
         "headline": page.title[:110],
         "inLanguage": item["language"],
         "datePublished": page.publication_date.isoformat(),
-        "author": [_schema_person(c) for c in page.authors],
+        "author": [_schema_person(c, request) for c in page.authors],
         "publisher": {"@type": "Organization", "name": item["publisher"]},
+        "image": share_image({"request": request}, page)["url"],
     }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
     if page.subtitle:
         data["alternativeHeadline"] = page.subtitle
     if page.editors:
-        data["editor"] = [_schema_person(c) for c in page.editors]
+        data["editor"] = [_schema_person(c, request) for c in page.editors]
     if "abstract" in item:
         data["abstract"] = item["abstract"]
     if page.keyword_list:
@@ -391,14 +411,17 @@ def json_ld_data(page, request=None):
     if page.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi}
         data["sameAs"] = f"https://doi.org/{page.doi}"
-    if page.isbn and item["type"] == "book":
-        data["isbn"] = page.isbn
-    if page.page_count:
-        data["numberOfPages"] = page.page_count
+    if item["type"] == "book":
+        # Book alone has these (schema.org): a report or article has no ISBN or page total.
+        if page.isbn:
+            data["isbn"] = page.isbn
+        if page.page_count:
+            data["numberOfPages"] = page.page_count
     if page.licence_url:
         data["license"] = page.licence_url
     if page.series is not None:
-        series = {"@type": "CreativeWorkSeries", "name": page.series_in_page_language.name}
+        series = {"@type": SERIES_SCHEMA_TYPES.get(item["type"], "CreativeWorkSeries"),
+                  "name": page.series_in_page_language.name}
         if page.series.issn:
             series["issn"] = page.series.issn
         data["isPartOf"] = series
@@ -406,16 +429,30 @@ def json_ld_data(page, request=None):
             data["position"] = page.number_label
             if item["type"] == "report":
                 data["reportNumber"] = page.number_label
-    if page.pdf_id:
+    url = pdf_url(page, request)
+    if url:
         data["encoding"] = {
             "@type": "MediaObject",
-            "contentUrl": pdf_url(page, request),
+            "contentUrl": url,
             "encodingFormat": "application/pdf",
+            "inLanguage": page.fulltext_version.locale.language_code,
         }
+    # One work, many languages: the original names its translations, each translation its
+    # original.
+    def work(version):
+        return {"@type": data["@type"], "@id": absolute_url(version, request),
+                "name": version.title, "inLanguage": version.locale.language_code}
+
+    if page.is_original:
+        translations = page.get_translations().live().select_related("locale").specific()
+        if translations:
+            data["workTranslation"] = [work(t) for t in translations.order_by("locale__language_code")]
+    elif page.original.live:
+        data["translationOfWork"] = work(page.original)
     return data
 
 
-def _schema_person(contributor: PublicationContributor):
+def _schema_person(contributor: PublicationContributor, request=None):
     person = {
         "@type": "Person",
         "name": contributor.full_name,
@@ -427,7 +464,23 @@ def _schema_person(contributor: PublicationContributor):
         person["affiliation"] = {"@type": "Organization", "name": contributor.affiliation}
     if contributor.orcid:
         person["sameAs"] = contributor.orcid_url
+    url = author_url(contributor, request)
+    if url:
+        person["url"] = url
     return person
+
+
+def author_url(contributor, request=None):
+    """The person's list of works on the site when they are known to it, else their ORCID
+    record: the page that says who the author is."""
+    from publications.models import PublicationIndexPage
+
+    if contributor.person_id:
+        index = PublicationIndexPage.objects.ancestor_of(contributor.page).first()
+        if index is not None:
+            path = index.reverse_subpage("author", kwargs={"person_slug": contributor.person.slug})
+            return absolute_url(index, request) + path
+    return contributor.orcid_url
 
 
 def json_ld(page, request=None):

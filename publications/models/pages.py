@@ -245,9 +245,9 @@ class PublicationPage(RoutablePageMixin, Page):
 
         return documents_text(self.pdf)
 
-    # Dates, numbers, identifiers and the file are the same work in every language: locked, so
-    # that a translation can neither cite another DOI or number nor link another file than the
-    # one the identifiers were registered for.
+    # Dates, numbers and identifiers are the same work in every language: locked, so that a
+    # translation cannot cite another DOI or number. The PDF is the original's unless a
+    # translation has its own, translated full text (see ``fulltext_version``).
     override_translatable_fields = [
         TranslatableField("subtitle"),
         TranslatableField("abstract"),
@@ -260,7 +260,7 @@ class PublicationPage(RoutablePageMixin, Page):
         SynchronizedField("isbn", overridable=False),
         SynchronizedField("page_count", overridable=False),
         SynchronizedField("licence"),
-        SynchronizedField("pdf", overridable=False),
+        SynchronizedField("pdf"),
         SynchronizedField("topics"),
     ]
 
@@ -384,17 +384,33 @@ class PublicationPage(RoutablePageMixin, Page):
         Identifiers are registered for the original: it alone is deposited with Crossref, and
         the other languages are its translations, not works of their own.
         """
-        from wagtail.models import Locale
+        from django.conf import settings
+        from wagtail.coreutils import get_supported_content_language_variant
 
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
+        # By language code: listings load each page's locale with it, so this asks nothing more.
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if self.locale.language_code == default:
             return self
-        return (PublicationPage.objects.filter(translation_key=self.translation_key, locale=default)
-                .first() or self)
+        return (PublicationPage.objects.filter(translation_key=self.translation_key,
+                                               locale__language_code=default).first() or self)
 
     @property
     def is_original(self):
         return self.original.pk == self.pk
+
+    @cached_property
+    def fulltext_version(self):
+        """The version whose PDF a reader of this one gets: this one when it has a full text of
+        its own (the original's, or a translated one), else the original; None without PDF."""
+        original = self.original
+        if self.pdf_id and (original.pk == self.pk or self.pdf_id != original.pdf_id):
+            return self
+        return original if original.pdf_id else None
+
+    @property
+    def fulltext_path(self):
+        """The full text's stable address on the site, relative to the page."""
+        return self.reverse_subpage("fulltext").rstrip("/")
 
     @property
     def licence_url(self):
@@ -417,6 +433,7 @@ class PublicationPage(RoutablePageMixin, Page):
                 "scholar_meta": citations.scholar_meta(self, request),
                 "json_ld": citations.json_ld(self, request),
                 "how_to_cite": citations.how_to_cite(self, request),
+                "fulltext": citations.fulltext_link(self, request),
                 "topics": TopicPage.in_locale(self.topics.all(), self.locale_id),
                 "translations": list(self.get_translations().live().select_related("locale")),
                 "index_url": index_page.get_url(request) if index_page else "",
@@ -439,6 +456,25 @@ class PublicationPage(RoutablePageMixin, Page):
         from publications import citations
 
         return citations.download(self, request, "ris")
+
+    @path("fulltext.pdf/", name="fulltext")
+    def fulltext(self, request):
+        """The PDF, streamed from storage at an address on the site that never expires (unlike
+        a signed storage URL), for readers, Scholar's crawler, feeds and reference managers."""
+        from django.http import FileResponse
+
+        document = self.pdf
+        if document is None:
+            raise Http404
+        # The document's collection may be private (Wagtail's document view checks the same).
+        for restriction in document.collection.get_view_restrictions():
+            if not restriction.accept_request(request):
+                raise Http404
+        response = FileResponse(document.file.open("rb"), content_type="application/pdf",
+                                filename=f"{self.slug}.pdf")
+        if document.file_size:
+            response["Content-Length"] = str(document.file_size)
+        return response
 
     @path("cite.json/", name="cite_json")
     def cite_json(self, request):

@@ -232,7 +232,7 @@ def test_page_carries_google_scholar_tags_for_every_author_in_order(client, hard
     assert tags["citation_technical_report_number"] == "WP 1"
     assert split_keywords(tags["citation_keywords"]) == KEYWORDS
     assert tags["citation_abstract_html_url"] == "http://testserver" + hard_publication.url
-    assert tags["citation_pdf_url"].startswith("http://testserver/documents/")
+    assert tags["citation_pdf_url"] == "http://testserver" + hard_publication.url + "fulltext.pdf"
     assert client.get(tags["citation_pdf_url"].removeprefix("http://testserver")).status_code == 200
 
     # Each author is followed by their own institution and ORCID, authors in title-page order.
@@ -269,7 +269,12 @@ def test_page_json_ld_is_read_by_a_structured_data_extractor(client, hard_public
     assert report["reportNumber"] == "WP 1"
     assert report["keywords"] == KEYWORDS
     assert report["encoding"]["encodingFormat"] == "application/pdf"
-    assert report["numberOfPages"] == 42
+    assert "numberOfPages" not in report  # a Book's property, not a Report's
+    # What Google recommends: an image, the last change, and a page saying who each author is.
+    assert report["image"].startswith("http://testserver/")
+    assert report["dateModified"].startswith(str(hard_publication.last_published_at.date()))
+    assert report["author"][0]["url"] == "https://orcid.org/0000-0002-1825-0097"
+    assert "url" not in report["author"][1]  # neither known to the site nor with an ORCID iD
 
 
 @pytest.mark.parametrize("kind,schema_type,bib_type,ris_type", [
@@ -284,6 +289,8 @@ def test_each_kind_of_series_gets_its_own_types(client, site, kind, schema_type,
     html = client.get(page.url).content.decode()
     (data,) = extruct.extract(html, syntaxes=["json-ld"])["json-ld"]
     assert data["@type"] == schema_type
+    assert data["isPartOf"]["@type"] == {"Book": "BookSeries", "Report": "CreativeWorkSeries",
+                                         "ScholarlyArticle": "Periodical"}[schema_type]
     bib = bibtexparser.parse_string(client.get(page.url + "cite.bib").content.decode())
     assert bib.entries[0].entry_type == bib_type
     assert rispy.loads(client.get(page.url + "cite.ris").content.decode())[0]["type_of_reference"] == ris_type
