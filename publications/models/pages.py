@@ -38,6 +38,7 @@ from publications.validators import (
     validate_orcid,
 )
 
+
 class PublicationIndexPage(RoutablePageMixin, Page):
     """Every publication of the network, newest first, with filters kept in the query string."""
 

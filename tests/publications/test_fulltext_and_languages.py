@@ -80,7 +80,7 @@ def test_on_s3_the_pdf_is_streamed_from_the_site_not_redirected(s3, client, work
     _, series_page = working_papers
     page = factories.make_publication(series_page)
     assert page.pdf.file.url.startswith(s3.endpoint)  # the file really lives on S3
-    tags, data, _button = meta(client, page)
+    tags, _data, _button = meta(client, page)
     response = client.get(page.url + "fulltext.pdf")
     assert response.status_code == 200  # not 302 to a signed address that expires
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
