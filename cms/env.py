@@ -47,6 +47,11 @@ AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
 AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
 
+# Crossref deposits (publications.deposits): its test system unless the production one is named.
+CROSSREF_SERVER = os.environ.get("CROSSREF_SERVER", "https://test.crossref.org").rstrip("/")
+CROSSREF_LOGIN = os.environ.get("CROSSREF_LOGIN", "")
+CROSSREF_PASSWORD = os.environ.get("CROSSREF_PASSWORD", "")
+
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 

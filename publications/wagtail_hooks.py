@@ -38,6 +38,11 @@ def register_publication_admin_urls():
             views.crossref_deposit,
             name="publications_crossref_deposit",
         ),
+        path(
+            "publications/<int:page_id>/crossref/deposits/",
+            views.crossref_deposits,
+            name="publications_crossref_deposits",
+        ),
     ]
 
 
@@ -53,6 +58,13 @@ def crossref_button(page, user, view_name, next_url=None):
             icon_name="download",
             priority=80,
         )
+        if page.permissions_for_user(user).can_publish():
+            yield Button(
+                _("Crossref deposits"),
+                reverse("publications_crossref_deposits", args=[page.pk]),
+                icon_name="upload",
+                priority=81,
+            )
 
 
 @hooks.register("construct_page_action_menu")
