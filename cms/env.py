@@ -51,6 +51,7 @@ AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
 CROSSREF_SERVER = os.environ.get("CROSSREF_SERVER", "https://test.crossref.org").rstrip("/")
 CROSSREF_LOGIN = os.environ.get("CROSSREF_LOGIN", "")
 CROSSREF_PASSWORD = os.environ.get("CROSSREF_PASSWORD", "")
+CROSSREF_DEPOSIT_ON_PUBLISH = _bool("CROSSREF_DEPOSIT_ON_PUBLISH", False)
 
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")

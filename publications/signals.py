@@ -1,6 +1,14 @@
 """Publication index pages are made by editors and the demo, after the workflow migration ran:
-each new one (in any language) gets the "Publication review" workflow as it is created."""
+each new one (in any language) gets the "Publication review" workflow as it is created.
 
+Publishing and withdrawing publications also tells the OAI-PMH provider (deleted records) and,
+when configured, Crossref (a deposit of the work's original)."""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -8,6 +16,8 @@ from wagtail.models import Workflow, WorkflowPage
 from wagtail.signals import page_published, page_unpublished
 
 from publications.models import PublicationIndexPage, PublicationPage, Submission, WithdrawnWork
+
+logger = logging.getLogger(__name__)
 
 PUBLICATION_WORKFLOW = "Publication review"
 
@@ -41,6 +51,25 @@ def publication_went_live(sender, instance, **kwargs):
 @receiver(page_published, sender=PublicationPage)
 def work_back_online(sender, instance, **kwargs):
     WithdrawnWork.objects.filter(translation_key=instance.translation_key).delete()
+
+
+@receiver(page_published, sender=PublicationPage)
+def deposit_on_publication(sender, instance, **kwargs):
+    """With CROSSREF_DEPOSIT_ON_PUBLISH, publishing a work's original (with a DOI) deposits it
+    once the publication is committed; a translation changes nothing Crossref holds."""
+    if not (getattr(settings, "CROSSREF_DEPOSIT_ON_PUBLISH", False) and instance.doi
+            and instance.is_original):
+        return
+
+    def deposit():
+        from publications import deposits
+
+        try:
+            deposits.start(instance)
+        except ValidationError as error:
+            logger.warning("No Crossref deposit for page %s: %s", instance.pk, error.messages)
+
+    transaction.on_commit(deposit)
 
 
 @receiver(page_unpublished, sender=PublicationPage)

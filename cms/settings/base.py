@@ -265,6 +265,8 @@ CROSSREF_RESULT_URL = f"{env.CROSSREF_SERVER}/servlet/submissionDownload"
 CROSSREF_LOGIN = env.CROSSREF_LOGIN
 CROSSREF_PASSWORD = env.CROSSREF_PASSWORD
 CROSSREF_TIMEOUT = 20  # seconds, for each request to Crossref
+# Deposit a work's original when it is published (else from the admin's "Crossref deposits").
+CROSSREF_DEPOSIT_ON_PUBLISH = env.CROSSREF_DEPOSIT_ON_PUBLISH
 
 # Wagtail
 WAGTAIL_SITE_NAME = "JCMI Research and Education Network"

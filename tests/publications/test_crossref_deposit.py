@@ -208,3 +208,20 @@ def test_those_who_may_publish_send_a_deposit_and_see_its_status(
     assert deposit.page_id == page.pk
     html = client.get(url).content.decode()
     assert deposit.batch_id in html and "waiting for Crossref" in html
+
+
+def test_publishing_the_original_deposits_it_when_configured(
+        crossref_server, working_papers, settings, django_capture_on_commit_callbacks):
+    settings.CROSSREF_DEPOSIT_ON_PUBLISH = True
+    crossref_server.script = {"deposit": [200], "result": []}
+    _, series_page = working_papers
+    with django_capture_on_commit_callbacks(execute=True):
+        page = factories.make_publication(series_page, doi="10.12345/jcmi.wp.12")
+    (deposit,) = CrossrefDeposit.objects.all()
+    assert deposit.page_id == page.pk and deposit.status == "submitted"
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.make_publication(series_page)  # no DOI: nothing to deposit
+        french = page.copy_for_translation(Locale.objects.get(language_code="fr"),
+                                           copy_parents=True)
+        french.save_revision().publish()  # a translation: nothing new for Crossref
+    assert CrossrefDeposit.objects.count() == 1 and len(crossref_server.uploads) == 1
