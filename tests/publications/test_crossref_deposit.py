@@ -132,8 +132,8 @@ def test_a_refused_record_keeps_crossrefs_message(crossref_server, work):
     page, _french = work
     crossref_server.doi = page.doi
     crossref_server.script = {"deposit": [200], "result": [
-        ("completed", "Failure", "Record not processed because submitted version: 2026 is "
-                                 "less or equal to previously submitted version")]}
+        ("completed", "Failure", ("Record not processed because submitted version: 2026 is "
+                                  "less or equal to previously submitted version"))]}
     deposit = deposits.start(page)
     deposits.run_due(later(2))
     deposit.refresh_from_db()
