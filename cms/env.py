@@ -77,6 +77,12 @@ STAFF_SESSION_IDLE_TIMEOUT = _seconds("STAFF_SESSION_IDLE_TIMEOUT", 30 * 60)
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 
+# Crossref deposits (publications.deposits): its test system unless the production one is named.
+CROSSREF_SERVER = os.environ.get("CROSSREF_SERVER", "https://test.crossref.org").rstrip("/")
+CROSSREF_LOGIN = os.environ.get("CROSSREF_LOGIN", "")
+CROSSREF_PASSWORD = os.environ.get("CROSSREF_PASSWORD", "")
+CROSSREF_DEPOSIT_ON_PUBLISH = _bool("CROSSREF_DEPOSIT_ON_PUBLISH", False)
+
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 

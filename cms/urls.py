@@ -36,10 +36,11 @@ if settings.DEBUG:
 # catch-all page serving.
 urlpatterns += i18n_patterns(
     path("portal/", include("publications.review.portal.urls")),
-    # Files that pages serve through RoutablePageMixin routes (feed.xml, cite.bib, calendar.ics):
+    # Files that pages serve through RoutablePageMixin routes (feed.xml, cite.bib, calendar.ics,
+    # fulltext.pdf):
     # Wagtail's own pattern only matches paths ending in "/", so route these to the same view.
     re_path(
-        r"^((?:[\w\-]+/)*[\w\-]+\.(?:xml|bib|ris|json|ics))$",
+        r"^((?:[\w\-]+/)*[\w\-]+\.(?:xml|bib|ris|json|ics|pdf))$",
         wagtail_views.serve,
         name="wagtail_serve_file",
     ),

@@ -72,11 +72,13 @@ class LectureFeed(Feed):
 
     item_guid_is_permalink = False
 
+    # An entry is dated by its publication on the site, as feed readers expect, never by the
+    # lecture's start: that may lie months ahead, and "updated" would then precede "published".
     def item_pubdate(self, entry):
-        return entry.starts_at
+        return entry.first_published_at or entry.last_published_at
 
     def item_updateddate(self, entry):
-        return entry.last_published_at or entry.starts_at
+        return entry.last_published_at or entry.first_published_at
 
     def item_author_name(self, entry):
         return ", ".join(str(s.person) for s in entry.speakers.all()) or None

@@ -2,7 +2,6 @@
 
 import json
 
-from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -42,6 +41,26 @@ def _iso_duration(delta):
     return f"PT{hours}H{minutes}M{seconds}S"
 
 
+def _series_image(entry):
+    """The lecture series' image, for lectures (events have no series)."""
+    from lectures.models import LectureSeriesPage
+
+    parent = entry.get_parent() if entry.path else None
+    parent = parent.specific if parent is not None else None
+    return parent.image if isinstance(parent, LectureSeriesPage) else None
+
+
+def image_url(entry, request):
+    """A raster image for search results: the recording's poster, else the series' image, else
+    the site's share image (as link previews use; never the video host's thumbnail)."""
+    from home.templatetags.meta_tags import share_image
+
+    image = entry.video_poster if entry.video_poster_id else _series_image(entry)
+    if image is not None:
+        return request.build_absolute_uri(image.get_rendition("fill-1280x720").url)
+    return share_image({"request": request}, entry)["url"]
+
+
 def video_object(entry, request):
     video = entry.video
     if not video:
@@ -54,13 +73,8 @@ def video_object(entry, request):
         "embedUrl": video.embed_url,
         "url": video.watch_url,
     }
-    if entry.video_poster_id:
-        rendition = entry.video_poster.get_rendition("fill-1280x720")
-        data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
-    else:
-        # Search engines want a thumbnail for a VideoObject: the local poster the facade shows,
-        # never the host's own thumbnail.
-        data["thumbnailUrl"] = request.build_absolute_uri(static("img/video-poster.svg"))
+    # Search engines want a raster thumbnail for a VideoObject (not the facade's SVG poster).
+    data["thumbnailUrl"] = image_url(entry, request)
     if entry.duration:
         data["duration"] = _iso_duration(entry.duration)
     if entry.transcript:
@@ -85,7 +99,8 @@ def event_data(entry, request, speakers=None):
         "eventAttendanceMode": f"https://schema.org/{ATTENDANCE[entry.attendance]}",
         "location": locations[0] if len(locations) == 1 else locations,
         "inLanguage": entry.locale.language_code,
-        "organizer": {"@type": "Organization", "name": "JCMI Research and Education Network"},
+        "organizer": _organizer(entry, request),
+        "image": [image_url(entry, request)],
     }
     if entry.has_end:
         data["endDate"] = entry.local_end.isoformat()
@@ -103,13 +118,33 @@ def event_data(entry, request, speakers=None):
         data["recordedIn"] = video
     offers = getattr(entry, "fees", None)
     if offers:
+        # Where to register (the registration site, else the event's own page, which has the
+        # form), and since when the offer stands.
+        url = (getattr(entry, "registration_url", "")
+               or request.build_absolute_uri(entry.get_url(request)))
         data["offers"] = [
             {"@type": "Offer", "name": fee.value["category"], "price": str(fee.value["amount"]),
-             "priceCurrency": fee.value["currency"],
-             **({"url": entry.registration_url} if entry.registration_url else {})}
+             "priceCurrency": fee.value["currency"], "url": url,
+             **({"validFrom": entry.first_published_at.isoformat()}
+                if entry.first_published_at else {})}
             for fee in offers
         ]
     return data
+
+
+def _organizer(entry, request):
+    from home.models import SiteSettings
+
+    settings = SiteSettings.for_request(request)
+    site = entry.get_site() if entry.path else None
+    home = None
+    if site is not None:  # the home page in the entry's language
+        home = site.root_page.get_translation_or_none(entry.locale_id) or site.root_page
+    organizer = {"@type": "Organization",
+                 "name": settings.organisation_name or "JCMI Research and Education Network"}
+    if home is not None:
+        organizer["url"] = request.build_absolute_uri(home.get_url(request))
+    return organizer
 
 
 def event_json_ld(entry, request, speakers=None):

@@ -6,12 +6,12 @@ formats are written by their own libraries (bibtexparser, rispy, citeproc-py) ra
 """
 
 import json
+import re
 from functools import lru_cache
 
 import bibtexparser
 import rispy
 from anyascii import anyascii
-from bibtexparser import middlewares
 from bibtexparser.model import Entry, Field
 from django.conf import settings
 from django.http import HttpResponse
@@ -50,10 +50,21 @@ def absolute_url(page, request=None):
 
 
 def pdf_url(page, request=None):
-    if not page.pdf_id:
+    """The full text a reader of ``page`` gets (its own language's PDF, else the original's),
+    at its stable address on the site; "" when the work has no PDF."""
+    version = page.fulltext_version
+    if version is None:
         return ""
-    url = page.pdf.url
-    return request.build_absolute_uri(url) if request is not None else settings.WAGTAILADMIN_BASE_URL + url
+    return absolute_url(version, request) + version.fulltext_path.lstrip("/")
+
+
+def fulltext_link(page, request=None):
+    """What the page's download button needs: the address, the PDF's language and size."""
+    version = page.fulltext_version
+    if version is None:
+        return None
+    return {"url": pdf_url(page, request), "language": version.locale.language_code,
+            "language_name": version.locale.get_display_name(), "size": version.pdf.file_size}
 
 
 def full_title(page):
@@ -76,11 +87,25 @@ def citation_key(page):
     return f"{family}{page.publication_date.year}{word}"
 
 
+# Scripts whose names take no initials: a CSL processor would abbreviate "أمل" to "أ.".
+NO_INITIALS_SCRIPTS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def _csl_name(contributor):
-    name = {"family": contributor.family_name}
+    """A CSL name. A single-part name ("Sukarno") and a name in Arabic script are given whole
+    (``literal``), so that no processor inverts or initials them; others as family and given."""
+    if not contributor.given_names:
+        return {"literal": contributor.family_name}
+    if NO_INITIALS_SCRIPTS.search(contributor.full_name):
+        return {"literal": contributor.full_name}
+    return {"family": contributor.family_name, "given": contributor.given_names}
+
+
+def person_name(contributor):
+    """"Family, Given" (or the single name), as Scholar, RIS and OAI records name people."""
     if contributor.given_names:
-        name["given"] = contributor.given_names
-    return name
+        return f"{contributor.family_name}, {contributor.given_names}"
+    return contributor.family_name
 
 
 def csl_item(page, request=None):
@@ -134,52 +159,95 @@ def csl_item(page, request=None):
     return item
 
 
-# -- BibTeX -------------------------------------------------------------------------------
+# -- BibTeX (biblatex, UTF-8) ------------------------------------------------------------
+
+# The fields biblatex defines for each entry type that we write (biblatex manual, 2.1): @report
+# has no series, ISSN, ISBN or editor, @book no ISSN. BibTeX's @techreport is biblatex's @report.
+BIBTEX_FIELDS = {
+    "book": {"author", "editor", "title", "date", "publisher", "series", "number", "isbn",
+             "pagetotal", "doi", "url", "language", "keywords", "abstract"},
+    "techreport": {"author", "title", "date", "institution", "type", "number", "pagetotal",
+                   "doi", "url", "language", "keywords", "abstract"},
+    "article": {"author", "editor", "title", "date", "journal", "number", "issn", "doi", "url",
+                "language", "keywords", "abstract"},
+}
+# biblatex's localisation keys for the site's languages (its language field takes these).
+BIBLATEX_LANGUAGES = {"en": "english", "fr": "french", "de": "german", "ar": "arabic"}
+# Characters LaTeX reads as commands; everything else is written as it is, in UTF-8.
+LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+LATEX_SPECIALS_RE = re.compile("|".join(re.escape(c) for c in LATEX_SPECIALS))
+# Fields biber reads verbatim: escaping would end up in the address.
+VERBATIM_FIELDS = {"doi", "url"}
+
+
+def latex(text):
+    return LATEX_SPECIALS_RE.sub(lambda match: LATEX_SPECIALS[match.group()], text)
+
+
+def _bibtex_name(name):
+    """A name for biblatex's name lists. A name given whole is braced, so that biber neither
+    splits it at "and" nor takes its last word for the family name."""
+    if "literal" in name:
+        return "{" + latex(name["literal"]) + "}"
+    family = latex(name["family"])
+    if " and " in family or "," in family:
+        family = "{" + family + "}"
+    return f"{family}, {latex(name['given'])}"
+
+
+def _bibtex_names(names):
+    return " and ".join(_bibtex_name(name) for name in names)
 
 
 def bibtex(page, request=None):
     item = csl_item(page, request)
     entry_type = BIBTEX_TYPES[item["type"]]
-    date = page.publication_date
-    fields = [
-        ("title", item["title"]),
-        ("author", " and ".join(_bibtex_name(n) for n in item["author"])),
-    ]
-    if "editor" in item:
-        fields.append(("editor", " and ".join(_bibtex_name(n) for n in item["editor"])))
-    fields += [("year", str(date.year)), ("month", str(date.month)), ("date", date.isoformat())]
-    if entry_type == "techreport":
-        fields += [("institution", item["publisher"]), ("type", item["genre"])]
-        if "number" in item:
-            fields.append(("number", item["number"]))
-    else:
-        fields.append(("publisher", item["publisher"]))
+    corporate = "{" + latex(item["publisher"]) + "}"  # a list field: braced, never split at "and"
+    fields = {
+        "author": _bibtex_names(item["author"]),
+        "editor": _bibtex_names(item.get("editor", [])),
+        "title": latex(item["title"]),
+        "date": page.publication_date.isoformat(),
+        "publisher": corporate,
+        "institution": corporate,
+        "doi": item.get("DOI", ""),
+        "isbn": item.get("ISBN", ""),
+        "issn": item.get("ISSN", ""),
+        "pagetotal": str(item.get("number-of-pages", "")),
+        "url": item["URL"],
+        "language": BIBLATEX_LANGUAGES.get(item["language"], item["language"]),
+        # A list separated by commas: a keyword holding one is braced.
+        "keywords": ", ".join("{" + latex(k) + "}" if "," in k else latex(k)
+                              for k in page.keyword_list),
+        "abstract": latex(item.get("abstract", "")),
+    }
     if entry_type == "article":
-        fields.append(("journal", item.get("container-title", "")))
-        if "issue" in item:
-            fields.append(("number", item["issue"]))
-    elif "collection-title" in item:
-        fields.append(("series", item["collection-title"]))
-        if entry_type == "book" and "collection-number" in item:
-            fields.append(("number", item["collection-number"]))
-    for csl_key, bib_key in [
-        ("DOI", "doi"), ("ISBN", "isbn"), ("ISSN", "issn"), ("URL", "url"),
-        ("language", "language"), ("keyword", "keywords"), ("abstract", "abstract"),
-    ]:
-        if csl_key in item:
-            fields.append((bib_key, str(item[csl_key])))
-    library = bibtexparser.Library([Entry(entry_type, item["id"], [Field(k, v) for k, v in fields])])
-    # LaTeX-encode accents and special characters (&, %, $, _, #, braces) so that classic
-    # BibTeX as well as biber reads every title and name unchanged.
-    encoder = middlewares.LatexEncodingMiddleware(keep_math=False, enclose_urls=False)
-    return bibtexparser.write_string(library, prepend_middleware=[encoder])
+        fields["journal"] = latex(item.get("container-title", ""))
+        fields["number"] = item.get("issue", "")
+    elif entry_type == "techreport":
+        # The report's series is its type ("JCMI Working Papers"), as biblatex prints it before
+        # the number; a report without one is a "Working paper" or "White paper".
+        fields["type"] = latex(item.get("collection-title") or item.get("genre", "Report"))
+        fields["number"] = item.get("number", "")
+    else:
+        fields["series"] = latex(item.get("collection-title", ""))
+        fields["number"] = item.get("collection-number", "")
+    allowed = BIBTEX_FIELDS[entry_type]
+    entry = Entry(entry_type, item["id"], [
+        Field(key, value) for key, value in fields.items() if key in allowed and value
+    ])
+    return bibtexparser.write_string(bibtexparser.Library([entry]))
 
 
-def _bibtex_name(name):
-    return f"{name['family']}, {name['given']}" if name.get("given") else f"{{{name['family']}}}"
+# -- RIS, as Zotero and EndNote read it -----------------------------------------------------
 
-
-# -- RIS ----------------------------------------------------------------------------------
+# Zotero's RIS import (translators/RIS.js) reads tags by item type: for a report T2 is the series
+# title, SN the report number, M3 the report type and PB the institution; for a book T2 is the
+# series, M1 the number in it, SN the ISBN and A3 the editors (A2 would be series editors); for
+# a journal article T2 is the journal, SN the ISSN, IS the issue and A2 the editors.
 
 
 class _RisWriter(rispy.RisWriter):
@@ -197,42 +265,37 @@ def ris(page, request=None):
     entry = {
         "type_of_reference": RIS_TYPES[item["type"]],
         "title": item["title"],
-        "authors": [_ris_name(n) for n in item["author"]],
+        "authors": [person_name(c) for c in page.authors],
         "year": str(date.year),
         "date": date.strftime("%Y/%m/%d/"),
         "publisher": item["publisher"],
         "language": item["language"],
         "urls": [item["URL"]],
     }
-    if "editor" in item:
-        entry["secondary_authors"] = [_ris_name(n) for n in item["editor"]]
     if item["type"] == "article-journal":
-        entry["journal_name"] = item.get("container-title", "")
-        if "issue" in item:
-            entry["number"] = item["issue"]
-    elif "collection-title" in item:
-        entry["tertiary_title"] = item["collection-title"]
-        if "number" in item:
-            entry["number"] = item["number"]
-        elif "collection-number" in item:
-            entry["number"] = item["collection-number"]
-    if "genre" in item:
-        entry["type_of_work"] = item["genre"]
+        entry["secondary_title"] = item.get("container-title", "")
+        entry["secondary_authors"] = [person_name(c) for c in page.editors]
+        entry["number"] = item.get("issue", "")
+        entry["issn"] = item.get("ISSN", "")
+    elif item["type"] == "book":
+        entry["secondary_title"] = item.get("collection-title", "")
+        entry["note"] = item.get("collection-number", "")
+        entry["tertiary_authors"] = [person_name(c) for c in page.editors]
+        entry["issn"] = item.get("ISBN", "")
+        entry["start_page"] = str(item.get("number-of-pages", ""))
+    else:
+        entry["secondary_title"] = item.get("collection-title", "")
+        entry["issn"] = item.get("number", "")
+        entry["type_of_work"] = item.get("genre", "")
     if "DOI" in item:
         entry["doi"] = item["DOI"]
-    if "ISBN" in item or "ISSN" in item:
-        entry["issn"] = item.get("ISBN") or item["ISSN"]
     if "abstract" in item:
         entry["abstract"] = item["abstract"]
     if page.keyword_list:
         entry["keywords"] = page.keyword_list
     if page.pdf_id:
         entry["file_attachments1"] = pdf_url(page, request)
-    return rispy.dumps([entry], implementation=_RisWriter)
-
-
-def _ris_name(name):
-    return f"{name['family']}, {name['given']}" if name.get("given") else name["family"]
+    return rispy.dumps([{k: v for k, v in entry.items() if v}], implementation=_RisWriter)
 
 
 # -- CSL-JSON and "how to cite" -------------------------------------------------------------
@@ -302,7 +365,7 @@ def scholar_meta(page, request=None):
     item = csl_item(page, request)
     tags = [("citation_title", item["title"])]
     for contributor in page.authors:
-        tags.append(("citation_author", _ris_name(_csl_name(contributor))))
+        tags.append(("citation_author", person_name(contributor)))
         if contributor.affiliation:
             tags.append(("citation_author_institution", contributor.affiliation))
         if contributor.orcid:
@@ -335,7 +398,13 @@ def scholar_meta(page, request=None):
     return tags
 
 
+# The series a work is part of, by the kind of work (schema.org types).
+SERIES_SCHEMA_TYPES = {"book": "BookSeries", "article-journal": "Periodical"}
+
+
 def json_ld_data(page, request=None):
+    from home.templatetags.meta_tags import share_image
+
     item = csl_item(page, request)
     data = {
         "@context": "https://schema.org",
@@ -346,13 +415,16 @@ def json_ld_data(page, request=None):
         "headline": page.title[:110],
         "inLanguage": item["language"],
         "datePublished": page.publication_date.isoformat(),
-        "author": [_schema_person(c) for c in page.authors],
+        "author": [_schema_person(c, request) for c in page.authors],
         "publisher": {"@type": "Organization", "name": item["publisher"]},
+        "image": share_image({"request": request}, page)["url"],
     }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
     if page.subtitle:
         data["alternativeHeadline"] = page.subtitle
     if page.editors:
-        data["editor"] = [_schema_person(c) for c in page.editors]
+        data["editor"] = [_schema_person(c, request) for c in page.editors]
     if "abstract" in item:
         data["abstract"] = item["abstract"]
     if page.keyword_list:
@@ -360,14 +432,17 @@ def json_ld_data(page, request=None):
     if page.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi}
         data["sameAs"] = f"https://doi.org/{page.doi}"
-    if page.isbn and item["type"] == "book":
-        data["isbn"] = page.isbn
-    if page.page_count:
-        data["numberOfPages"] = page.page_count
+    if item["type"] == "book":
+        # Book alone has these (schema.org): a report or article has no ISBN or page total.
+        if page.isbn:
+            data["isbn"] = page.isbn
+        if page.page_count:
+            data["numberOfPages"] = page.page_count
     if page.licence_url:
         data["license"] = page.licence_url
     if page.series is not None:
-        series = {"@type": "CreativeWorkSeries", "name": page.series_in_page_language.name}
+        series = {"@type": SERIES_SCHEMA_TYPES.get(item["type"], "CreativeWorkSeries"),
+                  "name": page.series_in_page_language.name}
         if page.series.issn:
             series["issn"] = page.series.issn
         data["isPartOf"] = series
@@ -375,16 +450,30 @@ def json_ld_data(page, request=None):
             data["position"] = page.number_label
             if item["type"] == "report":
                 data["reportNumber"] = page.number_label
-    if page.pdf_id:
+    url = pdf_url(page, request)
+    if url:
         data["encoding"] = {
             "@type": "MediaObject",
-            "contentUrl": pdf_url(page, request),
+            "contentUrl": url,
             "encodingFormat": "application/pdf",
+            "inLanguage": page.fulltext_version.locale.language_code,
         }
+    # One work, many languages: the original names its translations, each translation its
+    # original.
+    def work(version):
+        return {"@type": data["@type"], "@id": absolute_url(version, request),
+                "name": version.title, "inLanguage": version.locale.language_code}
+
+    if page.is_original:
+        translations = page.get_translations().live().select_related("locale").specific()
+        if translations:
+            data["workTranslation"] = [work(t) for t in translations.order_by("locale__language_code")]
+    elif page.original.live:
+        data["translationOfWork"] = work(page.original)
     return data
 
 
-def _schema_person(contributor: PublicationContributor):
+def _schema_person(contributor: PublicationContributor, request=None):
     person = {
         "@type": "Person",
         "name": contributor.full_name,
@@ -396,7 +485,23 @@ def _schema_person(contributor: PublicationContributor):
         person["affiliation"] = {"@type": "Organization", "name": contributor.affiliation}
     if contributor.orcid:
         person["sameAs"] = contributor.orcid_url
+    url = author_url(contributor, request)
+    if url:
+        person["url"] = url
     return person
+
+
+def author_url(contributor, request=None):
+    """The person's list of works on the site when they are known to it, else their ORCID
+    record: the page that says who the author is."""
+    from publications.models import PublicationIndexPage
+
+    if contributor.person_id:
+        index = PublicationIndexPage.objects.ancestor_of(contributor.page).first()
+        if index is not None:
+            path = index.reverse_subpage("author", kwargs={"person_slug": contributor.person.slug})
+            return absolute_url(index, request) + path
+    return contributor.orcid_url
 
 
 def json_ld(page, request=None):

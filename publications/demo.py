@@ -29,17 +29,17 @@ from publications.models import (
 
 PEOPLE = [
     # slug, name, honorific, affiliation, ORCID
-    ("helena-varga", "Helena Varga", "Dr", "JCMI Research and Education Network", "0000-0003-4120-7781"),
+    ("helena-varga", "Helena Varga", "Dr", "JCMI Research and Education Network", "0000-0003-4120-7780"),
     ("tomas-lindqvist", "Tomas Lindqvist", "Col. (ret.)", "Multinational Joint Headquarters Ulm", ""),
-    ("amina-diallo", "Amina Diallo", "Prof.", "University of Dakar", "0000-0002-9931-4406"),
+    ("amina-diallo", "Amina Diallo", "Prof.", "University of Dakar", "0000-0002-9931-440X"),
     ("pieter-de-wit", "Pieter de Wit", "", "CIMIC Centre of Excellence", ""),
-    ("nadia-haddad", "Nadia Haddad", "Dr", "American University of Beirut", "0000-0001-7342-0155"),
+    ("nadia-haddad", "Nadia Haddad", "Dr", "American University of Beirut", "0000-0001-7342-0151"),
 ]
 
 SERIES = [
     {
         "slug": "white-papers", "name": "JCMI White Papers", "kind": Series.Kind.WHITE_PAPER,
-        "issn": "2941-1201", "number_prefix": "WhP",
+        "issn": "2941-1203", "number_prefix": "WhP",
         "description": "Short, practice-oriented papers that turn the network's research into "
                        "advice for planners, commanders and humanitarian staff.",
         "fr_name": "Livres blancs du JCMI",
@@ -47,7 +47,7 @@ SERIES = [
     },
     {
         "slug": "working-papers", "name": "JCMI Working Papers", "kind": Series.Kind.WORKING_PAPER,
-        "issn": "2941-1228", "number_prefix": "WP",
+        "issn": "2941-122X", "number_prefix": "WP",
         "description": "Work in progress from the network's researchers and practitioners, "
                        "published early to invite comment.",
         "fr_name": "Documents de travail du JCMI",

@@ -1,9 +1,12 @@
 """OAI-PMH 2.0 data provider at /oai/ (https://www.openarchives.org/OAI/openarchivesprotocol.html).
 
-Every live publication page is one record (each language version its own record, with its
-dc:language); sets are the series. Resumption tokens are signed and carry the whole request
-state, so the provider keeps nothing between requests; they page by primary key so that records
-published during a harvest neither repeat nor shift the pages.
+One record per work: its translations are the same work, so a record carries every live
+language's title and abstract (with xml:lang) and names the series in each language; its
+identifier is that of the work's original version. Sets are the series. Withdrawn works stay as
+deleted records for good (``deletedRecord=persistent``, publications.models.records). Types and
+access rights use COAR's vocabularies, as OpenAIRE asks. Resumption tokens are signed and carry
+the whole request state, so the provider keeps nothing between requests; they page by record id so
+that records published during a harvest neither repeat nor shift the pages.
 """
 
 import re
@@ -13,7 +16,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Min
+from django.db.models import IntegerField, Max, Min, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -22,7 +26,8 @@ from lxml import etree
 from wagtail.models import Locale
 
 from publications import citations
-from publications.models import PublicationPage, Series
+from publications.listing import one_version_per_work
+from publications.models import PublicationPage, Series, WithdrawnWork
 from publications.models.pages import with_card_data
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -80,19 +85,61 @@ def repository_identifier():
 
 
 def record_identifier(page):
-    return f"oai:{repository_identifier()}:publication/{page.pk}"
+    return f"oai:{repository_identifier()}:publication/{page.record_pk}"
 
 
 def datestamp(value):
     return value.astimezone(dt_timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def record_datestamp(page):
-    return page.last_published_at or page.first_published_at or page.latest_revision_created_at
+def works():
+    """One live page per work, the original where it is live, each with ``stamp``: the last
+    time any of the work's versions was published (a new translation changes the record)."""
+    live = PublicationPage.objects.live().public()
+    latest = (
+        live.filter(translation_key=OuterRef("translation_key")).order_by()
+        .values("translation_key").annotate(latest=Max("last_published_at")).values("latest")
+    )
+    return one_version_per_work(live, Locale.get_default().pk).annotate(
+        stamp=Subquery(latest), record_pk=work_record_pk(OuterRef("translation_key")))
 
 
-def records():
-    return PublicationPage.objects.live().public()
+def work_record_pk(translation_key):
+    """The id a work's record goes by, whichever version is live: its original's (the version
+    in the default locale, live or not), else its first version's."""
+    versions = PublicationPage.objects.filter(translation_key=translation_key).order_by()
+    original = versions.filter(locale=Locale.get_default()).values("pk")[:1]
+    first = versions.values("translation_key").annotate(first=Min("pk")).values("first")
+    return Coalesce(Subquery(original), Subquery(first), output_field=IntegerField())
+
+
+def record_pk_of(page):
+    """``work_record_pk`` for one page, which may be gone already (deleted)."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page.pk
+    versions = PublicationPage.objects.filter(translation_key=page.translation_key)
+    original = versions.filter(locale=default).values_list("pk", flat=True).first()
+    return original or min([page.pk, *versions.values_list("pk", flat=True)])
+
+
+def withdrawn():
+    """Withdrawn works, unless one of their versions is live again."""
+    live_keys = PublicationPage.objects.live().values("translation_key")
+    return WithdrawnWork.objects.exclude(translation_key__in=live_keys)
+
+
+# COAR resource types (https://vocabularies.coar-repositories.org/resource_types/).
+COAR_TYPES = {
+    Series.Kind.MONOGRAPH: "http://purl.org/coar/resource_type/c_2f33",  # book
+    Series.Kind.WHITE_PAPER: "http://purl.org/coar/resource_type/c_186u",  # policy report
+    Series.Kind.WORKING_PAPER: "http://purl.org/coar/resource_type/c_8042",  # working paper
+    Series.Kind.ARTICLE: "http://purl.org/coar/resource_type/c_6501",  # journal article
+}
+COAR_REPORT = "http://purl.org/coar/resource_type/c_93fc"
+# COAR access rights: the full text is free to read on the site, else only the description.
+OPEN_ACCESS = "http://purl.org/coar/access_right/c_abf2"
+METADATA_ONLY = "http://purl.org/coar/access_right/c_14cb"
 
 
 # -- argument parsing ---------------------------------------------------------------------
@@ -142,7 +189,8 @@ def parse_date(value, *, end_of_day):
 
 
 def list_query(arguments):
-    """The record selection of ListIdentifiers/ListRecords, from arguments or a token."""
+    """The record selection of ListIdentifiers/ListRecords, from arguments or a token: the
+    request state and the selected records as ``(record id, is_deleted)``, in id order."""
     if "resumptionToken" in arguments:
         try:
             state = signing.loads(arguments["resumptionToken"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
@@ -156,16 +204,16 @@ def list_query(arguments):
     if state["metadataPrefix"] not in METADATA_FORMATS:
         raise OAIError("cannotDisseminateFormat", f"The metadata format '{state['metadataPrefix']}' is not supported.")
 
-    queryset = records()
+    live, gone = works(), withdrawn()
     granularities = set()
     if "from" in state:
         since, granularity = parse_date(state["from"], end_of_day=False)
         granularities.add(granularity)
-        queryset = queryset.filter(last_published_at__gte=since)
+        live, gone = live.filter(stamp__gte=since), gone.filter(withdrawn_at__gte=since)
     if "until" in state:
         until, granularity = parse_date(state["until"], end_of_day=True)
         granularities.add(granularity)
-        queryset = queryset.filter(last_published_at__lte=until)
+        live, gone = live.filter(stamp__lte=until), gone.filter(withdrawn_at__lte=until)
     if len(granularities) > 1:
         raise OAIError("badArgument", "from and until must have the same granularity.")
     if "from" in state and "until" in state and since > until:
@@ -173,8 +221,10 @@ def list_query(arguments):
     if "set" in state:
         if not Series.objects.filter(slug=state["set"]).exists():
             raise OAIError("badArgument", f"There is no set '{state['set']}'.")
-        queryset = queryset.filter(series__slug=state["set"])
-    return state, queryset.order_by("pk")
+        live, gone = live.filter(series__slug=state["set"]), gone.filter(set_spec=state["set"])
+    selected = [(pk, False) for pk in live.values_list("record_pk", flat=True)]
+    selected += [(pk, True) for pk in gone.values_list("record_pk", flat=True)]
+    return state, sorted(selected)
 
 
 # -- XML building ---------------------------------------------------------------------------
@@ -206,36 +256,56 @@ def base_url(request):
 def header(parent, page):
     element = E(parent, "header")
     E(element, "identifier", record_identifier(page))
-    E(element, "datestamp", datestamp(record_datestamp(page)))
+    E(element, "datestamp", datestamp(page.stamp))
     if page.series_id:
         E(element, "setSpec", page.series.slug)
     return element
 
 
-def oai_dc(parent, page, request):
+def deleted_header(parent, withdrawal):
+    element = E(parent, "header", status="deleted")
+    E(element, "identifier", f"oai:{repository_identifier()}:publication/{withdrawal.record_pk}")
+    E(element, "datestamp", datestamp(withdrawal.withdrawn_at))
+    if withdrawal.set_spec:
+        E(element, "setSpec", withdrawal.set_spec)
+    return element
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def oai_dc(parent, page, request, versions, series_names):
+    """The work as simple Dublin Core: ``page`` is its original, ``versions`` every live
+    language (the original first), ``series_names`` the series' name per locale id."""
     dc_root = etree.SubElement(
         parent, f"{{{OAI_DC_NS}}}dc", nsmap={"oai_dc": OAI_DC_NS, "dc": DC_NS, "xsi": XSI_NS}
     )
     dc_root.set(f"{{{XSI_NS}}}schemaLocation", f"{OAI_DC_NS} http://www.openarchives.org/OAI/2.0/oai_dc.xsd")
 
-    def dc(tag, value):
+    def dc(tag, value, language=None):
         if value:
-            etree.SubElement(dc_root, f"{{{DC_NS}}}{tag}").text = str(value)
+            element = etree.SubElement(dc_root, f"{{{DC_NS}}}{tag}")
+            element.text = str(value)
+            if language:
+                element.set(XML_LANG, language)
 
-    dc("title", citations.full_title(page))
+    for version in versions:
+        dc("title", citations.full_title(version), version.locale.language_code)
     for contributor in page.authors:
-        dc("creator", citations._ris_name(citations._csl_name(contributor)))
-    for keyword in page.keyword_list:
-        dc("subject", keyword)
+        dc("creator", citations.person_name(contributor))
+    for version in versions:
+        for keyword in version.keyword_list:
+            dc("subject", keyword, version.locale.language_code)
     for topic in page.topics.all():
-        dc("subject", topic.title)
-    dc("description", citations.plain_abstract(page))
+        dc("subject", topic.title, page.locale.language_code)
+    for version in versions:
+        dc("description", citations.plain_abstract(version), version.locale.language_code)
     dc("publisher", citations.publisher_name())
     for contributor in page.editors:
-        dc("contributor", citations._ris_name(citations._csl_name(contributor)))
+        dc("contributor", citations.person_name(contributor))
     dc("date", page.publication_date.isoformat())
     dc("type", "Text")
-    dc("type", page.series.get_kind_display() if page.series_id else "")
+    dc("type", COAR_TYPES.get(page.kind, COAR_REPORT))
     if page.pdf_id:
         dc("format", "application/pdf")
     dc("identifier", citations.absolute_url(page, request))
@@ -243,17 +313,42 @@ def oai_dc(parent, page, request):
         dc("identifier", f"https://doi.org/{page.doi}")
     if page.isbn:
         dc("identifier", f"ISBN {page.isbn}")
-    dc("language", page.locale.language_code)
+    for version in versions:
+        dc("language", version.locale.language_code)
+    for version in versions[1:]:
+        dc("relation", citations.absolute_url(version, request), version.locale.language_code)
     if page.series_id:
-        dc("relation", page.series.name)
+        for version in versions:
+            name = series_names.get(version.locale_id, page.series.name)
+            dc("relation", name, version.locale.language_code)
+        if page.series.issn:
+            dc("relation", f"ISSN {page.series.issn}")
+    dc("rights", OPEN_ACCESS if page.pdf_id else METADATA_ONLY)
     dc("rights", page.licence_url or page.get_licence_display())
 
 
-def record(parent, page, request):
-    element = E(parent, "record")
-    header(element, page)
-    metadata = E(element, "metadata")
-    oai_dc(metadata, page, request)
+def records(parent, pages, request):
+    """A <record> per work, with every language's version and series name in two queries."""
+    keys = [page.translation_key for page in pages]
+    versions = {}
+    for version in (PublicationPage.objects.live().public().filter(translation_key__in=keys)
+                    .select_related("locale").order_by("pk")):
+        versions.setdefault(version.translation_key, []).append(version)
+    series_keys = {page.series.translation_key for page in pages if page.series_id}
+    series_names = {}
+    for series in Series.objects.filter(translation_key__in=series_keys):
+        series_names.setdefault(series.translation_key, {})[series.locale_id] = series.name
+    for page in pages:
+        others = [v for v in versions.get(page.translation_key, []) if v.pk != page.pk]
+        element = E(parent, "record")
+        header(element, page)
+        metadata = E(element, "metadata")
+        names = series_names.get(page.series.translation_key, {}) if page.series_id else {}
+        oai_dc(metadata, page, request, [page] + others, names)
+
+
+def deleted_record(parent, withdrawal):
+    deleted_header(E(parent, "record"), withdrawal)
 
 
 # -- verbs --------------------------------------------------------------------------------
@@ -265,10 +360,11 @@ def identify(root, request, arguments):
     E(element, "baseURL", base_url(request))
     E(element, "protocolVersion", "2.0")
     E(element, "adminEmail", getattr(settings, "EDITORS_EMAIL", "editors@jcmi.example"))
-    earliest = records().aggregate(earliest=Min("last_published_at"))["earliest"]
+    stamps = [PublicationPage.objects.live().aggregate(earliest=Min("last_published_at"))["earliest"],
+              WithdrawnWork.objects.aggregate(earliest=Min("withdrawn_at"))["earliest"]]
+    earliest = min((stamp for stamp in stamps if stamp), default=None)
     E(element, "earliestDatestamp", datestamp(earliest) if earliest else "1970-01-01T00:00:00Z")
-    # Unpublished pages are not tracked as deletions.
-    E(element, "deletedRecord", "no")
+    E(element, "deletedRecord", "persistent")
     E(element, "granularity", "YYYY-MM-DDThh:mm:ssZ")
     description = E(element, "description")
     identifier = etree.SubElement(description, f"{{{OAI_ID_NS}}}oai-identifier", nsmap={None: OAI_ID_NS})
@@ -284,20 +380,23 @@ def identify(root, request, arguments):
 PAGE_ID = re.compile(r"[0-9]{1,18}")
 
 
-def page_for_identifier(identifier):
+def record_for_identifier(identifier):
+    """The work's original page, or its withdrawal when it is gone."""
     prefix = f"oai:{repository_identifier()}:publication/"
     if identifier.startswith(prefix) and PAGE_ID.fullmatch(identifier[len(prefix):]):
-        page = with_card_data(records().prefetch_related("topics")).filter(
-            pk=int(identifier[len(prefix):])
-        ).first()
+        pk = int(identifier[len(prefix):])
+        page = with_card_data(works().prefetch_related("topics")).filter(record_pk=pk).first()
         if page is not None:
             return page
+        withdrawal = withdrawn().filter(record_pk=pk).first()
+        if withdrawal is not None:
+            return withdrawal
     raise OAIError("idDoesNotExist", f"No record has the identifier '{identifier}'.")
 
 
 def list_metadata_formats(root, request, arguments):
     if "identifier" in arguments:
-        page_for_identifier(arguments["identifier"])
+        record_for_identifier(arguments["identifier"])
     element = E(root, "ListMetadataFormats")
     for prefix, (schema, namespace) in METADATA_FORMATS.items():
         fmt = E(element, "metadataFormat")
@@ -326,29 +425,38 @@ def list_sets(root, request, arguments):
 def get_record(root, request, arguments):
     if arguments["metadataPrefix"] not in METADATA_FORMATS:
         raise OAIError("cannotDisseminateFormat", f"The metadata format '{arguments['metadataPrefix']}' is not supported.")
-    page = page_for_identifier(arguments["identifier"])
-    record(E(root, "GetRecord"), page, request)
+    found = record_for_identifier(arguments["identifier"])
+    element = E(root, "GetRecord")
+    if isinstance(found, WithdrawnWork):
+        deleted_record(element, found)
+    else:
+        records(element, [found], request)
 
 
 def list_items(root, request, arguments, *, full_records):
-    state, queryset = list_query(arguments)
-    complete_size = queryset.count()
-    batch = list(
-        with_card_data(queryset.filter(pk__gt=state["after"]).prefetch_related("topics"))
-        .order_by("pk")[: page_size()]
-    )
+    state, selected = list_query(arguments)
+    remaining = [entry for entry in selected if entry[0] > state["after"]]
+    batch = remaining[: page_size()]
     if not batch:
         raise OAIError("noRecordsMatch", "No records match the request.")
+    live_pks = [pk for pk, deleted in batch if not deleted]
+    pages = {page.record_pk: page for page in with_card_data(
+        works().filter(record_pk__in=live_pks).prefetch_related("topics"))}
+    gone = {w.record_pk: w for w in withdrawn().filter(record_pk__in=[pk for pk, deleted in batch if deleted])}
     element = E(root, "ListRecords" if full_records else "ListIdentifiers")
-    for page in batch:
-        if full_records:
-            record(element, page, request)
+    # In id order, a live work and a withdrawn one alike.
+    for pk, deleted in batch:
+        if deleted:
+            (deleted_record if full_records else deleted_header)(element, gone[pk])
+        elif full_records:
+            records(element, [pages[pk]], request)
         else:
-            header(element, page)
+            header(element, pages[pk])
+    complete_size = len(selected)
     cursor = state["cursor"]
     delivered = cursor + len(batch)
     if delivered < complete_size:
-        token = signing.dumps({**state, "after": batch[-1].pk, "cursor": delivered}, salt=TOKEN_SALT)
+        token = signing.dumps({**state, "after": batch[-1][0], "cursor": delivered}, salt=TOKEN_SALT)
         expires = timezone.now() + timedelta(seconds=TOKEN_MAX_AGE)
         E(element, "resumptionToken", token, completeListSize=complete_size, cursor=cursor,
           expirationDate=datestamp(expires))

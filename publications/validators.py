@@ -1,22 +1,24 @@
-"""Validators for scholarly identifiers."""
+"""Validators for scholarly identifiers: ISSN, ISBN, DOI and ORCID iD.
+
+Check digits are python-stdnum's (ISSN and ISBN per their ISO standards, ORCID's ISO 7064
+MOD 11-2), not ours. Each ``normalise_*`` gives the form the identifier is registered and
+printed in; models store that form (see ``PublicationPage.clean`` and ``Series.clean``).
+"""
 
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from stdnum import isbn, issn
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.iso7064 import mod_11_2
 
 ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
-
-
-def orcid_checksum_ok(orcid):
-    """ISO 7064 MOD 11-2 over the first 15 digits, as ORCID defines its check character."""
-    digits = orcid.replace("-", "")
-    total = 0
-    for char in digits[:-1]:
-        total = (total + int(char)) * 2
-    result = (12 - total % 11) % 11
-    check = "X" if result == 10 else str(result)
-    return digits[-1] == check
+# Crossref's own rule for a DOI (common5.4.0.xsd, doi_t): the 10. prefix with 4 to 9 digits, a
+# slash, and a suffix of at most 200 characters; spaces have no place in one.
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S{1,200}$")
+DOI_RESOLVER = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 def validate_orcid(value):
@@ -26,7 +28,7 @@ def validate_orcid(value):
             _("Enter an ORCID iD as 0000-0000-0000-0000 (the last character may be X)."),
             code="orcid_format",
         )
-    if not orcid_checksum_ok(value):
+    if not mod_11_2.is_valid(value.replace("-", "")):
         raise ValidationError(
             _("This ORCID iD has a typing error: its check digit does not match."),
             code="orcid_checksum",
@@ -37,3 +39,55 @@ def normalise_orcid(value):
     """Accept the iD also as a full https://orcid.org/… address."""
     value = (value or "").strip()
     return value.rsplit("/", 1)[-1].upper() if value else ""
+
+
+def validate_issn(value):
+    try:
+        issn.validate(value)
+    except InvalidChecksum:
+        raise ValidationError(
+            _("This ISSN has a typing error: its check digit does not match."), code="issn_checksum"
+        )
+    except StdnumError:
+        raise ValidationError(
+            _("Enter an ISSN as eight digits, e.g. 2049-3630 (the last may be X)."),
+            code="issn_format",
+        )
+
+
+def normalise_issn(value):
+    """``20493630`` → ``2049-3630``; anything that is no ISSN is left for the validator."""
+    value = (value or "").strip()
+    return issn.format(value) if value and issn.is_valid(value) else value
+
+
+def validate_isbn(value):
+    try:
+        isbn.validate(value)
+    except InvalidChecksum:
+        raise ValidationError(
+            _("This ISBN has a typing error: its check digit does not match."), code="isbn_checksum"
+        )
+    except StdnumError:
+        raise ValidationError(
+            _("Enter an ISBN of 10 or 13 digits, e.g. 978-3-16-148410-0."), code="isbn_format"
+        )
+
+
+def normalise_isbn(value):
+    """The ISBN hyphenated as registered (by its group and publisher ranges)."""
+    value = (value or "").strip()
+    return isbn.format(value) if value and isbn.is_valid(value) else value
+
+
+def validate_doi(value):
+    if not DOI_PATTERN.match(value or ""):
+        raise ValidationError(
+            _("Enter a DOI such as 10.12345/jcmi.2026.1 (without https://doi.org/)."),
+            code="doi_format",
+        )
+
+
+def normalise_doi(value):
+    """Accept the DOI also as a https://doi.org/… address or with a ``doi:`` prefix."""
+    return DOI_RESOLVER.sub("", (value or "").strip())

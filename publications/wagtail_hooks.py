@@ -39,20 +39,33 @@ def register_publication_admin_urls():
             views.crossref_deposit,
             name="publications_crossref_deposit",
         ),
+        path(
+            "publications/<int:page_id>/crossref/deposits/",
+            views.crossref_deposits,
+            name="publications_crossref_deposits",
+        ),
     ]
 
 
 @hooks.register("register_page_header_buttons")
 def crossref_button(page, user, view_name, next_url=None):
-    if isinstance(page.specific_deferred, PublicationPage) and page.permissions_for_user(
-        user
-    ).can_edit():
+    # Translations are the same work: only the original is deposited, from its own page.
+    specific = page.specific_deferred
+    if (isinstance(specific, PublicationPage) and specific.is_original
+            and page.permissions_for_user(user).can_edit()):
         yield Button(
             _("Crossref deposit XML"),
             reverse("publications_crossref_deposit", args=[page.pk]),
             icon_name="download",
             priority=80,
         )
+        if page.permissions_for_user(user).can_publish():
+            yield Button(
+                _("Crossref deposits"),
+                reverse("publications_crossref_deposits", args=[page.pk]),
+                icon_name="upload",
+                priority=81,
+            )
 
 
 @hooks.register("construct_page_action_menu")

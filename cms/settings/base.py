@@ -264,6 +264,15 @@ DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = env.EDITORS_EMAIL
 
+# Crossref's deposit endpoint and where it reports each batch's result (publications.deposits).
+CROSSREF_DEPOSIT_URL = f"{env.CROSSREF_SERVER}/servlet/deposit"
+CROSSREF_RESULT_URL = f"{env.CROSSREF_SERVER}/servlet/submissionDownload"
+CROSSREF_LOGIN = env.CROSSREF_LOGIN
+CROSSREF_PASSWORD = env.CROSSREF_PASSWORD
+CROSSREF_TIMEOUT = 20  # seconds, for each request to Crossref
+# Deposit a work's original when it is published (else from the admin's "Crossref deposits").
+CROSSREF_DEPOSIT_ON_PUBLISH = env.CROSSREF_DEPOSIT_ON_PUBLISH
+
 # Wagtail
 WAGTAIL_SITE_NAME = "JCMI Research and Education Network"
 WAGTAILADMIN_BASE_URL = env.BASE_URL

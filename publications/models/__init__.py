@@ -13,10 +13,13 @@ from .pages import (
     PublicationPage,
     SeriesIndexPage,
 )
+from .deposits import CrossrefDeposit
+from .records import WithdrawnWork
 from .series import Series, SeriesEditor
 from publications.review.models.submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
 
 __all__ = [
+    "CrossrefDeposit",
     "AuditEvent",
     "Decision",
     "Profile",
@@ -35,4 +38,5 @@ __all__ = [
     "PublicationIndexPage",
     "PublicationPage",
     "SeriesIndexPage",
+    "WithdrawnWork",
 ]

@@ -5,7 +5,6 @@ SeriesIndexPage child at /<lang>/publications/<series-slug>/, and a publication 
 series at /<lang>/publications/<series-slug>/<slug>/.
 """
 
-import re
 from dataclasses import dataclass
 
 from django import forms
@@ -30,21 +29,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.page_cache import cached_fragment, cached_fragments
 from cms.paging import PagedListing, paginate, query_without_page
 from publications.forms import PublicationPageForm
-
-ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-
-
-def validate_orcid(value):
-    if not ORCID_RE.match(value or ""):
-        raise ValidationError(
-            _("Enter an ORCID iD as four groups of four digits, e.g. 0000-0002-1825-0097.")
-        )
-
-
-def validate_doi(value):
-    if not DOI_RE.match(value or ""):
-        raise ValidationError(_("Enter a DOI such as 10.12345/jcmi.2026.1 (without https://doi.org/)."))
+from publications.validators import (
+    normalise_doi,
+    normalise_isbn,
+    normalise_orcid,
+    validate_doi,
+    validate_isbn,
+    validate_orcid,
+)
 
 
 class PublicationIndexPage(RoutablePageMixin, Page):
@@ -212,7 +204,7 @@ class PublicationPage(RoutablePageMixin, Page):
     publication_date = models.DateField(_("publication date"))
     series_number = models.PositiveIntegerField(_("number in series"), null=True, blank=True)
     doi = models.CharField(_("DOI"), max_length=255, blank=True, validators=[validate_doi])
-    isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True, validators=[validate_isbn])
     page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
     licence = models.CharField(
         _("licence"), max_length=30, choices=Licence.choices, default=Licence.CC_BY
@@ -259,9 +251,9 @@ class PublicationPage(RoutablePageMixin, Page):
 
         return documents_text(self.pdf)
 
-    # Dates, numbers, identifiers and the file are the same work in every language: locked, so
-    # that a translation can neither cite another DOI or number nor link another file than the
-    # one the identifiers were registered for.
+    # Dates, numbers and identifiers are the same work in every language: locked, so that a
+    # translation cannot cite another DOI or number. The PDF is the original's unless a
+    # translation has its own, translated full text (see ``fulltext_version``).
     override_translatable_fields = [
         TranslatableField("subtitle"),
         TranslatableField("abstract"),
@@ -274,7 +266,7 @@ class PublicationPage(RoutablePageMixin, Page):
         SynchronizedField("isbn", overridable=False),
         SynchronizedField("page_count", overridable=False),
         SynchronizedField("licence"),
-        SynchronizedField("pdf", overridable=False),
+        SynchronizedField("pdf"),
         SynchronizedField("topics"),
     ]
 
@@ -292,6 +284,12 @@ class PublicationPage(RoutablePageMixin, Page):
         verbose_name_plural = _("publications")
 
     # -- domain helpers -------------------------------------------------------------------
+
+    def clean_fields(self, exclude=None):
+        # Stored as registered, whatever form was typed; the validators then check that form.
+        self.doi = normalise_doi(self.doi)
+        self.isbn = normalise_isbn(self.isbn)
+        super().clean_fields(exclude)
 
     def clean(self):
         super().clean()
@@ -385,6 +383,41 @@ class PublicationPage(RoutablePageMixin, Page):
             return self.series
         return self.series.get_translation_or_none(self.locale_id) or self.series
 
+    @cached_property
+    def original(self):
+        """The work in its source language (the site's default locale), else this version.
+
+        Identifiers are registered for the original: it alone is deposited with Crossref, and
+        the other languages are its translations, not works of their own.
+        """
+        from django.conf import settings
+        from wagtail.coreutils import get_supported_content_language_variant
+
+        # By language code: listings load each page's locale with it, so this asks nothing more.
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if self.locale.language_code == default:
+            return self
+        return (PublicationPage.objects.filter(translation_key=self.translation_key,
+                                               locale__language_code=default).first() or self)
+
+    @property
+    def is_original(self):
+        return self.original.pk == self.pk
+
+    @cached_property
+    def fulltext_version(self):
+        """The version whose PDF a reader of this one gets: this one when it has a full text of
+        its own (the original's, or a translated one), else the original; None without PDF."""
+        original = self.original
+        if self.pdf_id and (original.pk == self.pk or self.pdf_id != original.pdf_id):
+            return self
+        return original if original.pdf_id else None
+
+    @property
+    def fulltext_path(self):
+        """The full text's stable address on the site, relative to the page."""
+        return self.reverse_subpage("fulltext").rstrip("/")
+
     @property
     def licence_url(self):
         return self.LICENCE_URLS.get(self.licence, "")
@@ -406,6 +439,7 @@ class PublicationPage(RoutablePageMixin, Page):
                 "scholar_meta": citations.scholar_meta(self, request),
                 "json_ld": citations.json_ld(self, request),
                 "how_to_cite": citations.how_to_cite(self, request),
+                "fulltext": citations.fulltext_link(self, request),
                 "topics": TopicPage.in_locale(self.topics.all(), self.locale_id),
                 "translations": list(self.get_translations().live().select_related("locale")),
                 "index_url": index_page.get_url(request) if index_page else "",
@@ -428,6 +462,25 @@ class PublicationPage(RoutablePageMixin, Page):
         from publications import citations
 
         return citations.download(self, request, "ris")
+
+    @path("fulltext.pdf/", name="fulltext")
+    def fulltext(self, request):
+        """The PDF, streamed from storage at an address on the site that never expires (unlike
+        a signed storage URL), for readers, Scholar's crawler, feeds and reference managers."""
+        from django.http import FileResponse
+
+        document = self.pdf
+        if document is None:
+            raise Http404
+        # The document's collection may be private (Wagtail's document view checks the same).
+        for restriction in document.collection.get_view_restrictions():
+            if not restriction.accept_request(request):
+                raise Http404
+        response = FileResponse(document.file.open("rb"), content_type="application/pdf",
+                                filename=f"{self.slug}.pdf")
+        if document.file_size:
+            response["Content-Length"] = str(document.file_size)
+        return response
 
     @path("cite.json/", name="cite_json")
     def cite_json(self, request):
@@ -470,6 +523,10 @@ class PublicationContributor(Orderable):
 
     def __str__(self):
         return self.full_name
+
+    def clean_fields(self, exclude=None):
+        self.orcid = normalise_orcid(self.orcid)
+        super().clean_fields(exclude)
 
     @property
     def full_name(self):

@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from publications.validators import normalise_issn, validate_issn
+
 
 class Series(TranslatableMixin, ClusterableModel):
     class Kind(models.TextChoices):
@@ -28,7 +30,7 @@ class Series(TranslatableMixin, ClusterableModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("description"), blank=True)
-    issn = models.CharField(_("ISSN"), max_length=9, blank=True)
+    issn = models.CharField(_("ISSN"), max_length=9, blank=True, validators=[validate_issn])
     isbn_prefix = models.CharField(_("ISBN prefix"), max_length=20, blank=True)
     number_prefix = models.CharField(
         _("number prefix"), max_length=20, blank=True,
@@ -72,6 +74,10 @@ class Series(TranslatableMixin, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def clean_fields(self, exclude=None):
+        self.issn = normalise_issn(self.issn)  # stored as printed: 2049-3630
+        super().clean_fields(exclude)
 
 
 class SeriesEditor(Orderable):

@@ -1,6 +1,7 @@
 """Subscribers follow the archive: a feed that real feed readers parse, and calendars whose
 times are right across time zones and daylight-saving changes."""
 
+import calendar
 import datetime
 import zoneinfo
 
@@ -192,3 +193,20 @@ def test_each_language_feed_has_its_own_entry_ids(
     lecture.slug = "a-past-lecture-renamed"
     lecture.save_revision().publish()
     assert ids(f"{index.url}feed.xml")["A past lecture (renamed)"] == english["A past lecture"]
+
+
+def test_feed_entries_are_dated_by_publication_never_in_the_future(client, index, programme):
+    from django.utils import timezone
+
+    from lectures.models import CalendarEntryPage
+
+    feed = feedparser.parse(client.get(f"{index.url}feed.xml").content)
+    now = timezone.now().timestamp()
+    assert calendar.timegm(feed.feed.updated_parsed) <= now
+    for entry in feed.entries:
+        page = CalendarEntryPage.objects.get(title=entry.title)
+        published = calendar.timegm(entry.published_parsed)
+        updated = calendar.timegm(entry.updated_parsed)
+        assert published <= updated <= now
+        assert published == int(page.first_published_at.timestamp())
+        assert updated == int(page.last_published_at.timestamp())

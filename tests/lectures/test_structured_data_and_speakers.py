@@ -177,10 +177,35 @@ def test_a_lecture_page_costs_the_same_queries_with_one_speaker_or_six(
 
 
 def test_a_recording_without_a_poster_still_has_a_local_thumbnail(client, entries):
-    video = json_ld(client.get(entries["recorded"].url))["recordedIn"]
+    data = json_ld(client.get(entries["recorded"].url))
+    video = data["recordedIn"]
     assert not entries["recorded"].video_poster_id
-    # The static poster the facade shows, never the host's thumbnail.
-    assert video["thumbnailUrl"] == "http://testserver/static/img/video-poster.svg"
+    # A raster image of the site's own (search engines take no SVG), never the host's thumbnail.
+    assert video["thumbnailUrl"] == "http://testserver/static/img/jcmi-share.png"
+    assert data["image"] == [video["thumbnailUrl"]]
+
+
+def test_a_series_image_illustrates_its_lectures_and_events_name_their_organiser(
+        client, entries, index, people):
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.images import get_image_model
+
+    series = entries["recorded"].get_parent().specific
+    series.image = get_image_model().objects.create(title="Dialogues", file=get_test_image_file())
+    series.save_revision().publish()
+    data = json_ld(client.get(entries["recorded"].url))
+    assert data["image"][0].startswith("http://testserver/") and ".fill-1280x720" in data["image"][0]
+    assert data["recordedIn"]["thumbnailUrl"] == data["image"][0]
+    assert data["organizer"]["url"] == "http://testserver" + index.get_parent().url
+    assert data["organizer"]["name"]
+
+    event = factories.event(
+        index, "Winter course", "training", datetime.datetime(2030, 1, 7, 9, 0),
+        venue_name="Training Centre", venue_city="Ulm", venue_country="Germany",
+        fees=[("fee", {"category": "Standard", "amount": "450.00", "currency": "EUR", "note": ""})])
+    offer = json_ld(client.get(event.url))["offers"][0]
+    assert offer["url"] == "http://testserver" + event.url  # no registration site: its own page
+    assert offer["price"] == "450.00" and offer["priceCurrency"] == "EUR" and offer["validFrom"]
 
 
 def canonical(response):

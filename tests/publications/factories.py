@@ -49,7 +49,7 @@ def make_topic(topics_index, title):
 
 
 def make_series(index, *, name="JCMI Working Papers", slug="working-papers",
-                kind=Series.Kind.WORKING_PAPER, issn="2941-0001", number_prefix="WP"):
+                kind=Series.Kind.WORKING_PAPER, issn="2941-0002", number_prefix="WP"):
     series = Series.objects.create(
         name=name, slug=slug, kind=kind, issn=issn, number_prefix=number_prefix,
         locale=Locale.get_default(), description=f"The {name} of the network.",

@@ -15,7 +15,7 @@ from tests.publications import factories
 def original(working_papers):
     series, series_page = working_papers
     return factories.make_publication(
-        series_page, title="Original study", doi="10.99999/jcmi.original", isbn="978-3-16-1"
+        series_page, title="Original study", doi="10.99999/jcmi.original", isbn="978-3-16-148410-0"
     )
 
 

@@ -32,7 +32,7 @@ def test_build_publication_page_makes_a_numbered_draft_with_every_field(client, 
         series=series, title="Courts after Conflict", abstract="<p>Rebuilding courts.</p>",
         keywords=["rule of law", "courts"], topics=[topic],
         contributors=[
-            {"name": "Amina Diallo", "affiliation": "University of Dakar", "orcid": "0000-0002-9931-4406",
+            {"name": "Amina Diallo", "affiliation": "University of Dakar", "orcid": "0000-0002-9931-440X",
              "email": "amina@example.org", "person": person},
             {"name": "Jean-Luc Martin", "affiliation": "Sciences Po"},
         ],
@@ -47,7 +47,7 @@ def test_build_publication_page_makes_a_numbered_draft_with_every_field(client, 
     assert page.keyword_list == ["rule of law", "courts"]
     assert list(page.topics.all()) == [topic]
     assert [(c.given_names, c.family_name, c.affiliation, c.orcid) for c in page.contributors.all()] == [
-        ("Amina", "Diallo", "University of Dakar", "0000-0002-9931-4406"),
+        ("Amina", "Diallo", "University of Dakar", "0000-0002-9931-440X"),
         ("Jean-Luc", "Martin", "Sciences Po", ""),
     ]
     assert page.contributors.first().person == person

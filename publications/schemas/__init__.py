@@ -1,0 +1,77 @@
+"""The official XML schemas our machine-read outputs must satisfy, kept in the repository.
+
+Crossref's deposit schema 5.4.0 and the OAI-PMH 2.0 schemas import further schemas by web
+address; nothing here may reach the network (CI has none), so a resolver maps those addresses to
+the copies beside this file. See README.md for where each file comes from and its licence.
+"""
+
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+HERE = Path(__file__).resolve().parent
+
+# Remote schemaLocations used by the official files → the local copy of the same schema.
+LOCAL_COPIES = {
+    "http://www.w3.org/2009/01/xml.xsd": HERE / "crossref/standard-modules/xml.xsd",
+    "http://www.w3.org/2001/xml.xsd": HERE / "crossref/standard-modules/xml.xsd",
+    "http://www.w3.org/Math/XMLSchema/mathml3/mathml3.xsd":
+        HERE / "crossref/standard-modules/mathml3/mathml3.xsd",
+    "http://dublincore.org/schemas/xmls/qdc/2008/02/11/dc.xsd": HERE / "oai/dc.xsd",
+    "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd": HERE / "oai/OAI-PMH.xsd",
+    "http://www.openarchives.org/OAI/2.0/oai_dc.xsd": HERE / "oai/oai_dc.xsd",
+    "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd": HERE / "oai/oai-identifier.xsd",
+}
+
+
+class _LocalResolver(etree.Resolver):
+    def resolve(self, url, pubid, context):
+        local = LOCAL_COPIES.get(url)
+        if local is not None:
+            return self.resolve_filename(str(local), context)
+        if url.startswith(("http://", "https://")):
+            raise LookupError(f"No local copy of the schema {url}; add it to publications/schemas.")
+        return None
+
+
+def _parser():
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_LocalResolver())
+    return parser
+
+
+def _schema_from_text(text, base):
+    document = etree.fromstring(text.encode(), _parser(), base_url=str(base))
+    return etree.XMLSchema(document)
+
+
+@lru_cache(maxsize=1)
+def crossref():
+    """Crossref's deposit schema, version 5.4.0."""
+    return etree.XMLSchema(etree.parse(str(HERE / "crossref/crossref5.4.0.xsd"), _parser()))
+
+
+# OAI-PMH's <metadata> and <description> take any element of another namespace, validated
+# strictly: the envelope schema is loaded together with every format the provider emits.
+_OAI_DRIVER = """<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:import namespace="http://www.openarchives.org/OAI/2.0/" schemaLocation="OAI-PMH.xsd"/>
+  <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai_dc/" schemaLocation="oai_dc.xsd"/>
+  <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai-identifier"
+             schemaLocation="oai-identifier.xsd"/>
+</xs:schema>"""
+
+
+@lru_cache(maxsize=1)
+def oai_pmh():
+    """OAI-PMH 2.0 responses, with oai_dc records and the oai-identifier description."""
+    return _schema_from_text(_OAI_DRIVER, HERE / "oai" / "driver.xsd")
+
+
+def errors(schema, xml_bytes):
+    """The schema's complaints about a document, as readable lines (empty when valid)."""
+    document = etree.fromstring(xml_bytes, etree.XMLParser(no_network=True))
+    if schema.validate(document):
+        return []
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]
