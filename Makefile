@@ -40,7 +40,7 @@ run: demo
 
 # Style first (ruff, in the spirit of bakerydemo's rules), then the whole suite on SQLite, and
 # again on PostgreSQL when DATABASE_URL is set; each on every core (pytest-xdist).
-PYTEST := $(PY) -m pytest --create-db -n auto --dist loadgroup
+PYTEST := $(PY) -m pytest --create-db -n auto --dist loadfile
 
 test: messages
 	$(VENV)/bin/ruff check .

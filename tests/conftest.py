@@ -1,4 +1,5 @@
 import io
+import os
 from contextlib import contextmanager
 
 import pytest
@@ -21,16 +22,24 @@ def media_storages(root):
 
 @pytest.fixture(scope="module")
 def module_media(tmp_path_factory):
-    """One media folder per test module, so that data kept for a module (``full_demo``) finds
-    its files in every test of it."""
+    """The media folder of data kept for a module (``full_demo``), which its tests share."""
     return tmp_path_factory.mktemp("media")
 
 
+# Fixtures that keep data for a whole module (kept_for_the_module), with its files.
+MODULE_DATA_FIXTURES = ("full_demo", "mission_demo")
+
+
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, module_media):
-    """Uploaded files from a test never land in the developer's media folders."""
-    settings.MEDIA_ROOT = module_media / "media"
-    settings.STORAGES = {**settings.STORAGES, **media_storages(module_media)}
+def _media_in_tmp(request, settings, tmp_path):
+    """Uploaded files from a test never land in the developer's media folders. Each test has its
+    own folder, unless it reads data kept for its module, whose files are in the module's."""
+    if any(name in request.fixturenames for name in MODULE_DATA_FIXTURES):
+        root = request.getfixturevalue("module_media")
+    else:
+        root = tmp_path
+    settings.MEDIA_ROOT = root / "media"
+    settings.STORAGES = {**settings.STORAGES, **media_storages(root)}
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +47,13 @@ def _fresh_caches():
     """The cache outlives each test's rolled-back transaction: Wagtail's site root paths, the
     renditions and the menus cached by one test must not leak into the next, or a test passes
     alone and fails in the suite (a page whose URL is None, a query count that depends on order)."""
+    from cms import cache as cache_breaker
+    from cms import page_cache
+
+    # What a test that cut Redis off leaves in the process: the breaker's pause and the
+    # invalidations kept for later (cms/cache.py, cms/page_cache.py).
+    cache_breaker.reset()
+    page_cache._unwritten_generations.clear()
     for cache in caches.all():
         cache.clear()
 
@@ -80,12 +96,15 @@ def full_demo(django_db_setup, django_db_blocker, module_media):
         yield output
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """`make test` runs the suite on every core (pytest-xdist, ``--dist loadgroup``). Each test
-    file stays on one worker, so what it keeps for the module (``full_demo``) is built once; the
-    browser journeys share one worker, and so the one site they start."""
-    for item in items:
-        path = item.nodeid.split("::", 1)[0]
-        group = "e2e" if path.startswith("tests/e2e/") else path
-        item.add_marker(pytest.mark.xdist_group(group))
+def xdist_worker_number():
+    """0 for the first pytest-xdist worker (or without xdist), 1 for the second, and so on."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return int(worker[2:]) if worker[2:].isdigit() else 0
+
+
+def redis_test_url():
+    """The real Redis database of this test process: REDIS_TEST_URL's (default 5), plus the
+    xdist worker's number, so that two workers never flush each other's keys."""
+    base = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
+    server, _sep, number = base.rpartition("/")
+    return f"{server}/{int(number or 0) + xdist_worker_number()}"

@@ -50,7 +50,8 @@ def _e2e_database_url(tmp_dir):
     import psycopg
 
     config = dj_database_url.parse(main_url)
-    name = f"{config['NAME']}_e2e"
+    # One per pytest-xdist worker: a worker that runs a journey file starts its own site.
+    name = f"{config['NAME']}_e2e{os.environ.get('PYTEST_XDIST_WORKER', '')}"
     admin_dsn = main_url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_dsn, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -3,15 +3,15 @@
 Runs against the real Redis (database 5 here, REDIS_TEST_URL in CI).
 """
 
-import os
 
 import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
+from tests.conftest import redis_test_url
 from tests.search.tree import add_report, build_tree, publish, translate
 
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
+REDIS_TEST_URL = redis_test_url()
 
 pytestmark = pytest.mark.django_db
 

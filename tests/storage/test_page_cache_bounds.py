@@ -2,7 +2,6 @@
 any language, an invalidation made while Redis is unreachable is not lost, and made-up query
 strings cannot fill the cache. Runs against the real Redis (database 5 here, REDIS_TEST_URL)."""
 
-import os
 import time
 import uuid
 
@@ -15,11 +14,12 @@ from cms import env
 from cms.cache import redis_cache
 from lectures.archive import ArchiveFilter
 from publications.listing import PublicationFilter
+from tests.conftest import redis_test_url
 from tests.publications import factories
 from tests.resilience.listeners import Proxy, free_port
 from tests.search.tree import add_report, build_tree, publish, translate
 
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
+REDIS_TEST_URL = redis_test_url()
 REDIS_PROXY_PORT = free_port()
 
 pytestmark = pytest.mark.django_db
