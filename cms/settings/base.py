@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "publications",
     "lectures",
+    "registrations",
     "search",
     # Before wagtail_localize, so its translation-editor template can be extended here.
     "translation",

@@ -1,0 +1,26 @@
+"""The runs an event page shows, in any of its languages, and how each is offered."""
+
+from .models import Run
+
+
+def runs_for(page):
+    """A page's runs: they hang on the source page and are shared by its translations."""
+    return (Run.objects.filter(event__translation_key=page.translation_key)
+            .select_related("event").prefetch_related("fee_categories"))
+
+
+def run_rows(page):
+    """What the runs table shows: each run with its seats left and the action it offers."""
+    rows = []
+    for run in runs_for(page):
+        seats_left = run.seats_left()
+        if not run.accepts_registrations():
+            action = "closed"
+        elif seats_left:
+            action = "register"
+        else:
+            action = "waiting_list"
+        rows.append({"run": run, "seats_left": seats_left, "action": action,
+                     "register_url": f"{page.url}register/{run.pk}/",
+                     "ical_url": f"{page.url}run-{run.pk}.ics"})
+    return rows

@@ -1,0 +1,54 @@
+import pytest
+
+from lectures import factories as lecture_factories
+from registrations import factories
+from registrations.models import RegistrationSettings
+
+
+@pytest.fixture
+def home(db):
+    return lecture_factories.site_home()
+
+
+@pytest.fixture
+def course(home):
+    index = lecture_factories.lecture_index(home)
+    return factories.course(index)
+
+
+@pytest.fixture
+def run(course):
+    return factories.run(course)
+
+
+@pytest.fixture
+def bank(home):
+    from wagtail.models import Site
+
+    settings = RegistrationSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.account_holder = "JCMI Network e.V."
+    settings.bank_name = "Example Bank"
+    settings.iban = "DE89370400440532013000"
+    settings.bic = "COBADEFFXXX"
+    settings.invoice_issuer = "JCMI Network e.V.\nExample Street 12, 89073 Ulm"
+    settings.save()
+    return settings
+
+
+def form_data(run, **overrides):
+    data = {
+        "name": "Camille Durand",
+        "email": "camille.durand@example.org",
+        "organisation": "Médecins du Monde",
+        "sector": "ngo_io",
+        "fee_category": str(run.fee_categories.last().pk),
+        "invoice_organisation": "Médecins du Monde",
+        "invoice_address": "62 rue Marcadet\n75018 Paris",
+        "vat_number": "FR40303265045",
+        "needs": "Repas végétarien",
+        "airport_pickup": "on",
+        "accommodation": "on",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
