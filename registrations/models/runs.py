@@ -7,17 +7,22 @@ dates, seats and registrations are the same in every language.
 import datetime
 import zoneinfo
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 
-from lectures.models.entries import local_datetime, validate_time_zone
+from lectures.models.entries import TIME_ZONE_CHOICES, local_datetime, validate_time_zone
 
 
-class Run(models.Model):
+class Run(ClusterableModel):
     class Attendance(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -58,6 +63,20 @@ class Run(models.Model):
     certificate_hours = models.PositiveIntegerField(
         _("hours on the certificate"), null=True, blank=True
     )
+
+    panels = [
+        FieldPanel("event"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("day_starts"), FieldPanel("day_ends")]),
+        FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
+        MultiFieldPanel([FieldPanel("attendance"), FieldPanel("location"), FieldPanel("language")],
+                        heading=_("Place and language")),
+        MultiFieldPanel([FieldPanel("capacity"), FieldPanel("registration_deadline"),
+                         FieldPanel("registration_closed")], heading=_("Registration")),
+        InlinePanel("fee_categories", label=_("Fees")),
+        MultiFieldPanel([FieldPanel("certificate_minimum"), FieldPanel("certificate_hours")],
+                        heading=_("Certificate")),
+    ]
 
     class Meta:
         ordering = ["start_date", "pk"]
@@ -146,17 +165,17 @@ class Run(models.Model):
                 and today <= self.last_registration_day and not self.is_past())
 
 
-class FeeCategory(models.Model):
-    run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="fee_categories")
+class FeeCategory(Orderable):
+    run = ParentalKey(Run, on_delete=models.CASCADE, related_name="fee_categories")
     label = models.CharField(_("who pays this"), max_length=120)
     amount = models.DecimalField(
         _("amount"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)]
     )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
-    sort_order = models.PositiveIntegerField(default=0, editable=False)
 
-    class Meta:
-        ordering = ["sort_order", "pk"]
+    panels = [FieldPanel("label"), FieldPanel("amount"), FieldPanel("currency")]
+
+    class Meta(Orderable.Meta):
         verbose_name = _("fee category")
         verbose_name_plural = _("fee categories")
 
