@@ -1,8 +1,30 @@
+import threading
+
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 
 from lectures import factories as lecture_factories
+
 from registrations import factories
 from registrations.models import RegistrationSettings
+
+# The live server listens with socketserver's default backlog of 5 connections: fifty people
+# posting at once (test_concurrency) would be turned away by the kernel before Django saw them.
+# Set at collection time, before the session's live server starts listening.
+ThreadedWSGIServer.request_queue_size = 128
+# Each request the live server handles holds a PostgreSQL connection, and the test server allows
+# 100 for everyone on this machine: the server works on 20 requests at a time and queues the
+# rest, as a production server's worker pool does. The 50 clients still post at once.
+_server_slots = threading.BoundedSemaphore(20)
+_process_request_thread = ThreadedWSGIServer.process_request_thread
+
+
+def _bounded_process_request_thread(self, request, client_address):
+    with _server_slots:
+        _process_request_thread(self, request, client_address)
+
+
+ThreadedWSGIServer.process_request_thread = _bounded_process_request_thread
 
 
 @pytest.fixture
