@@ -20,6 +20,8 @@ DEMO_USERS = {
     "author": (["Authors"], False, "Author: submits manuscripts in the portal"),
     "author2": (["Authors"], False, "Author"),
     "translator": (["Translators"], False, "Translator: translates pages"),
+    "event-manager": (["Event managers"], False,
+                      "Event manager: registrations, payments, attendance, certificates"),
 }
 
 
