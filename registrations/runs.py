@@ -1,6 +1,6 @@
 """The runs an event page shows, in any of its languages, and how each is offered."""
 
-from .models import Run
+from .models import Registration, Run
 
 
 def runs_for(page):
@@ -24,3 +24,9 @@ def run_rows(page):
                      "register_url": f"{page.url}register/{run.pk}/",
                      "ical_url": f"{page.url}run-{run.pk}.ics"})
     return rows
+
+
+def registrations_of(user):
+    """A logged-in user's own registrations (made while logged in), newest run first."""
+    return (Registration.objects.filter(user=user, anonymised_at__isnull=True)
+            .select_related("run__event").order_by("-run__start_date"))

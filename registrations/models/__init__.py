@@ -1,5 +1,5 @@
 from .certificates import Certificate
-from .registrations import Attendance, Payment, Registration
+from .registrations import Attendance, LectureSignup, Payment, Registration
 from .runs import FeeCategory, Run
 from .settings import RegistrationSettings
 
@@ -7,6 +7,7 @@ __all__ = [
     "Attendance",
     "Certificate",
     "FeeCategory",
+    "LectureSignup",
     "Payment",
     "Registration",
     "RegistrationSettings",

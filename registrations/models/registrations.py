@@ -153,3 +153,25 @@ class Attendance(models.Model):
             models.UniqueConstraint(fields=["registration", "session"],
                                     name="attendance_once_per_session"),
         ]
+
+
+class LectureSignup(models.Model):
+    """Someone who asked for an online lecture's join link."""
+
+    lecture = models.ForeignKey("lectures.LecturePage", verbose_name=_("lecture"),
+                                on_delete=models.CASCADE, related_name="signups")
+    name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    language = models.CharField(_("language"), max_length=8, default="en")
+    consent_at = models.DateTimeField(_("privacy notice accepted at"))
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    join_link_sent_at = models.DateTimeField(_("join link sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lecture sign-up")
+        verbose_name_plural = _("lecture sign-ups")
+        constraints = [models.UniqueConstraint(fields=["lecture", "email"],
+                                               name="lecture_signup_once_per_address")]
+
+    def __str__(self):
+        return f"{self.name} – {self.lecture}"

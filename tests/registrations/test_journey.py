@@ -151,3 +151,20 @@ def test_raising_the_capacity_moves_the_waiting_list(course):
     offered = seats.capacity_changed(run)
     assert [r.pk for r in offered] == [waiting[0].pk, waiting[1].pk]
     assert Registration.objects.get(pk=waiting[2].pk).status == "waiting"
+
+
+def test_a_logged_in_registrant_finds_the_registration_in_the_portal(client, course, run,
+                                                                     django_user_model):
+    user = django_user_model.objects.create_user("sam", "sam@example.org", "pw")
+    client.force_login(user)
+    assert client.post(register_url(course, run),
+                       form_data(run, email="sam@example.org")).status_code == 302
+    registration = Registration.objects.get()
+    assert registration.user == user
+    html = client.get("/en/portal/").content.decode()
+    assert "My course registrations" in html
+    assert f"/en/registrations/{registration.manage_token}/" in html
+    client.logout()
+    other = django_user_model.objects.create_user("kim", "kim@example.org", "pw")
+    client.force_login(other)
+    assert registration.manage_token not in client.get("/en/portal/").content.decode()
