@@ -10,7 +10,7 @@ from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import admin_views, seats
-from .models import Certificate, Registration, Run
+from .models import Certificate, LectureSignup, Registration, Run
 
 
 class LinksColumn(Column):
@@ -92,6 +92,20 @@ class CertificateViewSet(ModelViewSet):
     add_view_enabled = False
 
 
+class LectureSignupViewSet(ModelViewSet):
+    model = LectureSignup
+    icon = "mail"
+    menu_label = _("Lecture sign-ups")
+    list_display = ["name", "email", "lecture", "created_at", "join_link_sent_at"]
+    list_filter = ["lecture"]
+    search_fields = ["name", "email"]
+    list_export = ["name", "email", "lecture", "language", "created_at", "join_link_sent_at"]
+    export_filename = "lecture-signups"
+    form_fields = ["name", "email"]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+
 class CoursesGroup(ModelViewSetGroup):
     menu_label = _("Courses and events")
     menu_icon = "date"
@@ -100,6 +114,7 @@ class CoursesGroup(ModelViewSetGroup):
         RunViewSet("registrations_run", url_prefix="registrations/runs"),
         RegistrationViewSet("registrations_registration", url_prefix="registrations/people"),
         CertificateViewSet("registrations_certificate", url_prefix="registrations/certificates"),
+        LectureSignupViewSet("registrations_lecturesignup", url_prefix="registrations/lectures"),
     )
 
 

@@ -46,7 +46,10 @@ def people(run):
 def test_only_event_managers_and_superusers_see_registrations(client, editor, event_manager,
                                                               admin_user, people):
     client.force_login(editor)
-    assert client.get("/admin/registrations/people/").status_code in (302, 403)
+    for listing in ("people", "runs", "certificates", "lectures"):
+        response = client.get(f"/admin/registrations/{listing}/")
+        assert response.status_code in (302, 403)
+        assert "Ana Ferreira" not in response.content.decode()
     assert client.get(f"/admin/registrations/staff/attendance/{people[0].run_id}/").status_code in (302, 403)
     menu = client.get("/admin/").content.decode()
     assert "Courses and events" not in menu
@@ -55,6 +58,8 @@ def test_only_event_managers_and_superusers_see_registrations(client, editor, ev
         response = client.get("/admin/registrations/people/")
         assert response.status_code == 200
         assert "Ana Ferreira" in response.content.decode()
+        assert client.get("/admin/registrations/lectures/").status_code == 200
+        assert client.get("/admin/registrations/runs/").status_code == 200
 
 
 def test_the_listing_filters_searches_and_exports_to_csv_and_xlsx(client, event_manager, people):
