@@ -37,7 +37,7 @@ def record_payment(request, pk):
     _require(request)
     registration = get_object_or_404(Registration.objects.select_related("run__event",
                                                                          "fee_category"), pk=pk)
-    form = PaymentForm(request.POST or None,
+    form = PaymentForm(request.POST if request.method == "POST" else None,
                        initial={"date": timezone.localdate(), "amount": registration.fee})
     if request.method == "POST" and form.is_valid():
         payments.record_payment(registration, user=request.user, **form.cleaned_data)
@@ -103,7 +103,7 @@ class RunEmailForm(forms.Form):
 def email_run(request, run_id):
     _require(request)
     run = get_object_or_404(Run.objects.select_related("event"), pk=run_id)
-    form = RunEmailForm(request.POST or None)
+    form = RunEmailForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         statuses = list(Registration.HOLDS_SEAT)
         if form.cleaned_data["include_waiting"]:

@@ -14,8 +14,9 @@ _counter = itertools.count(1)
 
 
 def course(index=None, title="Civil-military coordination in peacekeeping", **fields):
-    from lectures.blocks import ProgrammeBlock
     from wagtail.blocks import StreamValue
+
+    from lectures.blocks import ProgrammeBlock
 
     index = index or lecture_factories.lecture_index()
     existing = index.get_children().filter(title=title).first()

@@ -38,7 +38,7 @@ def signup(request, lecture):
     context = {"page": lecture}
     if not lecture.signup_required or not lecture.is_upcoming():
         return render(request, "registrations/lecture_signup_closed.html", context, status=409)
-    form = LectureSignupForm(request.POST or None)
+    form = LectureSignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():

@@ -1,5 +1,8 @@
 """The runs an event page shows, in any of its languages, and how each is offered."""
 
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
 from .models import Registration, Run
 
 
@@ -7,6 +10,13 @@ def runs_for(page):
     """A page's runs: they hang on the source page and are shared by its translations."""
     return (Run.objects.filter(event__translation_key=page.translation_key)
             .select_related("event").prefetch_related("fee_categories"))
+
+
+def run_of(page, run_id):
+    """One of the page's runs, or 404 (an id too large for the database is simply not there)."""
+    if not 0 < run_id < 2**63:
+        raise Http404
+    return get_object_or_404(runs_for(page), pk=run_id)
 
 
 def run_rows(page):

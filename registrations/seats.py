@@ -145,11 +145,6 @@ def capacity_changed(run):
         return fill_seats(locked_run(run.pk))
 
 
-def mark_attended(registration):
-    Registration.objects.filter(pk=registration.pk, status=Status.CONFIRMED).update(
-        status=Status.ATTENDED)
-
-
 def _page_changed(run):
     """Seats left show on the event page: retire its cached copies once the change is saved."""
     from cms.page_cache import invalidate_page

@@ -17,7 +17,7 @@ from . import payments, privacy, seats
 from .certificates import verify_url
 from .forms import RegistrationForm
 from .models import Certificate, Registration
-from .runs import runs_for
+from .runs import run_of, runs_for
 
 
 def _private(response):
@@ -38,11 +38,11 @@ def register(request, page, run_id=None):
         return render(request, "registrations/choose_run.html",
                       {"page": page, "runs": runs, "open_runs": open_runs},
                       status=200 if open_runs else 409)
-    run = get_object_or_404(runs, pk=run_id)
+    run = run_of(page, run_id)
     context = {"page": page, "run": run}
     if not run.accepts_registrations():
         return render(request, "registrations/closed.html", context, status=409)
-    form = RegistrationForm(request.POST or None, run=run)
+    form = RegistrationForm(request.POST if request.method == "POST" else None, run=run)
     if request.method == "POST" and form.is_valid():
         user = request.user if request.user.is_authenticated else None
         try:

@@ -122,16 +122,14 @@ class EventPage(CalendarEntryPage):
 
     @path("run-<int:run_id>.ics/", name="run_ical")
     def run_ical(self, request, run_id):
-        from django.shortcuts import get_object_or_404
-
         from registrations.calendar import run_calendar_response
-        from registrations.runs import runs_for
+        from registrations.runs import run_of
 
         if request.method not in ("GET", "HEAD"):
             from django.http import HttpResponseNotAllowed
 
             return HttpResponseNotAllowed(["GET", "HEAD"])
-        run = get_object_or_404(runs_for(self), pk=run_id)
+        run = run_of(self, run_id)
         return run_calendar_response(run, url=self.get_full_url(request))
 
     def get_context(self, request, *args, **kwargs):

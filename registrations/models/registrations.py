@@ -105,10 +105,6 @@ class Registration(models.Model):
     def currency(self):
         return self.fee_category.currency if self.fee_category else "EUR"
 
-    @property
-    def holds_seat(self):
-        return self.status in self.HOLDS_SEAT
-
 
 class Payment(models.Model):
     class Kind(models.TextChoices):

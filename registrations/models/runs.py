@@ -120,10 +120,6 @@ class Run(ClusterableModel):
         return self.day_moments(self.start_date)[0]
 
     @property
-    def ends_at(self):
-        return self.day_moments(self.end_date)[1]
-
-    @property
     def dates_text(self):
         if self.start_date == self.end_date:
             return self.start_date.isoformat()

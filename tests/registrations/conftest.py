@@ -4,7 +4,6 @@ import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 
 from lectures import factories as lecture_factories
-
 from registrations import factories
 from registrations.models import RegistrationSettings
 

@@ -74,6 +74,9 @@ def test_unknown_runs_and_links_are_not_found(client, course, run):
     assert client.get(url(course, foreign)).status_code == 404
     assert client.get(f"/en/lectures/{course.slug}/register/99999/").status_code == 404
     assert client.get(f"{course.url}run-99999.ics").status_code == 404
+    huge = "9" * 30  # beyond any database integer
+    assert client.get(f"/en/lectures/{course.slug}/register/{huge}/").status_code == 404
+    assert client.get(f"{course.url}run-{huge}.ics").status_code == 404
     for path in ("", "cancel/", "accept/", "data.json", "delete/", "invoice.pdf",
                  "certificate.pdf"):
         method = client.post if path in ("cancel/", "accept/") else client.get

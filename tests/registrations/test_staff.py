@@ -120,7 +120,7 @@ def test_attendance_certificates_and_their_public_check(client, event_manager, p
     assert page.status_code == 200
     sessions = [key for key, _label in run.sessions()]
     assert len(sessions) == 3
-    ana, bjorn, chidi = people
+    ana, bjorn, _chidi = people
     data = {f"present-{ana.pk}-{key}": "on" for key in sessions}
     data.update({f"present-{bjorn.pk}-{key}": "on" for key in sessions[:2]})
     data["issue"] = "1"
@@ -132,11 +132,15 @@ def test_attendance_certificates_and_their_public_check(client, event_manager, p
     assert Registration.objects.get(pk=ana.pk).status == "attended"
     [message] = mail.outbox
     assert message.to == ["ana@example.org"]
-    filename, pdf, mimetype = message.attachments[0]
+    _filename, pdf, mimetype = message.attachments[0]
     assert mimetype == "application/pdf"
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "Ana Ferreira" in text and certificate.code in text
     assert run.event.title.split(":")[0] in text and "Foundations" in text
+
+    own = client.get(f"/en/registrations/{ana.manage_token}/certificate.pdf")
+    assert certificate.code in pypdf.PdfReader(io.BytesIO(own.content)).pages[0].extract_text()
+    assert client.get(f"/en/registrations/{bjorn.manage_token}/certificate.pdf").status_code == 404
 
     client.logout()
     check = client.get(f"/en/certificates/{certificate.code}/")
@@ -150,6 +154,7 @@ def test_attendance_certificates_and_their_public_check(client, event_manager, p
     revoke(certificate, "Issued in error")
     html = client.get(f"/en/certificates/{certificate.code}/").content.decode()
     assert "revoked" in html and "is genuine" not in html
+    assert client.get(f"/en/registrations/{ana.manage_token}/certificate.pdf").status_code == 404
 
 
 def test_a_minimum_rule_lets_fewer_sessions_earn_the_certificate(client, event_manager, people, run):
@@ -182,7 +187,7 @@ def test_raising_capacity_in_the_admin_offers_seats(client, admin_user, course):
     assert edit.status_code == 200
     form = edit.context["form"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None or value is False:
             continue
@@ -199,3 +204,19 @@ def test_raising_capacity_in_the_admin_offers_seats(client, admin_user, course):
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     waiting.refresh_from_db()
     assert waiting.status == "offered"
+
+
+def test_staff_e_mail_a_runs_registrants_one_message_each(client, event_manager, people, run):
+    waiting = factories.registration(run, status="waiting", waiting_position=1,
+                                     email="waiting@example.org")
+    client.force_login(event_manager)
+    url = f"/admin/registrations/staff/email/{run.pk}/"
+    assert client.post(url, {"subject": "", "body": "Hello"}).status_code == 400
+    mail.outbox.clear()
+    response = client.post(url, {"subject": "Joining instructions", "body": "Bring your passport."})
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+    assert all(len(m.to) == 1 and not m.cc and not m.bcc for m in mail.outbox)
+    mail.outbox.clear()
+    client.post(url, {"subject": "News", "body": "Hello", "include_waiting": "on"})
+    assert waiting.email in [m.to[0] for m in mail.outbox]
