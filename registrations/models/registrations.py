@@ -7,6 +7,7 @@ limited time), cancelled, attended. Only registrations/seats.py changes a state.
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +97,10 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.run}"
+
+    def clean(self):
+        if self.fee_category_id and self.run_id and self.fee_category.run_id != self.run_id:
+            raise ValidationError({"fee_category": _("Choose one of this run's fees.")})
 
     @property
     def fee(self):

@@ -220,3 +220,15 @@ def test_staff_e_mail_a_runs_registrants_one_message_each(client, event_manager,
     mail.outbox.clear()
     client.post(url, {"subject": "News", "body": "Hello", "include_waiting": "on"})
     assert waiting.email in [m.to[0] for m in mail.outbox]
+
+
+def test_staff_cannot_give_a_registration_another_runs_fee(client, event_manager, people, course):
+    other = factories.run(course)
+    ana = people[0]
+    client.force_login(event_manager)
+    data = {"name": ana.name, "email": ana.email, "organisation": ana.organisation,
+            "sector": ana.sector, "fee_category": other.fee_categories.first().pk}
+    response = client.post(f"/admin/registrations/people/edit/{ana.pk}/", data)
+    assert response.status_code != 302  # the form again, with the error
+    ana.refresh_from_db()
+    assert ana.fee_category.run_id == ana.run_id
