@@ -21,9 +21,11 @@ from .runs import run_of, runs_for
 
 
 def _private(response):
-    """The registrant's pages carry their secret link: never cached, never sent as a referrer."""
+    """The registrant's pages carry their secret link: never cached, and never sent to another
+    site as a referrer. ("no-referrer" would also make browsers send "Origin: null" with the
+    page's own forms, which Django's CSRF check rightly refuses.)"""
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -70,6 +70,7 @@ def test_a_visitor_registers_in_french_and_cancels_by_the_link(client, course, r
     page = client.get(manage_path)
     assert page.status_code == 200
     assert "no-store" in page["Cache-Control"]
+    assert page["Referrer-Policy"] == "same-origin"
     assert "Camille Durand" in page.content.decode()
 
     response = client.post(manage_path + "cancel/")
