@@ -1,6 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from stdnum import bic, iban
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -22,3 +24,11 @@ class RegistrationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("registrations and payments")
+
+    def clean(self):
+        # Registrants copy these into their bank's form: a typo would send their fees astray.
+        if self.iban and not iban.is_valid(self.iban):
+            raise ValidationError({"iban": _("This is not a valid IBAN.")})
+        if self.bic and not bic.is_valid(self.bic):
+            raise ValidationError({"bic": _("This is not a valid BIC.")})
+        self.iban = iban.format(self.iban) if self.iban else ""

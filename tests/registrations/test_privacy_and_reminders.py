@@ -71,3 +71,17 @@ def test_unpaid_registrants_are_reminded_once_before_the_start(course, bank):
     assert bank.iban in mail.outbox[0].body
     call_command("send_payment_reminders")
     assert len(mail.outbox) == 1, "sent once each"
+
+
+def test_the_bank_details_are_checked_before_registrants_copy_them(bank):
+    from django.core.exceptions import ValidationError
+
+    bank.iban = "DE89370400440532013001"  # one digit off
+    with pytest.raises(ValidationError):
+        bank.full_clean()
+    bank.iban, bank.bic = "de89 3704 0044 0532 0130 00", "NOTABIC"
+    with pytest.raises(ValidationError):
+        bank.full_clean()
+    bank.bic = "COBADEFFXXX"
+    bank.full_clean()
+    assert bank.iban == "DE89 3704 0044 0532 0130 00"
