@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Registration, Run
+from .models import LectureSignup, Registration, Run
 from .models.registrations import new_manage_token
 
 # Runs that ended more than this many days ago are anonymised by `anonymise_registrations`.
@@ -82,4 +82,6 @@ def anonymise_old_registrations(days=None, today=None):
     ):
         anonymise(registration)
         count += 1
+    # Lecture sign-ups only served to send a join link: past lectures' go entirely.
+    LectureSignup.objects.filter(lecture__ends_at__date__lt=cutoff).delete()
     return count

@@ -43,7 +43,16 @@ def test_deleting_ones_data_frees_the_seat_and_kills_the_link(client, course):
 
 
 def test_old_runs_are_anonymised_keeping_counts(course):
+    from lectures import factories as lecture_factories
+    from registrations.models import LectureSignup
+
     today = timezone.localdate()
+    series = lecture_factories.series(lecture_factories.lecture_index(), "Field notes")
+    for days in (800, -3):
+        lecture = lecture_factories.lecture(series, f"Lecture {days}", when=datetime.datetime.combine(
+            today - datetime.timedelta(days=days), datetime.time(18, 0)))
+        LectureSignup.objects.create(lecture=lecture, name="Kim", email="kim@example.org",
+                                     consent_at=timezone.now())
     old = factories.run(course, start=today - datetime.timedelta(days=800))
     recent = factories.run(course, start=today - datetime.timedelta(days=30))
     for run in (old, recent):
@@ -54,6 +63,7 @@ def test_old_runs_are_anonymised_keeping_counts(course):
     assert list(Registration.objects.filter(run=old).values_list("sector", flat=True).order_by(
         "sector")) == ["academia", "police"]
     assert "" not in set(Registration.objects.filter(run=recent).values_list("name", flat=True))
+    assert list(LectureSignup.objects.values_list("lecture__title", flat=True)) == ["Lecture -3"]
 
 
 def test_unpaid_registrants_are_reminded_once_before_the_start(course, bank):

@@ -5,7 +5,8 @@ from registrations.privacy import anonymise_old_registrations, keep_days
 
 class Command(BaseCommand):
     help = ("Anonymise the registrations of runs that ended more than --days ago "
-            "(REGISTRATION_KEEP_DAYS by default), keeping the counts.")
+            "(REGISTRATION_KEEP_DAYS by default), keeping the counts; delete the sign-ups of "
+            "lectures that ended as long ago.")
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=None)
