@@ -26,6 +26,26 @@ def _bounded_process_request_thread(self, request, client_address):
 ThreadedWSGIServer.process_request_thread = _bounded_process_request_thread
 
 
+@pytest.fixture(autouse=True)
+def event_managers_group(request):
+    """The Event managers group that the app's migrations make. A transactional test that runs
+    last (test_concurrency) leaves the database flushed, and a later run with --reuse-db starts
+    from that empty state: make the group again then, as the migrations do."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.filter(name="Event managers").exists():
+        import_module("registrations.migrations.0002_event_managers_group").forwards(apps, None)
+        import_module("registrations.migrations.0003_lecture_signups").event_managers_see_signups(
+            apps, None)
+    for name in ("Editors", "Moderators"):
+        Group.objects.get_or_create(name=name)
+
+
 @pytest.fixture
 def home(db):
     return lecture_factories.site_home()
