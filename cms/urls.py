@@ -36,6 +36,8 @@ if settings.DEBUG:
 # catch-all page serving.
 urlpatterns += i18n_patterns(
     path("portal/", include("publications.review.portal.urls")),
+    # Before the file pattern below: a registrant's data.json and invoice.pdf are views.
+    path("", include("registrations.urls")),
     # Files that pages serve through RoutablePageMixin routes (feed.xml, cite.bib, calendar.ics,
     # fulltext.pdf):
     # Wagtail's own pattern only matches paths ending in "/", so route these to the same view.

@@ -23,6 +23,8 @@ DEMO_USERS = {
                    "Translator: translates pages into French, German and Arabic"),
     "site-manager": (["Site managers"], False,
                      "Site manager: redirects, site settings, footer, navigation, search promotions"),
+    "event-manager": (["Event managers"], False,
+                      "Event manager: registrations, payments, attendance, certificates"),
 }
 
 

@@ -552,8 +552,7 @@ def ensure_course(index, people, topics, anchor):
                  "the other side of the civil-military divide.</p>",
         venue_name="Training centre of the network (demo)", venue_address="Example Street 12",
         venue_postal_code="89073", venue_city="Ulm", venue_country="Germany",
-        capacity=24, registration_url="https://forms.jcmi.example/course-registration",
-        registration_deadline=start - datetime.timedelta(days=21),
+        # Seats, deadlines and registration are per run (registrations.demo makes them).
         fees=[
             ("fee", {"category": "Staff of governments and armed forces", "amount": "650.00", "currency": "EUR", "note": ""}),
             ("fee", {"category": "NGO staff and students", "amount": "250.00", "currency": "EUR", "note": "A few fee waivers are available."}),

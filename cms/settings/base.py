@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "home",
     "publications",
     "lectures",
+    "registrations",
     "search",
     # Before wagtail_localize, so its translation-editor template can be extended here.
     "translation",

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -109,3 +110,31 @@ class EventPage(CalendarEntryPage):
             return False
         today = timezone.localdate()
         return self.registration_deadline is None or self.registration_deadline >= today
+
+    # Runs and registration (the registrations app) ---------------------------------------------
+
+    @path("register/", name="register")
+    @path("register/<int:run_id>/", name="register_run")
+    def register(self, request, run_id=None):
+        from registrations.views import register
+
+        return register(request, self, run_id)
+
+    @path("run-<int:run_id>.ics/", name="run_ical")
+    def run_ical(self, request, run_id):
+        from registrations.calendar import run_calendar_response
+        from registrations.runs import run_of
+
+        if request.method not in ("GET", "HEAD"):
+            from django.http import HttpResponseNotAllowed
+
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        run = run_of(self, run_id)
+        return run_calendar_response(run, url=self.get_full_url(request))
+
+    def get_context(self, request, *args, **kwargs):
+        from registrations.runs import run_rows
+
+        context = super().get_context(request, *args, **kwargs)
+        context["runs"] = run_rows(self)
+        return context

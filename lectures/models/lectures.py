@@ -1,8 +1,10 @@
 """Lecture series and their lectures."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
@@ -62,11 +64,29 @@ class LectureSeriesPage(PagedListing, Page):
 
 
 class LecturePage(CalendarEntryPage):
+    # An online lecture can ask people to sign up: the join link then goes to them by e-mail
+    # shortly before the start (registrations.lectures), and never appears on the page.
+    signup_required = models.BooleanField(
+        _("sign-up for the join link"), default=False,
+        help_text=_("Visitors sign up and receive the join link by e-mail before the start."),
+    )
+    join_url = models.URLField(
+        _("private join link"), blank=True,
+        help_text=_("Sent only to people who signed up; never shown on the page."),
+    )
+
+    override_translatable_fields = CalendarEntryPage.override_translatable_fields + [
+        SynchronizedField("signup_required", overridable=False),
+        SynchronizedField("join_url", overridable=False),
+    ]
+
     content_panels = Page.content_panels + [
         MultiFieldPanel(CalendarEntryPage.schedule_panels, heading=_("Date and time")),
         InlinePanel("speakers", label=_("Speakers"), min_num=1),
         FieldPanel("abstract"),
         MultiFieldPanel(CalendarEntryPage.place_panels, heading=_("Venue or online")),
+        MultiFieldPanel([FieldPanel("signup_required"), FieldPanel("join_url")],
+                        heading=_("Sign-up")),
         MultiFieldPanel(CalendarEntryPage.recording_panels, heading=_("Recording")),
         FieldPanel("topics"),
         InlinePanel("related_publications", label=_("Related publications")),
@@ -81,6 +101,21 @@ class LecturePage(CalendarEntryPage):
     def save(self, *args, **kwargs):
         self.kind = self.Kind.LECTURE
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.signup_required and not self.join_url:
+            raise ValidationError({"join_url": _("A lecture with sign-up needs the join link "
+                                                 "to send.")})
+        if self.signup_required and self.online_url:
+            raise ValidationError({"online_url": _("This address is public: with sign-up, put "
+                                                   "the join link in the private field instead.")})
+
+    @path("signup/", name="signup")
+    def signup(self, request):
+        from registrations.lectures import signup
+
+        return signup(request, self)
 
     def entry_context(self, request):
         context = super().entry_context(request)

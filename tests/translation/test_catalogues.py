@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 PROJECT = Path(settings.BASE_DIR)
-SOURCE_PACKAGES = ["cms", "home", "publications", "lectures", "search", "translation"]
+SOURCE_PACKAGES = ["cms", "home", "publications", "lectures", "registrations", "search", "translation"]
 LANGUAGES = ["fr", "de", "ar"]
 # Arabic has six plural forms; a catalogue with fewer would show the wrong one for most counts.
 PLURAL_FORMS = {"fr": 2, "de": 2, "ar": 6}

@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "publications.demo",
     "publications.review.demo",
     "lectures.demo",
+    "registrations.demo",  # runs of the lectures demo's course
     "search.demo",  # after the page demos: it promotes pages they made
     # Last: gives translators rights on every locale root the other modules made.
     "translation.demo",

@@ -172,8 +172,11 @@ def dashboard(request):
     rows = [(s, workflow.author_next_step(s)) for s in submissions]
     reviews = (ReviewAssignment.objects.filter(reviewer=request.user)
                .exclude(state=ReviewAssignment.State.CANCELLED).count())
+    from registrations.runs import registrations_of
+
     return render(request, "publications/portal/dashboard.html",
-                  {"rows": rows, "has_reviews": bool(reviews)})
+                  {"rows": rows, "has_reviews": bool(reviews),
+                   "course_registrations": registrations_of(request.user)})
 
 
 def _own_submission(request, pk, lock=False):
