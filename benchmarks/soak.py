@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-from run import RESULTS, PYTHON, ROOT, Client, HarnessError, Server, environment, prepare_corpus
+from run import PYTHON, RESULTS, ROOT, Client, HarnessError, Server, environment, prepare_corpus
 
 LUA = """
 local paths = {%s}

@@ -26,7 +26,6 @@ from publications.models import (
     SeriesIndexPage,
 )
 
-
 PEOPLE = [
     # slug, name, honorific, affiliation, ORCID
     ("helena-varga", "Helena Varga", "Dr", "JCMI Research and Education Network", "0000-0003-4120-7780"),
@@ -374,7 +373,7 @@ def _translated_versions(index, series_pages):
                 translated_series.name = name
                 translated_series.save()
             _translate(series_pages[data["slug"]], locale, {data["name"]: name})
-        for series_slug, slug, title, when, authors, topics, keywords, abstract in PUBLICATIONS:
+        for _series, slug, title, _when, _authors, _topics, _keywords, abstract in PUBLICATIONS:
             if slug not in works:
                 continue
             page = PublicationPage.objects.get(slug=slug, locale=Locale.get_default())
@@ -386,7 +385,12 @@ def _translated_versions(index, series_pages):
 
 def _translate(page, locale, strings):
     """Translate a page with the given strings (others fall back to English); 1 if made."""
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
 
     if page.get_translation_or_none(locale) is not None:
         return 0

@@ -195,7 +195,8 @@ def list_query(arguments):
         try:
             state = signing.loads(arguments["resumptionToken"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
         except signing.BadSignature:
-            raise OAIError("badResumptionToken", "The resumption token is invalid or has expired.")
+            raise OAIError("badResumptionToken",
+                           "The resumption token is invalid or has expired.") from None
         if not isinstance(state, dict) or "metadataPrefix" not in state:
             raise OAIError("badResumptionToken", "The resumption token is invalid.")
     else:
@@ -372,7 +373,8 @@ def identify(root, request, arguments):
     etree.SubElement(identifier, f"{{{OAI_ID_NS}}}scheme").text = "oai"
     etree.SubElement(identifier, f"{{{OAI_ID_NS}}}repositoryIdentifier").text = repository_identifier()
     etree.SubElement(identifier, f"{{{OAI_ID_NS}}}delimiter").text = ":"
-    etree.SubElement(identifier, f"{{{OAI_ID_NS}}}sampleIdentifier").text = f"oai:{repository_identifier()}:publication/1"
+    etree.SubElement(identifier, f"{{{OAI_ID_NS}}}sampleIdentifier").text = (
+        f"oai:{repository_identifier()}:publication/1")
 
 
 # A page id: ASCII digits only (str.isdigit() also accepts "²", which int() refuses) and short
@@ -424,7 +426,8 @@ def list_sets(root, request, arguments):
 
 def get_record(root, request, arguments):
     if arguments["metadataPrefix"] not in METADATA_FORMATS:
-        raise OAIError("cannotDisseminateFormat", f"The metadata format '{arguments['metadataPrefix']}' is not supported.")
+        raise OAIError("cannotDisseminateFormat",
+                       f"The metadata format '{arguments['metadataPrefix']}' is not supported.")
     found = record_for_identifier(arguments["identifier"])
     element = E(root, "GetRecord")
     if isinstance(found, WithdrawnWork):

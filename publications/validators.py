@@ -47,12 +47,12 @@ def validate_issn(value):
     except InvalidChecksum:
         raise ValidationError(
             _("This ISSN has a typing error: its check digit does not match."), code="issn_checksum"
-        )
+        ) from None
     except StdnumError:
         raise ValidationError(
             _("Enter an ISSN as eight digits, e.g. 2049-3630 (the last may be X)."),
             code="issn_format",
-        )
+        ) from None
 
 
 def normalise_issn(value):
@@ -67,11 +67,11 @@ def validate_isbn(value):
     except InvalidChecksum:
         raise ValidationError(
             _("This ISBN has a typing error: its check digit does not match."), code="isbn_checksum"
-        )
+        ) from None
     except StdnumError:
         raise ValidationError(
             _("Enter an ISBN of 10 or 13 digits, e.g. 978-3-16-148410-0."), code="isbn_format"
-        )
+        ) from None
 
 
 def normalise_isbn(value):

@@ -15,8 +15,8 @@ from home.sections import HOME_SECTIONS_HOOK, TOPIC_SECTIONS_HOOK, Section
 
 # The peer-review admin (Submissions, My reviews, reminder rules) registers its hooks on import.
 from publications import moderation, views  # noqa: F401
-from publications.review import wagtail_hooks as review_hooks  # noqa: F401
 from publications.models import PublicationPage, Series
+from publications.review import wagtail_hooks as review_hooks  # noqa: F401
 from publications.review.permissions import is_managing_editor
 
 

@@ -6,8 +6,6 @@ from urllib.parse import urlsplit
 
 from csp.constants import NONCE, NONE, SELF
 
-from django.utils.translation import gettext_lazy as _
-
 from cms import env
 from cms.cache import redis_cache
 from cms.settings.s3 import s3_storages

@@ -7,16 +7,23 @@ from publications.review.models.reviews import (
     RevisionResponse,
     SentReminder,
 )
+from publications.review.models.submissions import (
+    AuditEvent,
+    Profile,
+    Submission,
+    SubmissionAuthor,
+    SubmissionFile,
+)
+
+from .deposits import CrossrefDeposit
 from .pages import (
     PublicationContributor,
     PublicationIndexPage,
     PublicationPage,
     SeriesIndexPage,
 )
-from .deposits import CrossrefDeposit
 from .records import WithdrawnWork
 from .series import Series, SeriesEditor
-from publications.review.models.submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
 
 __all__ = [
     "CrossrefDeposit",

@@ -29,12 +29,14 @@ def programme(index, people):
     series = factories.series(index, "Civil-Military Dialogues")
     return {
         "winter": factories.lecture(series, "Before the clocks change",
-                                    when=datetime.datetime.combine(change - datetime.timedelta(days=2), datetime.time(18, 0)),
+                                    when=datetime.datetime.combine(
+                                        change - datetime.timedelta(days=2), datetime.time(18, 0)),
                                     speakers=[people["amara"]], venue_name="Peace Palace",
                                     venue_city="The Hague", venue_country="Netherlands",
                                     end_time=datetime.time(19, 30)),
         "summer": factories.lecture(series, "After the clocks change",
-                                    when=datetime.datetime.combine(change + datetime.timedelta(days=1), datetime.time(18, 0)),
+                                    when=datetime.datetime.combine(
+                                        change + datetime.timedelta(days=1), datetime.time(18, 0)),
                                     speakers=[people["jonas"]], attendance="online",
                                     online_url="https://meet.example.org/jcmi",
                                     video_url="https://youtu.be/dQw4w9WgXcQ"),

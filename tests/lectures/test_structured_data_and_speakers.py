@@ -93,8 +93,9 @@ def test_unknown_speakers_are_a_404(client, index, entries):
 
 
 def test_event_pages_show_fees_programme_and_certificate(client, index, people):
-    from lectures.blocks import ProgrammeBlock
     from wagtail.blocks import StreamValue
+
+    from lectures.blocks import ProgrammeBlock
 
     year = timezone.now().year + 1
     course = factories.event(
@@ -187,8 +188,8 @@ def test_a_recording_without_a_poster_still_has_a_local_thumbnail(client, entrie
 
 def test_a_series_image_illustrates_its_lectures_and_events_name_their_organiser(
         client, entries, index, people):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
 
     series = entries["recorded"].get_parent().specific
     series.image = get_image_model().objects.create(title="Dialogues", file=get_test_image_file())

@@ -13,7 +13,8 @@ CR = {"cr": "http://www.crossref.org/schema/5.4.0", "jats": "http://www.ncbi.nlm
 
 def test_feed_lists_the_latest_publications(client, working_papers):
     series, page = working_papers
-    older = factories.make_publication(page, title="Older & wiser", publication_date=__import__("datetime").date(2025, 1, 1))
+    factories.make_publication(page, title="Older & wiser",
+                               publication_date=__import__("datetime").date(2025, 1, 1))
     newer = factories.make_publication(page, title="Newer paper")
     factories.make_publication(page, title="Unpublished", publish=False)
     response = client.get("/en/publications/feed.xml")
@@ -43,7 +44,8 @@ def test_editor_downloads_a_crossref_deposit(client, working_papers, editor):
     series, page = working_papers
     publication = factories.make_publication(
         page, doi="10.12345/jcmi.wp.7", subtitle="A study",
-        contributors=[{"given_names": "Ana", "family_name": "Müller", "affiliation": "Ulm", "orcid": "0000-0002-1825-0097"},
+        contributors=[{"given_names": "Ana", "family_name": "Müller", "affiliation": "Ulm",
+                       "orcid": "0000-0002-1825-0097"},
                       {"given_names": "Bo", "family_name": "Lind", "role": "editor"}])
     client.force_login(editor)
     # The button sits in the page's header in the admin.

@@ -201,7 +201,8 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_query_counts_do_not_grow_with_the_number_of_publications(client, site, working_papers, django_assert_max_num_queries):
+def test_query_counts_do_not_grow_with_the_number_of_publications(
+        client, site, working_papers, django_assert_max_num_queries):
     series, page = working_papers
     topic = factories.make_topic(site["topics_index"], "Gender")
     person = factories.make_person()

@@ -18,7 +18,8 @@ def register_url(course, run, lang="en"):
 
 
 def test_the_event_page_lists_its_runs_with_seats_and_actions(client, course, run):
-    full = factories.run(course, capacity=1, start=run.start_date.replace(day=1) if run.start_date.day > 1 else run.start_date)
+    start = run.start_date.replace(day=1) if run.start_date.day > 1 else run.start_date
+    full = factories.run(course, capacity=1, start=start)
     factories.registration(full)
     factories.registration(full, status="waiting", waiting_position=1)
     response = client.get(course.url)

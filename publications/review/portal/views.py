@@ -2,10 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import LoginView
 from django.db import transaction
 from django.db.models import Prefetch
@@ -20,14 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-
 from cms.stored_files import atomic_with_files
+from publications.models import Decision, ReviewAssignment, Submission, SubmissionFile
 
 from .. import files as submission_files
 from .. import workflow
-from publications.models import Decision, ReviewAssignment, Submission, SubmissionFile
-from ..permissions import AUTHORS, can_download, is_author_of
 from ..decisions import reviewer_numbers
+from ..permissions import AUTHORS, can_download, is_author_of
 from ..tokens import read_assignment_token
 from . import forms
 
