@@ -108,3 +108,41 @@ def redis_test_url():
     base = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
     server, _sep, number = base.rpartition("/")
     return f"{server}/{int(number or 0) + xdist_worker_number()}"
+
+
+# A transactional test (live server, threads on PostgreSQL) ends by flushing the database, which
+# takes with it what the migrations made (groups, locales, the root page, workflows). Django's
+# runner and pytest-django run such tests last for that reason; spread over workers by file
+# (pytest-xdist), they may run before other files' tests. So the next non-transactional test first
+# gets the migrations' data back, from the copy Django serialises when it creates the test
+# database (the one ``serialized_rollback`` uses).
+_database_flushed = False
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    global _database_flushed
+    if not _database_flushed or _is_transactional(item):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+    _database_flushed = False
+
+
+def pytest_runtest_teardown(item, nextitem):
+    global _database_flushed
+    if _is_transactional(item):
+        _database_flushed = True
