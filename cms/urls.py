@@ -42,7 +42,10 @@ urlpatterns += i18n_patterns(
     # fulltext.pdf):
     # Wagtail's own pattern only matches paths ending in "/", so route these to the same view.
     re_path(
-        r"^((?:[\w\-]+/)*[\w\-]+\.(?:xml|bib|ris|json|ics|pdf))$",
+        # Of PDFs, only a publication's fulltext.pdf: any other .pdf address (a document's)
+        # must not resolve here, or LocaleMiddleware would answer a document's 404 with a
+        # redirect to a language-prefixed copy of its address.
+        r"^((?:[\w\-]+/)*(?:[\w\-]+\.(?:xml|bib|ris|json|ics)|fulltext\.pdf))$",
         wagtail_views.serve,
         name="wagtail_serve_file",
     ),
