@@ -166,7 +166,9 @@ def submit_a_paper(page, person):
     expect(authors.nth(0)).to_contain_text(f"{name} <{person['email']}>")
     expect(authors.nth(0)).to_contain_text("(corresponding)")
     expect(authors.nth(1)).to_contain_text(CO_AUTHOR["name"])
-    for shown in (KEYWORDS, TOPIC, COVER_LETTER, COMPETING_INTERESTS, "Agreed"):
+    # The keywords as the summary lists them: typed with semicolons, shown one by one.
+    keywords_shown = ", ".join(k.strip() for k in KEYWORDS.split(";"))
+    for shown in (keywords_shown, TOPIC, COVER_LETTER, COMPETING_INTERESTS, "Agreed"):
         expect(summary).to_contain_text(shown)
     for file_name in ("liaison-cells.pdf", "liaison-cells-anonymised.pdf"):
         expect(summary.get_by_role("link", name=file_name)).to_be_visible()

@@ -15,7 +15,9 @@ def production_env(**extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE: the test suite's own (tests/conftest.py), never production's.
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG",
+                       "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",

@@ -4,6 +4,8 @@ A Submission is not a page. Its ``state`` is only ever changed by ``publications
 everything here is data and read-only helpers.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -116,7 +118,8 @@ class Submission(models.Model):
 
     @property
     def keyword_list(self):
-        return [k.strip() for k in self.keywords.split(",") if k.strip()]
+        """Authors separate keywords with commas or semicolons (the page shows "; ")."""
+        return [k.strip() for k in re.split(r"[,;]", self.keywords) if k.strip()]
 
 
 class SubmissionAuthor(models.Model):

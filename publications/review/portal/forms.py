@@ -237,12 +237,8 @@ class DetailsForm(forms.ModelForm):
 
 
     def clean_keywords(self):
-        """The keywords must fit the publication page they become, where semicolons separate
-        them (a semicolon inside one would cut it in two)."""
+        """The keywords must fit the publication page they become ("; " between them)."""
         keywords = self.cleaned_data["keywords"]
-        if ";" in keywords:
-            raise ValidationError(_("Separate keywords with commas: a keyword cannot contain a "
-                                    "semicolon."))
         listed = published_keywords(Submission(keywords=keywords).keyword_list)
         limit = PublicationPage._meta.get_field("keywords").max_length
         if len(listed) > limit:
