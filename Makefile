@@ -40,15 +40,18 @@ run: demo
 
 # Style first (ruff, in the spirit of bakerydemo's rules), then the whole suite on SQLite, and
 # again on PostgreSQL when DATABASE_URL is set; each on every core (pytest-xdist).
-PYTEST := $(PY) -m pytest --create-db -n auto --dist loadfile
+# Tests that commit and flush the database (mark `transactional`) run on their own, after the
+# rest, as Django's runner orders them (tests/conftest.py).
+PYTEST := $(PY) -m pytest --create-db
+SUITE := $(PYTEST) -n auto --dist loadfile -m "not transactional" && $(PYTEST) -m transactional
 
 test: messages
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=cms.settings.test
-	env -u DATABASE_URL $(PYTEST)
+	env -u DATABASE_URL sh -c '$(SUITE)'
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL ($$DATABASE_URL)"; \
-		$(PYTEST); \
+		sh -c '$(SUITE)'; \
 	fi
 
 clean-venv:

@@ -118,11 +118,10 @@ def redis_test_url():
 
 
 # A transactional test (live server, threads on PostgreSQL) ends by flushing the database, which
-# takes with it what the migrations made (groups, locales, the root page, workflows). Django's
-# runner and pytest-django run such tests last for that reason; spread over workers by file
-# (pytest-xdist), they may run before other files' tests. So before each other test, a database
-# found without the migrations' locales gets their data back, from the copy Django serialises when
-# it creates the test database (the one ``serialized_rollback`` uses).
+# takes with it what the migrations made (groups, locales, the root page). Django's runner and
+# pytest-django run such tests last for that reason; spread over workers by file (pytest-xdist),
+# they would run before other files' tests. So they carry the ``transactional`` mark, and
+# `make test` runs them on their own, after the parallel run of the rest.
 
 
 def _is_transactional(item):
@@ -132,27 +131,7 @@ def _is_transactional(item):
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
-def _uses_database(item):
-    return item.get_closest_marker("django_db") is not None or bool(
-        {"db", "transactional_db", "django_db_setup"} & set(getattr(item, "fixturenames", ())))
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    if not _uses_database(item) or _is_transactional(item):
-        return
-    from django.db import connections
-    from pytest_django.plugin import blocking_manager_key
-    from wagtail.models import Locale
-
-    blocker = item.config.stash[blocking_manager_key]
-    try:
-        with blocker.unblock():
-            if Locale.objects.exists():
-                return
-            for alias in connections:
-                contents = getattr(connections[alias], "_test_serialized_contents", None)
-                if contents:
-                    connections[alias].creation.deserialize_db_from_string(contents)
-    except Exception:  # no test database yet (the first test creates it): nothing to restore
-        return
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _is_transactional(item):
+            item.add_marker(pytest.mark.transactional)
