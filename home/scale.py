@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from cms.scale import days_ago, stable_uuid
 
+from .demo import HOME_SLUG, ensure_site
 from .models import HomePage, Person, StandardPage, TopicIndexPage, TopicPage
 
 # Share of the corpus's pages that are mission pages, relative to the other apps' shares.
@@ -49,7 +50,7 @@ def ensure_home(corpus):
     if not isinstance(root, HomePage):
         tree_root = Page.get_first_root_node()
         root = HomePage(
-            title="JCMI Research and Education Network", slug="home",
+            title="JCMI Research and Education Network", slug=HOME_SLUG,
             hero_title="Civil and military actors, learning from each other",
             hero_text="Research, teaching and dialogue on civil-military interaction.",
             locale=corpus.locales["en"], live=True,
@@ -57,12 +58,9 @@ def ensure_home(corpus):
             translation_key=stable_uuid(corpus.seed, "home"),
         )
         corpus.writer.add(tree_root, root)
-        if site is None:
-            site = Site.objects.create(hostname="localhost", port=80, root_page=root,
-                                       is_default_site=True, site_name="JCMI")
-        else:
-            site.root_page = root
-            site.save()
+        # As the demo does: the site serves the new home and Wagtail's welcome page goes (left
+        # in place it would be a second live page at the top of the tree).
+        ensure_site(root)
         Site.clear_site_root_paths_cache()
     corpus.homes["en"] = root
     for code in corpus.target_locales:

@@ -109,12 +109,23 @@ def xdist_worker_number():
     return int(worker[2:]) if worker[2:].isdigit() else 0
 
 
+# Redis serves databases 0 to 15 unless its configuration says otherwise.
+REDIS_DATABASES = 16
+
+
 def redis_test_url():
     """The real Redis database of this test process: REDIS_TEST_URL's (default 5), plus the
     xdist worker's number, so that two workers never flush each other's keys."""
     base = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")
     server, _sep, number = base.rpartition("/")
-    return f"{server}/{int(number or 0) + xdist_worker_number()}"
+    database = int(number or 0) + xdist_worker_number()
+    if database >= REDIS_DATABASES:
+        # Said here, once, rather than as "DB index is out of range" in every cache test.
+        raise pytest.UsageError(
+            f"REDIS_TEST_URL={base} leaves no Redis database for worker {xdist_worker_number()}: "
+            f"pick a lower database number, or fewer workers (-n)."
+        )
+    return f"{server}/{database}"
 
 
 # A transactional test (live server, threads on PostgreSQL) ends by flushing the database, which
