@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.demo_users import ensure_demo_users
+from home.demo.users import ensure_demo_users
 from lectures.models import EventPage
 from registrations import factories
 from registrations.models import Attendance, Certificate, Payment, RegistrationSettings, Run

@@ -22,7 +22,7 @@ from tests.e2e.documents import pdf_upload
 
 pytestmark = pytest.mark.e2e
 
-# What would identify the reviewers (home/demo_users.py names the demo accounts).
+# What would identify the reviewers (home/demo/users.py names the demo accounts).
 REVIEWER_IDENTITIES = [
     "Reviewer Demo", "Reviewer2 Demo", "reviewer@jcmi.example", "reviewer2@jcmi.example",
 ]

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation
 
-from home.demo_users import DEMO_PASSWORD
+from home.demo.users import DEMO_PASSWORD
 from home.models import ContactFormField, Partner, Person, StandardPage
 from tests.home.conftest import load_demo
 
@@ -69,7 +69,7 @@ def test_demo_translations_stay_linked_to_their_source(demo_site):
 
 
 def test_focus_areas_and_the_contact_form_exist_in_arabic(client, demo_site):
-    from home.demo_translations import ARABIC_TOPICS
+    from home.demo.translations import ARABIC_TOPICS
     from home.models import ContactPage, TopicIndexPage, TopicPage
 
     index = TopicIndexPage.objects.get(locale__language_code="ar")

@@ -15,7 +15,7 @@ def test_demo_is_idempotent_and_gives_the_translator_every_target_language(local
     demo.load(BaseCommand())
     assert (SiteText.objects.count(), Group.objects.count()) == counts == (4, counts[1])
 
-    from home.demo_users import ensure_demo_users
+    from home.demo.users import ensure_demo_users
 
     translator = ensure_demo_users()["translator"]
     names = set(translator.groups.values_list("name", flat=True))

@@ -10,7 +10,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 
-from home.demo_users import DEMO_PASSWORD, ensure_demo_users
+from home.demo.users import DEMO_PASSWORD, ensure_demo_users
 from home.models import SiteSettings
 from translation import demo
 

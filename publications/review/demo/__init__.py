@@ -13,11 +13,11 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.pdfs import simple_pdf
-from home.demo_users import ensure_demo_users
+from home.demo.users import ensure_demo_users
 from publications.models import Profile, ReviewAssignment, Series, Submission, SubmissionAuthor
 
-from . import files as submission_files
-from . import production, workflow
+from .. import files as submission_files
+from .. import production, workflow
 
 SERIES = [
     ("working-papers", "JCMI Working Papers", Series.Kind.WORKING_PAPER, Series.Anonymity.DOUBLE),

@@ -20,9 +20,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home import demo_content as content
-from home.demo_translations import ARABIC_TOPICS, TRANSLATIONS
-from home.demo_users import accounts_table, ensure_demo_users
+from home.demo import content
+from home.demo.translations import ARABIC_TOPICS, TRANSLATIONS
+from home.demo.users import accounts_table, ensure_demo_users
 from home.models import (
     ContactFormField,
     ContactPage,
@@ -141,7 +141,7 @@ def ensure_site(home):
 
 
 def stream(blocks, links=None, image=None):
-    """Turn the compact block tuples of demo_content into StreamField data."""
+    """Turn the compact block tuples of demo.content into StreamField data."""
     links = links or {}
     data = []
     for block in blocks:
@@ -343,7 +343,7 @@ def repair_child_counts(pages):
 
 @transaction.atomic
 def translate_page(page, language_code, user):
-    """Translate ``page`` through wagtail-localize, from the strings in demo_translations.
+    """Translate ``page`` through wagtail-localize, from the strings in demo.translations.
 
     Skipped when the translation already exists, so the demo never adds revisions on a rerun.
     Returns the pages it made, as a list.

@@ -2,15 +2,15 @@
 about pages in every language, the contact page in French and Arabic, and the focus areas (the
 topics index and a few topic pages) in Arabic.
 
-home/demo.py feeds them to wagtail-localize segment by segment, so the translated pages stay
+home/demo/__init__.py feeds them to wagtail-localize segment by segment, so the translated pages stay
 linked to their source and show up in the translation editor like any other translation.
 """
 
 # Slugs stay English in every language: the URL contracts are /<lang>/about/ and so on.
 _SHARED = {"jcmi": "jcmi", "about": "about", "contact": "contact", "topics": "topics"}
 
-# The topic pages translated into Arabic (home/demo.py), and the sentence every topic page's
-# body adds to its summary (demo_content.TOPICS, home/demo.py ``ensure_sections``).
+# The topic pages translated into Arabic (home/demo/__init__.py), and the sentence every topic page's
+# body adds to its summary (demo.content.TOPICS, home/demo/__init__.py ``ensure_sections``).
 ARABIC_TOPICS = [
     "protection-of-civilians",
     "disaster-management-and-humanitarian-assistance",

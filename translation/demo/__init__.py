@@ -11,10 +11,10 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.demo_users import ensure_demo_users
+from home.demo.users import ensure_demo_users
 
-from .models import SiteText
-from .permissions import sync_translator_permissions, translator_group_name
+from ..models import SiteText
+from ..permissions import sync_translator_permissions, translator_group_name
 
 # The demo translator works into every target language, Arabic (right to left) included.
 DEMO_TRANSLATOR_LOCALES = ["fr", "de", "ar"]
