@@ -28,7 +28,7 @@ from publications.models import (
     SubmissionFile,
 )
 
-from . import anonymise, notifications
+from . import anonymise, identity_check, notifications
 from . import files as submission_files
 from .decisions import DECISION_KINDS, pending_decision_rounds, reviews_of
 from .permissions import is_author_of, is_managing_editor
@@ -312,8 +312,8 @@ def _prepare_round(submission, number):
 
 def _hidden_identities(submission_file):
     if submission_file.kind == SubmissionFile.Kind.REVIEW_ATTACHMENT:
-        return anonymise.hidden_from_authors(submission_file.assignment)
-    return anonymise.hidden_from_reviewers(submission_file.submission)
+        return identity_check.hidden_from_authors(submission_file.assignment)
+    return identity_check.hidden_from_reviewers(submission_file.submission)
 
 
 def _check_identities(submission_file, content=None):
@@ -321,7 +321,7 @@ def _check_identities(submission_file, content=None):
     if content is None:
         with submission_file.file.open("rb") as handle:
             content = handle.read()
-    hits = anonymise.find_identities(content, submission_file.content_type,
+    hits = identity_check.find_identities(content, submission_file.content_type,
                                      _hidden_identities(submission_file))
     submission_file.identity_hits = [hit.as_json() for hit in hits]
     submission_file.save(update_fields=["identity_hits"])

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 from pypdf import PdfReader
 
-from publications.review import anonymise, files
+from publications.review import anonymise, files, identity_check
 
 from .hostile_files import (
     AFFILIATION,
@@ -19,13 +19,13 @@ from .hostile_files import (
     hostile_pdf,
 )
 
-AUTHOR = anonymise.person_identities(NAME, name=NAME, email=EMAIL, orcid=ORCID,
+AUTHOR = identity_check.person_identities(NAME, name=NAME, email=EMAIL, orcid=ORCID,
                                      affiliation=AFFILIATION)
 
 
 def found(content, content_type):
     return {(hit.found, hit.part, hit.page)
-            for hit in anonymise.find_identities(content, content_type, AUTHOR)}
+            for hit in identity_check.find_identities(content, content_type, AUTHOR)}
 
 
 def test_the_check_finds_the_author_in_every_corner_of_a_pdf():
@@ -45,13 +45,13 @@ def test_the_check_finds_the_author_in_every_corner_of_a_pdf():
 
 
 def test_each_hit_says_where_and_quotes_its_context():
-    hit = next(h for h in anonymise.find_identities(hostile_pdf(), files.PDF, AUTHOR)
+    hit = next(h for h in identity_check.find_identities(hostile_pdf(), files.PDF, AUTHOR)
                if h.part == "annotation")
     assert hit.person == NAME
     with translation.override("en"):
         assert hit.where == "page 1, comment or annotation"
     assert hit.context == "Note to self (AMIRA HÁDDAD): cite the 2024 paper"
-    assert anonymise.Hit(**hit.as_json()) == hit
+    assert identity_check.Hit(**hit.as_json()) == hit
 
 
 def test_the_reviewer_copy_of_the_pdf_names_nobody():
@@ -78,7 +78,7 @@ def test_the_reviewer_copy_of_the_pdf_names_nobody():
 def test_a_name_in_the_text_itself_stays_and_is_found_on_its_page():
     copy = anonymise.clean(hostile_pdf("Acknowledgements: my supervisor, and Amira Haddad"),
                            files.PDF)
-    hits = anonymise.find_identities(copy, files.PDF, AUTHOR)
+    hits = identity_check.find_identities(copy, files.PDF, AUTHOR)
     assert [(h.found, h.part, h.page) for h in hits] == [(NAME, "text", 1)]
     assert "my supervisor, and Amira Haddad" in hits[0].context
 
@@ -129,14 +129,14 @@ def test_the_check_finds_the_author_in_an_odt_and_the_copy_names_nobody():
     ("Pieter van der Berg", "in der Stadt", []),  # ...and particles are not names of their own
 ])
 def test_names_match_whatever_their_case_and_accents(name, text, expected):
-    identities = anonymise.person_identities(name, name=name)
-    hits = anonymise._Matcher(identities).hits(text, "text", 1)
+    identities = identity_check.person_identities(name, name=name)
+    hits = identity_check._Matcher(identities).hits(text, "text", 1)
     assert [h.found for h in hits] == expected
 
 
 def test_a_file_that_cannot_be_read_through_is_a_finding():
     broken = hostile_pdf()[:2000]
-    hits = anonymise.find_identities(broken, files.PDF, AUTHOR)
+    hits = identity_check.find_identities(broken, files.PDF, AUTHOR)
     assert hits and all(h.unreadable for h in hits)
 
 
@@ -147,7 +147,7 @@ def test_a_file_that_cannot_be_read_through_is_a_finding():
     ("author", ""),  # a word every manuscript uses
 ])
 def test_a_login_is_searched_when_it_tells_who_someone_is(login, searched):
-    assert anonymise._identifying_login(login, NAME, EMAIL) == searched
+    assert identity_check._identifying_login(login, NAME, EMAIL) == searched
 
 
 def test_a_reviewers_annotated_pdf_keeps_its_comments_without_their_author():

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from publications.review import anonymise, files
+from publications.review import anonymise, files, identity_check
 
 from .conftest import AUTHOR_EMAIL, AUTHOR_NAME, make_docx, make_odt, make_pdf
 
@@ -38,13 +38,13 @@ def test_a_zip_that_is_not_a_word_document_is_refused():
     assert files.sniff_content_type(out.getvalue()) is None
 
 
-AUTHOR = anonymise.person_identities(AUTHOR_NAME, name=AUTHOR_NAME, email=AUTHOR_EMAIL)
+AUTHOR = identity_check.person_identities(AUTHOR_NAME, name=AUTHOR_NAME, email=AUTHOR_EMAIL)
 
 
 def test_the_reviewer_copy_of_a_pdf_has_no_info_xmp_or_comment():
     original = make_pdf(annotate=True)
     assert AUTHOR_NAME.encode() in original
-    found = anonymise.find_identities(original, files.PDF, AUTHOR)
+    found = identity_check.find_identities(original, files.PDF, AUTHOR)
     assert {hit.part for hit in found} == {"annotation", "metadata"}
     copy = anonymise.clean(original, files.PDF)
     assert AUTHOR_NAME.encode() not in copy
@@ -53,7 +53,7 @@ def test_the_reviewer_copy_of_a_pdf_has_no_info_xmp_or_comment():
     assert "/Metadata" not in reader.trailer["/Root"]
     assert "/Annots" not in reader.pages[0]
     assert "Civil-military coordination" in reader.pages[0].extract_text()
-    assert anonymise.find_identities(copy, files.PDF, AUTHOR) == []
+    assert identity_check.find_identities(copy, files.PDF, AUTHOR) == []
 
 
 def _parts(package_bytes):
@@ -80,7 +80,7 @@ def assert_docx_package_is_whole(parts):
 
 def test_the_reviewer_copy_of_a_docx_has_no_properties_comments_or_change_authors():
     original = make_docx()
-    found = {(hit.found, hit.part) for hit in anonymise.find_identities(original, files.DOCX,
+    found = {(hit.found, hit.part) for hit in identity_check.find_identities(original, files.DOCX,
                                                                         AUTHOR)}
     assert {(AUTHOR_NAME, "word/comments.xml"), (AUTHOR_NAME, "docProps/app.xml"),
             (AUTHOR_EMAIL, "word/people.xml"), (AUTHOR_NAME, "word/document.xml")} <= found
@@ -93,7 +93,7 @@ def test_the_reviewer_copy_of_a_docx_has_no_properties_comments_or_change_author
         assert AUTHOR_EMAIL.encode() not in data, name
         assert b"Haddad" not in data and b'initials="AH"' not in data, name
     assert files.sniff_content_type(copy) == files.DOCX
-    assert anonymise.find_identities(copy, files.DOCX, AUTHOR) == []
+    assert identity_check.find_identities(copy, files.DOCX, AUTHOR) == []
 
 
 def test_the_docx_people_and_comment_parts_go_with_their_relationships_and_content_types():
@@ -112,13 +112,13 @@ def test_the_docx_people_and_comment_parts_go_with_their_relationships_and_conte
 def test_a_part_the_check_cannot_read_is_a_finding():
     with_dtd = anonymise.rewrite_zip(make_docx(), lambda name, data: (
         b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>' if name == "docProps/app.xml" else data))
-    found = anonymise.find_identities(with_dtd, files.DOCX, AUTHOR)
+    found = identity_check.find_identities(with_dtd, files.DOCX, AUTHOR)
     assert any(hit.unreadable and hit.part == "docProps/app.xml" for hit in found)
 
 
 def test_the_reviewer_copy_of_an_odt_has_no_meta_or_annotation():
     original = make_odt()
-    found = {hit.part for hit in anonymise.find_identities(original, files.ODT, AUTHOR)}
+    found = {hit.part for hit in identity_check.find_identities(original, files.ODT, AUTHOR)}
     assert found == {"meta.xml", "content.xml"}
     copy = anonymise.clean(original, files.ODT)
     with zipfile.ZipFile(io.BytesIO(copy)) as package:
@@ -130,7 +130,7 @@ def test_the_reviewer_copy_of_an_odt_has_no_meta_or_annotation():
     assert b"creator-initials" not in content and b">AH<" not in content
     assert b"office:annotation" not in content
     assert files.sniff_content_type(copy) == files.ODT
-    assert anonymise.find_identities(copy, files.ODT, AUTHOR) == []
+    assert identity_check.find_identities(copy, files.ODT, AUTHOR) == []
 
 
 def test_a_zip_bomb_dressed_as_a_word_document_is_refused():

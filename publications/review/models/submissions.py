@@ -194,7 +194,7 @@ class SubmissionFile(models.Model):
 
     @property
     def hits(self):
-        from publications.review.anonymise import hits_from_json
+        from publications.review.identity_check import hits_from_json
 
         return hits_from_json(self.identity_hits)
 
