@@ -1,9 +1,8 @@
 """schema.org JSON-LD for lectures and events, and VideoObject for their recordings."""
 
-import json
-
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
+
+from cms.jsonld import json_ld_script
 
 EVENT_STATUS = {
     "scheduled": "EventScheduled",
@@ -148,7 +147,5 @@ def _organizer(entry, request):
 
 
 def event_json_ld(entry, request, speakers=None):
-    """A <script type="application/ld+json"> block, escaped as Django's json_script escapes."""
-    text = json.dumps(event_data(entry, request, speakers), ensure_ascii=False, default=str)
-    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 -- escaped above
+    """The entry's <script type="application/ld+json"> element."""
+    return json_ld_script(event_data(entry, request, speakers))

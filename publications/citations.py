@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from cms.jsonld import json_ld_script
 from cms.text import rich_text_as_plain
 from publications.models import PublicationContributor, Series
 
@@ -505,6 +506,5 @@ def author_url(contributor, request=None):
 
 
 def json_ld(page, request=None):
-    """JSON-LD ready for a <script> element: "<", ">" and "&" escaped as JSON unicode escapes."""
-    text = json.dumps(json_ld_data(page, request), ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """The work's <script type="application/ld+json"> element."""
+    return json_ld_script(json_ld_data(page, request))

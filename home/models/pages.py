@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.jsonld import json_ld_script
 from home.locales import one_per_translation_key
 from home.sections import HOME_SECTIONS_HOOK, TOPIC_SECTIONS_HOOK, collect_sections
 
@@ -100,6 +101,19 @@ class HomePage(Page):
     def social_image(self):
         return self.hero_image
 
+    @staticmethod
+    def organisation_json_ld(request):
+        """schema.org's Organization for the network, from the site settings."""
+        from home.models.settings import SiteSettings
+
+        site_settings = SiteSettings.for_request(request)
+        organisation = {"@context": "https://schema.org", "@type": "Organization",
+                        "name": site_settings.organisation_name,
+                        "url": request.build_absolute_uri()}
+        if site_settings.email:
+            organisation["email"] = site_settings.email
+        return json_ld_script(organisation)
+
     def get_context(self, request, *args, **kwargs):
         from home.models.snippets import Partner
 
@@ -113,6 +127,7 @@ class HomePage(Page):
                 .select_related("logo")
             )
         context["partners"] = partners
+        context["json_ld"] = self.organisation_json_ld(request)
         context["topic_index"] = (
             TopicIndexPage.objects.live().public().child_of(self).first()
         )
