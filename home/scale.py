@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from cms.scale import days_ago, stable_uuid
 
 from .demo import HOME_SLUG, ensure_site
+from .factories import PersonFactory
 from .models import HomePage, Person, StandardPage, TopicIndexPage, TopicPage
 
 # Share of the corpus's pages that are mission pages, relative to the other apps' shares.
@@ -116,7 +117,7 @@ def seed_people(corpus, count):
     people = []
     for number in range(count):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        people.append(Person(
+        people.append(PersonFactory.build(
             name=f"{first} {last}", slug=f"scale-person-{number:05d}",
             honorific=rng.choice(HONORIFICS), position="Researcher",
             affiliation=rng.choice(AFFILIATIONS),

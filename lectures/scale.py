@@ -12,11 +12,10 @@ from django.utils.text import slugify
 
 from cms.scale import days_ago, stable_uuid
 
+from .factories import EventPageFactory, LecturePageFactory
 from .models import (
     CalendarEntryPage,
-    EventPage,
     LectureIndexPage,
-    LecturePage,
     LectureSeriesPage,
     RelatedPublication,
     Speaker,
@@ -95,7 +94,7 @@ def seed(n, rng, corpus):
             recorded = page_rng.random() < 0.5
             video_id = "".join(page_rng.choice(string.ascii_letters + string.digits)
                                for _ in range(11))
-            page = LecturePage(
+            page = LecturePageFactory.build(
                 **common,
                 video_url=f"https://www.youtube.com/watch?v={video_id}" if recorded else "",
                 video_poster=page_rng.choice(corpus.images) if recorded else None,
@@ -110,7 +109,7 @@ def seed(n, rng, corpus):
             )
             parent = series_pages[int(page_rng.random() * len(series_pages))]
         else:
-            page = EventPage(
+            page = EventPageFactory.build(
                 **common, kind=page_rng.choice(["symposium", "seminar", "workshop", "training"]),
                 intro=text.sentence(), capacity=page_rng.randrange(20, 200),
                 registration_url="https://jcmi.example/register",

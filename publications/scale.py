@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from cms.scale import days_ago, ensure_pdf_pool, pdf_documents, stable_uuid
 
+from .factories import PublicationPageFactory
 from .models import (
     PublicationContributor,
     PublicationIndexPage,
@@ -78,7 +79,7 @@ def seed(n, rng, corpus):
         text = corpus.text("en", page_rng)
         title = text.title()
         published = days_ago(page_rng.randrange(3650))
-        page = PublicationPage(
+        page = PublicationPageFactory.build(
             title=title, slug=f"scale-{number:05d}-{slugify(title)[:40]}", live=True,
             subtitle=text.sentence()[:255],
             abstract="".join(f"<p>{text.paragraph(4)}</p>" for _ in range(2)),

@@ -1,16 +1,14 @@
-"""Builders for runs and registrations, shared by the tests and the demo."""
+"""Runs and registrations, for the tests, the demo and the scale corpus (factory_boy)."""
 
 import datetime
-import itertools
 from decimal import Decimal
 
+import factory
 from django.utils import timezone
 
 from lectures import factories as lecture_factories
 
 from .models import FeeCategory, Registration, Run
-
-_counter = itertools.count(1)
 
 
 def course(index=None, title="Civil-military coordination in peacekeeping", **fields):
@@ -33,24 +31,51 @@ def course(index=None, title="Civil-military coordination in peacekeeping", **fi
         end_date=start + datetime.timedelta(days=4), end_time=datetime.time(16, 30), **fields)
 
 
-def run(event=None, start=None, days=5, capacity=24, fees=(("Governments and armed forces",
-        "650.00"), ("NGO staff and students", "250.00")), **fields):
-    event = event or course()
-    start = start or timezone.localdate() + datetime.timedelta(days=60)
-    fields.setdefault("location", "Training centre, Ulm")
-    obj = Run.objects.create(event=event, start_date=start,
-                             end_date=start + datetime.timedelta(days=days - 1),
-                             capacity=capacity, **fields)
-    for order, (label, amount) in enumerate(fees):
-        FeeCategory.objects.create(run=obj, label=label, amount=Decimal(amount), sort_order=order)
-    return obj
+class RunFactory(factory.django.DjangoModelFactory):
+    """A run of the course (made when no event is given), five days two months ahead, with two
+    fee categories."""
+
+    class Meta:
+        model = Run
+        skip_postgeneration_save = True
+
+    class Params:
+        days = 5
+
+    event = factory.LazyFunction(lambda: course())
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    end_date = factory.LazyAttribute(
+        lambda run: run.start_date + datetime.timedelta(days=run.days - 1))
+    capacity = 24
+    location = "Training centre, Ulm"
+
+    @factory.post_generation
+    def fees(run, create, fees, **kwargs):
+        if fees is None:
+            fees = (("Governments and armed forces", "650.00"), ("NGO staff and students", "250.00"))
+        for order, (label, amount) in enumerate(fees):
+            FeeCategory.objects.create(run=run, label=label, amount=Decimal(amount), sort_order=order)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    run = factory.SubFactory(RunFactory)
+    name = factory.Sequence(lambda n: f"Participant {n + 1}")
+    email = factory.Sequence(lambda n: f"participant{n + 1}@example.org")
+    sector = Registration.Sector.MILITARY
+    fee_category = factory.LazyAttribute(lambda registration: registration.run.fee_categories.first())
+    consent_at = factory.LazyFunction(timezone.now)
+
+
+def run(event=None, start=None, **fields):
+    if event is not None:
+        fields["event"] = event
+    if start is not None:
+        fields["start_date"] = start
+    return RunFactory(**fields)
 
 
 def registration(run, **fields):
-    number = next(_counter)
-    fields.setdefault("name", f"Participant {number}")
-    fields.setdefault("email", f"participant{number}@example.org")
-    fields.setdefault("sector", Registration.Sector.MILITARY)
-    fields.setdefault("fee_category", run.fee_categories.first())
-    fields.setdefault("consent_at", timezone.now())
-    return Registration.objects.create(run=run, **fields)
+    return RegistrationFactory(run=run, **fields)

@@ -8,8 +8,9 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from cms.paging import paginate
+from home.factories import PersonFactory
 from lectures import factories as lecture_factories
-from tests.publications import factories as publication_factories
+from publications import factories as publication_factories
 
 ROWS = list(range(25))  # three pages of ten
 
@@ -59,7 +60,7 @@ def every_listing(db):
         publication.contributors.update(person=person)
     lectures = lecture_factories.lecture_index(home)
     lecture_series = lecture_factories.series(lectures, "Long series")
-    speaker = lecture_factories.person("Lina Haddad")
+    speaker = PersonFactory(name="Lina Haddad")
     for _ in range(21):
         lecture_factories.lecture(lecture_series, speakers=[speaker])
     return {

@@ -13,9 +13,11 @@ class TranslationConfig(AppConfig):
     def ready(self):
         from . import signals  # noqa: F401 -- connects the locale-root permission handler
         from .patches import (
+            keep_child_counts_after_translations_publish,
             limit_snippet_translation_to_own_locales,
             refuse_page_deletion_to_translators,
         )
 
+        keep_child_counts_after_translations_publish()
         limit_snippet_translation_to_own_locales()
         refuse_page_deletion_to_translators()

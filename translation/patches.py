@@ -39,6 +39,14 @@ the submit-translation right, yet its "Publish immediately" publishes every loca
 unreviewed strings included. ``UpdateTranslationsView`` below syncs as before and leaves the
 publishing to ``translation.moderation.publish_synced_translations``, which publishes only what
 the user may publish and sends the other pages to moderation.
+
+2026-12-07, wagtail-localize 1.14.5 (wagtail/wagtail-localize#773, open): when
+``TranslationSource.create_or_update_translation(publish=True)`` translates a page, it publishes
+on commit the revision it made then, which holds the in-memory page; treebeard's ``numchild`` of
+that moment is written back, so a translated section whose translated children were made later
+in the same transaction (a subtree, the demo, a batch) shows no children. ``recount_children``
+puts the count right after every publish, in one place; it was repaired by hand in two demos
+and two tests before.
 """
 
 import contextlib
@@ -55,6 +63,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 from wagtail.models import Page, PagePermissionTester
+from wagtail.signals import page_published
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation, update_translations
 
@@ -95,6 +104,19 @@ def refuse_page_deletion_to_translators():
     PagePermissionTester.can_delete = can_delete
 
 
+def keep_child_counts_after_translations_publish():
+    page_published.connect(recount_children, dispatch_uid="translation.recount_children")
+
+
+def recount_children(sender, instance, **kwargs):
+    """Treebeard's ``numchild`` of a page just published, counted again (a count query, and an
+    update only when wagtail-localize wrote a stale one)."""
+    count = Page.objects.child_of(instance).count()
+    if count != instance.numchild:
+        Page.objects.filter(pk=instance.pk).update(numchild=count)
+        instance.numchild = count
+
+
 def _read_po(upload):
     # polib takes a file name or the contents; writing to a file of our own keeps an uploaded
     # "PO file" that is really a path from being opened (wagtail-localize does the same).
@@ -128,8 +150,8 @@ def upload_pofile(request, translation_id):
             return edit_translation.upload_pofile(request, translation_id)
     return render(
         request,
-        "translation/upload_error.html",
-        {"error": error, "translation": translation,
+        "translation/action_error.html",
+        {"error": error, "back_url": translation.get_target_instance_edit_url(),
          "page_title": _("The PO file could not be imported")},
         status=400,
     )

@@ -11,14 +11,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.images import ImageFile
-from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import (
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
 
 from home.demo import content
 from home.demo.translations import ARABIC_TOPICS, TRANSLATIONS
@@ -34,6 +28,7 @@ from home.models import (
     TopicIndexPage,
     TopicPage,
 )
+from translation.localize import translate_page
 
 HOME_SLUG = "jcmi"
 DEMO_IMAGE_TITLE = "Partners around a planning table (demo illustration)"
@@ -52,21 +47,18 @@ def load(command):
         home.save_revision(user=admin).publish(user=admin)
     ensure_snippets()
     ensure_site_settings()
-    translated = []
     for code in ("fr", "de", "ar"):
-        translated += translate_page(home, code, admin)
-        translated += translate_page(pages["about"], code, admin)
+        demo_translation(home, code, admin)
+        demo_translation(pages["about"], code, admin)
     # The contact form in French and Arabic (labels, help and choices translated), and the
     # focus areas in Arabic, so a right-to-left listing and topic page exist. Parents first.
     for code in ("fr", "ar"):
-        translated += translate_page(pages["contact"], code, admin)
+        demo_translation(pages["contact"], code, admin)
     # Fetched again: putting the menu in order may have moved the index in the tree.
     topics = TopicIndexPage.objects.get(pk=pages["topics"].pk)
-    translated += translate_page(topics, "ar", admin)
+    demo_translation(topics, "ar", admin)
     for topic in TopicPage.objects.child_of(topics).filter(slug__in=ARABIC_TOPICS):
-        translated += translate_page(topic, "ar", admin)
-    if translated:
-        transaction.on_commit(lambda: repair_child_counts(translated))
+        demo_translation(topic, "ar", admin)
 
     command.stdout.write("")
     command.stdout.write("Demo accounts (every role in DESIGN.md):")
@@ -234,7 +226,7 @@ def ensure_sections(home, user, image):
         for slug in order:
             home.get_children().get(slug=slug).move(home, pos="last-child")
         # treebeard counts a move within the same parent as a new child; recount.
-        repair_child_counts([home])
+        Page.objects.filter(pk=home.pk).update(numchild=Page.objects.child_of(home).count())
     return pages
 
 
@@ -323,53 +315,8 @@ def ensure_site_settings():
 
 # Translations ----------------------------------------------------------------------------------
 
-class MissingDemoTranslation(Exception):
-    pass
-
-
-def repair_child_counts(pages):
-    """Recount the children of freshly translated pages, once their publication has run.
-
-    Inside a transaction (load_demo runs in one) wagtail-localize 1.14 publishes a translation's
-    revision on commit (models.py, ``transaction.on_commit(new_revision.publish)``). Publishing
-    saves the page as it was when the revision was made, so a translated home page whose
-    translated children were added later gets its treebeard ``numchild`` put back to 0, and
-    Wagtail then finds no children under /fr/. This runs after those callbacks.
-    """
-    for page in pages:
-        count = Page.objects.child_of(page).count()
-        Page.objects.filter(pk=page.pk).update(numchild=count)
-
-
-@transaction.atomic
-def translate_page(page, language_code, user):
-    """Translate ``page`` through wagtail-localize, from the strings in demo.translations.
-
-    Skipped when the translation already exists, so the demo never adds revisions on a rerun.
-    Returns the pages it made, as a list.
-    """
+def demo_translation(page, language_code, user):
+    """The page in another language from the strings in demo/translations.py, every one of
+    which must be there (a missing one names itself)."""
     locale = Locale.objects.get(language_code=language_code)
-    if page.get_translations().filter(locale=locale).exists():
-        return []
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    strings = TRANSLATIONS[language_code]
-    missing = []
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        text = segment.string.data
-        if text not in strings:
-            missing.append(text)
-            continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string, locale=locale, context=segment.context,
-            defaults={"data": strings[text], "translation_type": "manual",
-                      "last_translated_by": user},
-        )
-    if missing:
-        raise MissingDemoTranslation(
-            f"{language_code}: no demo translation for: " + " | ".join(missing)
-        )
-    translation.save_target(user=user, publish=True)
-    return [page.get_translation(locale)]
+    return translate_page(page, locale, TRANSLATIONS[language_code], user=user, require_all=True)

@@ -4,8 +4,7 @@ Shared by every app's demo module, so whichever runs first makes them. Idempoten
 account keeps its password and data; only missing groups are added.
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from cms.factories import UserFactory
 
 DEMO_PASSWORD = "jcmi-demo-2026"
 
@@ -30,27 +29,19 @@ DEMO_USERS = {
 
 def ensure_demo_users():
     """Create the demo accounts that are missing; return every one of them by username."""
-    User = get_user_model()
     users = {}
     for username, (group_names, is_superuser, _role) in DEMO_USERS.items():
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = User(
-                username=username,
-                email=f"{username}@jcmi.example",
-                first_name=username.replace("-", " ").title().replace(" ", "-")
-                if username != "admin" else "Site",
-                last_name="Demo",
-                is_superuser=is_superuser,
-                is_staff=is_superuser,
-            )
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-        wanted = Group.objects.filter(name__in=group_names)
-        missing = [group for group in wanted if not user.groups.filter(pk=group.pk).exists()]
-        if missing:
-            user.groups.add(*missing)
-        users[username] = user
+        # Looked up by username first: an account that exists keeps its password and names.
+        users[username] = UserFactory(
+            username=username,
+            password=DEMO_PASSWORD,
+            first_name="Site" if username == "admin"
+            else username.replace("-", " ").title().replace(" ", "-"),
+            last_name="Demo",
+            is_superuser=is_superuser,
+            is_staff=is_superuser,
+            groups=group_names,
+        )
     return users
 
 

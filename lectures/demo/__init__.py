@@ -8,17 +8,17 @@ Two lectures have slides (a small real PDF) and related demo publications.
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.blocks import StreamValue
-from wagtail.models import Locale, Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail.models import Locale
 
+from home.factories import PersonFactory, site_home, topic
 from lectures import factories
 from lectures.blocks import ChaptersBlock, ProgrammeBlock
 from lectures.models import EventPage, LecturePage, LectureSeriesPage, RelatedPublication
+from translation.localize import translate_page
 
 # (slug, honorific, name, position, affiliation)
 SPEAKERS = [
@@ -434,14 +434,14 @@ LECTURE_EXTRAS = [
 
 
 def load(command):
-    home = factories.site_home()
+    home = site_home()
     index = factories.lecture_index(
         home, title="Lectures and events", show_in_menus=True,
         intro="<p>Our lecture series, symposia, workshops and training courses: what is coming "
               "up, and recordings of what has passed.</p>",
     )
     people = ensure_speakers()
-    topics = {slug: factories.topic(title, home) for slug, title in topic_titles().items()}
+    topics = {slug: topic(title, home) for slug, title in topic_titles().items()}
     series = {
         slug: factories.series(index, title, intro=intro)
         for slug, title, intro, _time, _zone in SERIES
@@ -486,8 +486,6 @@ def load(command):
     # Before the translations, so that new ones copy the slides and publications too.
     ensure_slides_and_publications(series["civil-military-dialogues"])
     translated = translate_archive(index)
-    if translated:
-        transaction.on_commit(lambda: repair_child_counts(translated))
     command.stdout.write(f"Lectures: {made} new lectures, {len(translated)} translations made or completed.")
 
 
@@ -519,7 +517,7 @@ def topic_titles():
 
 def ensure_speakers():
     return {
-        slug: factories.person(name, honorific=honorific, position=position, affiliation=affiliation)
+        slug: PersonFactory(name=name, honorific=honorific, position=position, affiliation=affiliation)
         for slug, honorific, name, position, affiliation in SPEAKERS
     }
 
@@ -617,8 +615,9 @@ def translate_archive(index):
         )
         pages += list(EventPage.objects.child_of(index).filter(title__in=list(strings)))
         for page in pages:
-            if translate(page, locale, strings):
-                made.append(page.get_translation(locale))
+            translated = translate_page(page, locale, strings)
+            if translated is not None:
+                made.append(translated)
     return made
 
 
@@ -679,64 +678,3 @@ def slides_document(lecture):
     return document
 
 
-def translate(page, locale, strings):
-    """Translate through wagtail-localize; strings without a demo translation stay in English.
-
-    Made once: a string that already has a translation in the locale is never overwritten, so
-    what translators changed survives a reload of the demo (`make run` loads it at every start).
-    A translation made by an earlier version of the demo gets the strings it lacked, and is
-    published again only when nothing else is pending on it (see ``can_republish``). Returns
-    True when the page was (re)published.
-    """
-    existing = page.get_translations().filter(locale=locale).first()
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    if existing is None:
-        translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=locale, defaults={"enabled": True}
-        )
-    else:
-        translation = Translation.objects.filter(
-            source=source, target_locale=locale, enabled=True).first()
-        if translation is None:
-            # Translated by hand in the page editor, or its sync was stopped: not the demo's.
-            return False
-    added = 0
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        text = segment.string.data
-        if text in strings:
-            _string, created = StringTranslation.objects.get_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context,
-                defaults={"data": strings[text], "translation_type": "manual"},
-            )
-            added += created
-    if existing is None or (added and can_republish(page, existing.specific, source)):
-        translation.save_target(publish=True)
-        return True
-    return False
-
-
-def can_republish(page, target, source):
-    """Whether publishing the demo translation again would only add the strings it lacked.
-
-    Not when the source page changed since its content was sent to translators (publishing
-    would put the old synchronised fields back), nor when the translated page has a draft or is
-    in moderation, nor when a translator changed a string since it was last published (their
-    work goes live through moderation, not through the demo)."""
-    if page.last_published_at and page.last_published_at > source.last_updated_at:
-        return False
-    if target.has_unpublished_changes or target.workflow_in_progress:
-        return False
-    edited = StringTranslation.objects.filter(
-        locale=target.locale, context__object_id=source.object_id,
-    )
-    if target.last_published_at:
-        edited = edited.filter(updated_at__gt=target.last_published_at)
-    return not edited.exclude(translation_type="manual", last_translated_by__isnull=True).exists()
-
-
-def repair_child_counts(pages):
-    """wagtail-localize publishes translations on commit from the revision made before their
-    children existed, putting treebeard's numchild back to 0; recount once that has run."""
-    for page in pages:
-        for node in [page, *page.get_ancestors()]:
-            Page.objects.filter(pk=node.pk).update(numchild=Page.objects.child_of(node).count())

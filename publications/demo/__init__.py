@@ -385,28 +385,12 @@ def _translated_versions(index, series_pages):
 
 def _translate(page, locale, strings):
     """Translate a page with the given strings (others fall back to English); 1 if made."""
-    from wagtail_localize.models import (
-        StringSegment,
-        StringTranslation,
-        Translation,
-        TranslationSource,
-    )
+    from translation.localize import translate_page
 
-    if page.get_translation_or_none(locale) is not None:
+    translated = translate_page(page, locale, strings, publish=False)
+    if translated is None:
         return 0
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        french = strings.get(segment.string.data)
-        if french:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context,
-                defaults={"data": french},
-            )
-    # Publish here, not through publish=True: wagtail-localize would publish on commit from a
-    # revision object loaded before the page's children existed, and load_demo runs in one
-    # transaction, so the stale tree fields (numchild) would hide those children.
-    source.create_or_update_translation(locale, publish=False, copy_parent_pages=True, fallback=True)
-    translated = page.get_translation(locale)
+    # Live at once rather than when load_demo's transaction commits (wagtail-localize's
+    # publish=True): the demos that run next link to the translated works.
     translated.get_latest_revision().publish()
     return 1

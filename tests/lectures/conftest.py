@@ -2,12 +2,13 @@ import json
 
 import pytest
 
+from home.factories import PersonFactory, site_home, topic
 from lectures import factories
 
 
 @pytest.fixture
 def home(db):
-    return factories.site_home()
+    return site_home()
 
 
 @pytest.fixture
@@ -18,17 +19,17 @@ def index(home):
 @pytest.fixture
 def people(db):
     return {
-        "amara": factories.person("Amara Okafor", affiliation="University of Lagos"),
-        "jonas": factories.person("Jonas Weber", affiliation="CIMIC Centre of Excellence"),
-        "lea": factories.person("Léa Martin", affiliation="Sciences Po"),
+        "amara": PersonFactory(name="Amara Okafor", affiliation="University of Lagos"),
+        "jonas": PersonFactory(name="Jonas Weber", affiliation="CIMIC Centre of Excellence"),
+        "lea": PersonFactory(name="Léa Martin", affiliation="Sciences Po"),
     }
 
 
 @pytest.fixture
 def topics(home):
     return {
-        "poc": factories.topic("Protection of Civilians", home),
-        "wps": factories.topic("Women, Peace and Security", home),
+        "poc": topic("Protection of Civilians", home),
+        "wps": topic("Women, Peace and Security", home),
     }
 
 

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from home.factories import site_home
 from lectures import factories
 from lectures.archive import PAGE_SIZE
 from lectures.models import CalendarEntryPage, LecturePage
@@ -226,7 +227,7 @@ def test_pagination_keeps_the_filters_and_walks_the_whole_list(client, index, pe
 def test_the_archive_works_in_every_locale(client, index, archive, topics):
     from wagtail.models import Locale
 
-    fr_home = factories.site_home("fr")
+    fr_home = site_home("fr")
     # The French topic is a translation; the French lecture may still point at the English one.
     fr_topic = topics["wps"].copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=True)
     fr_topic.title = "Femmes, paix et sécurité"
@@ -310,15 +311,14 @@ def test_translations_made_with_wagtail_localize_keep_their_topics_and_speakers(
 ):
     from wagtail.models import Locale
 
-    from lectures.demo import repair_child_counts, translate
+    from translation.localize import translate_page
 
     french = Locale.objects.get(language_code="fr")
-    factories.site_home("fr")
+    site_home("fr")
     # wagtail-localize publishes translations when the transaction commits.
     with django_capture_on_commit_callbacks(execute=True):
-        translate(index, french, {"Lectures and events": "Conférences et événements"})
-        translate(archive["old"], french, {"A talk from 2024": "Une conférence de 2024"})
-    repair_child_counts([index.get_translation(french), archive["old"].get_translation(french)])
+        translate_page(index, french, {"Lectures and events": "Conférences et événements"})
+        translate_page(archive["old"], french, {"A talk from 2024": "Une conférence de 2024"})
 
     # No French topic page exists yet: the English topic the lecture carries is still offered.
     response = client.get("/fr/lectures/?topic=protection-of-civilians&speaker=lea-martin")

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation
 
-from lectures import factories
+from home.factories import site_home
 from lectures.models import EventPage, LectureIndexPage, LecturePage, LectureSeriesPage
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def load(capture_on_commit):
     # wagtail-localize publishes translations on commit; a test's transaction never commits.
     with capture_on_commit(execute=True):
         for code in ("en", "fr", "de", "ar"):
-            factories.site_home(code)
+            site_home(code)
         for module in (publication_demo, lecture_demo):
             module.load(command)
 

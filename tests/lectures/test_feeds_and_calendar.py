@@ -9,6 +9,7 @@ import feedparser
 import icalendar
 import pytest
 
+from home.factories import site_home
 from lectures import factories
 from lectures.models import CalendarEntryPage
 
@@ -170,16 +171,15 @@ def test_each_language_feed_has_its_own_entry_ids(
 ):
     from wagtail.models import Locale
 
-    from lectures.demo import repair_child_counts, translate
+    from translation.localize import translate_page
 
     french = Locale.objects.get(language_code="fr")
-    factories.site_home("fr")
+    site_home("fr")
     lecture = programme["past"]
     with django_capture_on_commit_callbacks(execute=True):
-        translate(index, french, {"Lectures and events": "Conférences et événements"})
-        translate(lecture.get_parent(), french, {})
-        translate(lecture, french, {"A past lecture": "Une conférence passée"})
-    repair_child_counts([page.get_translation(french) for page in (index, lecture)])
+        translate_page(index, french, {"Lectures and events": "Conférences et événements"})
+        translate_page(lecture.get_parent(), french, {})
+        translate_page(lecture, french, {"A past lecture": "Une conférence passée"})
 
     def ids(url):
         feed = feedparser.parse(client.get(url).content)

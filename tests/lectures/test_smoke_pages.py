@@ -1,5 +1,6 @@
 import datetime
 
+from home.factories import site_home
 from lectures import factories
 
 
@@ -27,7 +28,7 @@ def test_a_translated_lecture_links_to_its_topics_in_the_same_language(client, i
     from wagtail.models import Locale
 
     french = Locale.objects.get(language_code="fr")
-    factories.site_home("fr")
+    site_home("fr")
     fr_topic = topics["poc"].copy_for_translation(french, copy_parents=True)
     fr_topic.title = "Protection des civils"
     fr_topic.save_revision().publish()

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.template import Context, Template
 from django.utils import timezone
 
+from home.factories import PersonFactory
 from lectures import factories
 
 
@@ -167,7 +168,7 @@ def test_a_lecture_page_costs_the_same_queries_with_one_speaker_or_six(
     series = factories.series(index, "Panels")
     few = factories.lecture(series, "Small panel", speakers=[people["amara"]],
                             video_url="https://youtu.be/dQw4w9WgXcQ")
-    many_people = [factories.person(f"Panellist {n}") for n in range(6)]
+    many_people = [PersonFactory(name=f"Panellist {n}") for n in range(6)]
     many = factories.lecture(series, "Large panel", speakers=many_people,
                              video_url="https://youtu.be/dQw4w9WgXcQ")
     client.get(few.url)

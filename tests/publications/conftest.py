@@ -1,7 +1,7 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from tests.publications import factories
+from cms.factories import UserFactory
+from publications import factories
 
 
 @pytest.fixture
@@ -22,10 +22,7 @@ def publication(working_papers):
 
 
 def make_user(django_user_model, username, *groups):
-    user = django_user_model.objects.create_user(username, f"{username}@jcmi.example", "pw-12345")
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
+    return UserFactory(username=username, password="pw-12345", groups=groups)
 
 
 @pytest.fixture

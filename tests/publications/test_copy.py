@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
+from publications import factories
 from publications.models import PublicationPage
-from tests.publications import factories
 
 
 @pytest.fixture

@@ -15,9 +15,8 @@ from django.utils import timezone
 from lxml import etree
 from wagtail.models import Locale
 
-from publications import deposits, schemas
+from publications import deposits, factories, schemas
 from publications.models import CrossrefDeposit, PublicationPage
-from tests.publications import factories
 
 PORT = 5143
 

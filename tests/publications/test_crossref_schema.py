@@ -8,9 +8,8 @@ from django.core.management.base import BaseCommand
 from lxml import etree
 from wagtail.models import Locale
 
-from publications import crossref, demo, schemas
+from publications import crossref, demo, factories, schemas
 from publications.models import PublicationPage, Series
-from tests.publications import factories
 
 CR = {"cr": crossref.CROSSREF_NS, "jats": crossref.JATS_NS, "ai": crossref.AI_NS,
       "rel": crossref.REL_NS}

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from lxml import etree
 
-from tests.publications import factories
+from publications import factories
 
 CR = {"cr": "http://www.crossref.org/schema/5.4.0", "jats": "http://www.ncbi.nlm.nih.gov/JATS1",
       "ai": "http://www.crossref.org/AccessIndicators.xsd"}

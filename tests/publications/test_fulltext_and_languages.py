@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
+from publications import factories
 from publications.models import PublicationPage
-from tests.publications import factories
 from tests.storage.conftest import moto_endpoint, s3  # noqa: F401 -- fixtures, as in tests/storage
 
 HOST = "http://testserver"

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Locale
 
-from publications import demo
+from publications import demo, factories
 from publications.models import PublicationContributor, Series
 from publications.validators import (
     normalise_doi,
@@ -15,7 +15,6 @@ from publications.validators import (
     validate_issn,
     validate_orcid,
 )
-from tests.publications import factories
 
 
 @pytest.mark.parametrize("validator,value,code", [

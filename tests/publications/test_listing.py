@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from tests.publications import factories
+from publications import factories
 
 
 def cards(response):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from lxml import etree
 from sickle import Sickle
 
-from tests.publications import factories
+from publications import factories
 
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/", "dc": "http://purl.org/dc/elements/1.1/",
       "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/"}

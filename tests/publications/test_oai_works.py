@@ -5,9 +5,8 @@ import pytest
 from lxml import etree
 from wagtail.models import Locale
 
-from publications import schemas
+from publications import factories, schemas
 from publications.models import PublicationPage
-from tests.publications import factories
 
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/", "dc": "http://purl.org/dc/elements/1.1/",
       "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/"}

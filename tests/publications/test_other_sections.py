@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from tests.publications import factories
+from publications import factories
 
 
 def render(source, **context):

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.documents import get_document_model
 
+from publications import factories
 from publications.models import PublicationPage
 from publications.review.production import build_publication_page
-from tests.publications import factories
 
 
 def pdf_file(name="final.pdf"):

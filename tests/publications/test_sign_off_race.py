@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
-from tests.publications import factories
+from publications import factories
 from tests.publications.conftest import make_user
 from tests.publications.test_workflow import edit_form
 

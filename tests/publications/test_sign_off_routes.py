@@ -7,8 +7,8 @@ translation editor's "Publish" and "Publish copies" must not let them skip the s
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 
+from publications import factories
 from publications.models import PublicationPage
-from tests.publications import factories
 
 
 def in_review(page, people, client):

@@ -4,7 +4,7 @@ from django.urls import reverse
 from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from tests.publications import factories
+from publications import factories
 
 
 def edit_form(page, **extra):

@@ -3,6 +3,7 @@ import threading
 import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 
+from home.factories import site_home
 from lectures import factories as lecture_factories
 from registrations import factories
 from registrations.models import RegistrationSettings
@@ -48,7 +49,7 @@ def event_managers_group(request):
 
 @pytest.fixture
 def home(db):
-    return lecture_factories.site_home()
+    return site_home()
 
 
 @pytest.fixture

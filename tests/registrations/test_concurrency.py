@@ -9,6 +9,7 @@ import pytest
 import requests
 from django.db import connection
 
+from home.factories import site_home
 from lectures import factories as lecture_factories
 from registrations import factories
 from registrations.models import Registration
@@ -20,7 +21,7 @@ from .conftest import form_data
 def test_fifty_registrations_for_twenty_four_seats(live_server):
     if connection.vendor != "postgresql":
         pytest.skip("row locks are the point: run with DATABASE_URL=postgres://…")
-    home = lecture_factories.site_home()
+    home = site_home()
     course = factories.course(lecture_factories.lecture_index(home))
     run = factories.run(course, capacity=24)
     url = f"{live_server.url}/en/lectures/{course.slug}/register/{run.pk}/"

@@ -4,9 +4,9 @@ import datetime
 
 from django.utils import timezone
 
-from publications.models import Submission, SubmissionAuthor
 from publications.review import files as submission_files
 from publications.review import workflow
+from publications.review.factories import SubmissionFactory
 
 from .conftest import AUTHOR_EMAIL, AUTHOR_NAME, make_pdf
 
@@ -16,14 +16,11 @@ def checked_pdf(name="manuscript.pdf", **kwargs):
 
 
 def draft(author, series, title="Liaison cells in flood response"):
-    submission = Submission.objects.create(
-        submitter=author, series=series, title=title,
-        abstract="How liaison cells shared information between relief agencies and units.",
-        keywords="liaison, floods, CIMIC", competing_interests="None",
-        licence_agreed=True,
+    submission = SubmissionFactory(
+        submitter=author, series=series, title=title, corresponding_author__name=AUTHOR_NAME,
+        corresponding_author__email=AUTHOR_EMAIL,
+        corresponding_author__affiliation="University of Tunis",
     )
-    SubmissionAuthor.objects.create(submission=submission, name=AUTHOR_NAME, email=AUTHOR_EMAIL,
-                                    affiliation="University of Tunis", is_corresponding=True)
     submission_files.store(submission, "manuscript", checked_pdf(text=title), round_number=1,
                            user=author)
     submission_files.store(submission, "anonymised", checked_pdf("anon.pdf", text=title),

@@ -4,12 +4,12 @@ import io
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from wagtail.models import Locale
 
-from publications.models import Profile, Series
+from publications.models import Series
+from publications.review.factories import AccountFactory
 
 PASSWORD = "a-long-test-passphrase-2026"
 AUTHOR_NAME = "Amira Haddad"
@@ -156,13 +156,9 @@ def make_odt(author=AUTHOR_NAME):
 
 
 def make_user(django_user_model, username, group=None, *, first="", last="", language="en"):
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@jcmi.example", password=PASSWORD,
-        first_name=first, last_name=last)
-    Profile.objects.create(user=user, preferred_language=language)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
+    return AccountFactory(username=username, password=PASSWORD, first_name=first, last_name=last,
+                          groups=[group] if group else [],
+                          profile__preferred_language=language)
 
 
 @pytest.fixture

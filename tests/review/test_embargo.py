@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Collection
 
+from publications import factories
 from publications.embargo import (
     EMBARGO_COLLECTION,
     is_embargoed,
@@ -21,7 +22,6 @@ from publications.embargo import (
 )
 from publications.review import workflow
 from publications.review.production import create_page_for_submission
-from tests.publications import factories
 from tests.review.builders import reviewed
 from tests.review.conftest import make_user
 from tests.search.tree import make_document

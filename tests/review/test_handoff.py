@@ -6,10 +6,10 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from wagtail.models import Page
 
+from publications import factories
 from publications.models import Submission
 from publications.review import workflow
 from publications.review.production import create_page_for_submission
-from tests.publications import factories
 from tests.review.builders import reviewed
 
 from .conftest import make_user

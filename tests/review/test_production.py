@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Group, User
 from wagtail.models import Page
 
+from publications import factories
 from publications.models import PublicationPage, Submission
 from publications.review import workflow
-from tests.publications import factories
 from tests.review.builders import reviewed
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from publications.factories import make_site, make_topic
 from publications.models import SubmissionAuthor, SubmissionFile
-from tests.publications.factories import make_site, make_topic
 
 from .builders import draft
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.publications import factories as publication_factories
+from publications import factories as publication_factories
 from tests.search.tree import make_document
 
 pytestmark = pytest.mark.django_db

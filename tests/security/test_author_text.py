@@ -20,11 +20,10 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from lxml import etree
 
-from publications import citations
+from publications import citations, factories
 from publications.models import PublicationPage, ReviewAssignment, Series, Submission
 from publications.review import workflow
 from publications.review.tokens import make_assignment_token
-from tests.publications import factories
 from tests.review.builders import in_days
 from tests.review.conftest import (  # noqa: F401 -- fixtures
     _no_task_fails_quietly,

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task_backends
 
+from publications import factories
 from publications.embargo import is_embargoed, release_publication_task
 from publications.review import workflow
 from publications.review.production import create_page_for_submission
-from tests.publications import factories
 from tests.review.builders import reviewed
 from tests.review.conftest import author, editor, reviewers  # noqa: F401 -- fixtures
 from tests.storage.conftest import MEDIA_BUCKET

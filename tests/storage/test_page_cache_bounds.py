@@ -13,9 +13,9 @@ from cms import cache as breaker
 from cms import env
 from cms.cache import redis_cache
 from lectures.archive import ArchiveFilter
+from publications import factories
 from publications.listing import PublicationFilter
 from tests.conftest import redis_test_url
-from tests.publications import factories
 from tests.resilience.listeners import Proxy, free_port
 from tests.search.tree import add_report, build_tree, publish, translate
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.publications import factories
+from publications import factories
 from tests.search.tree import add_report, build_tree, publish, translate
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils.translation import trans_real
@@ -15,19 +13,15 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
+from cms.factories import SuperuserFactory, UserFactory
 from home.models import HomePage, StandardPage
 
 PASSWORD = "jcmi-test-pass"
 
 
 def make_user(username, *groups, superuser=False):
-    User = get_user_model()
-    if superuser:
-        return User.objects.create_superuser(username, f"{username}@jcmi.example", PASSWORD)
-    user = User.objects.create_user(username, f"{username}@jcmi.example", PASSWORD)
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
+    factory = SuperuserFactory if superuser else UserFactory
+    return factory(username=username, password=PASSWORD, groups=groups)
 
 
 @pytest.fixture

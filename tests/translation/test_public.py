@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import override
 from wagtail.models import Page
 
+from home.factories import site_home
 from translation.models import SiteText
 
 from .conftest import translate_and_publish
@@ -171,12 +172,12 @@ def test_a_course_page_invites_visitors_to_sign_up_not_to_open_an_account(
     from lectures import factories
 
     year = timezone.now().year + 1
-    index = factories.lecture_index(factories.site_home())
+    index = factories.lecture_index(site_home())
     course = factories.event(
         index, "Coordination course", "training", datetime.datetime(year, 5, 4, 9, 0),
         registration_url="https://forms.example.org/course",
     )
-    factories.site_home(code)
+    site_home(code)
     translated = course.copy_for_translation(locales[code], copy_parents=True)
     translated.save_revision().publish()
 
@@ -189,7 +190,7 @@ def test_an_arabic_visitor_reads_lecture_times_with_the_arabic_comma(locales, co
     from lectures import factories
     from lectures.templatetags.lectures_tags import entry_when
 
-    index = factories.lecture_index(factories.site_home())
+    index = factories.lecture_index(site_home())
     lecture = factories.lecture(index, "Evening talk", when=datetime.datetime(2026, 9, 15, 18, 0),
                                 end_time=datetime.time(19, 30))
     symposium = factories.event(

@@ -14,10 +14,11 @@ from wagtail.models import Locale
 
 from cms.pdfs import simple_pdf
 from home.demo.users import ensure_demo_users
-from publications.models import Profile, ReviewAssignment, Series, Submission, SubmissionAuthor
+from publications.models import Profile, ReviewAssignment, Series, Submission
 
 from .. import files as submission_files
 from .. import production, workflow
+from ..factories import SubmissionFactory
 
 SERIES = [
     ("working-papers", "JCMI Working Papers", Series.Kind.WORKING_PAPER, Series.Anonymity.DOUBLE),
@@ -73,14 +74,12 @@ def _in_days(days):
 
 
 def _draft(title, series, author, abstract):
-    submission = Submission.objects.create(
+    submission = SubmissionFactory(
         submitter=author, series=series, title=title, abstract=abstract,
         keywords="civil-military interaction, CIMIC", competing_interests="None declared.",
-        cover_letter="Submitted for the editors' consideration.", licence_agreed=True,
+        cover_letter="Submitted for the editors' consideration.",
+        corresponding_author__affiliation="JCMI partner university",
     )
-    SubmissionAuthor.objects.create(
-        submission=submission, name=author.get_full_name() or author.username,
-        email=author.email, affiliation="JCMI partner university", is_corresponding=True)
     pdf = submission_files.CheckedUpload(demo_pdf(title), submission_files.PDF, "manuscript.pdf")
     submission_files.store(submission, "manuscript", pdf, round_number=1, user=author)
     if submission.is_double_anonymous:
