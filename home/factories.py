@@ -95,3 +95,15 @@ def topic(title, home=None):
     """A focus area under the site's topics index."""
     topics = TopicIndexPageFactory(parent=home or site_home())
     return TopicPageFactory(parent=topics, title=title, slug=slugify(title))
+
+
+def translated_copy(page, language_code, **fields):
+    """The page's translation as an editor makes one by hand (Wagtail's copy_for_translation,
+    parents included), with ``fields`` rewritten, published. Translations through
+    wagtail-localize's strings: ``translation.localize.translate_page``."""
+    translation = page.copy_for_translation(Locale.objects.get(language_code=language_code),
+                                            copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation.specific_class.objects.get(pk=translation.pk)

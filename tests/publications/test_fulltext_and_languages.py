@@ -6,10 +6,10 @@ import json
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.models import Collection, CollectionViewRestriction
 
+from home.factories import translated_copy
 from publications import factories
-from publications.models import PublicationPage
 from tests.storage.conftest import moto_endpoint, s3  # noqa: F401 -- fixtures, as in tests/storage
 
 HOST = "http://testserver"
@@ -33,14 +33,6 @@ def assert_pdf(client, url):
     return body
 
 
-def translate(page, language, title, **fields):
-    translation = page.copy_for_translation(Locale.objects.get(language_code=language),
-                                            copy_parents=True)
-    translation.title = title
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return PublicationPage.objects.get(pk=translation.pk)
 
 
 def test_every_public_link_to_the_pdf_is_the_same_stable_address_on_the_site(client, publication):
@@ -90,9 +82,9 @@ def test_on_s3_the_pdf_is_streamed_from_the_site_not_redirected(s3, client, work
 def test_each_language_points_to_its_own_pdf_else_the_original(client, working_papers):
     _, series_page = working_papers
     page = factories.make_publication(series_page, title="Shared plans", doi="10.12345/jcmi.wp.3")
-    french = translate(page, "fr", "Plans partagés")
-    german = translate(page, "de", "Gemeinsame Pläne",
-                       pdf=factories.make_document("Gemeinsame Pläne"))
+    french = translated_copy(page, "fr", title="Plans partagés")
+    german = translated_copy(page, "de", title="Gemeinsame Pläne",
+                             pdf=factories.make_document("Gemeinsame Pläne"))
 
     tags, data, button = meta(client, french)
     assert tags["citation_title"] == "Plans partagés"

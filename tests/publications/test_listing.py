@@ -227,14 +227,13 @@ def test_query_counts_do_not_grow_with_the_number_of_publications(
 
 
 def translate_to_french(page, django_capture_on_commit_callbacks):
-    from wagtail_localize.models import TranslationSource
+    from translation.localize import translate_page
 
-    source, _ = TranslationSource.get_or_create_from_instance(page)
     # wagtail-localize publishes the translation when the transaction commits.
     with django_capture_on_commit_callbacks(execute=True):
-        source.create_or_update_translation(Locale.objects.get(language_code="fr"), publish=True,
-                                            copy_parent_pages=True, fallback=True)
-    return page.get_translation(Locale.objects.get(language_code="fr"))
+        french = translate_page(page, Locale.objects.get(language_code="fr"), {})
+    french.refresh_from_db()
+    return french
 
 
 def test_french_visitors_can_filter_by_topics_that_exist_only_in_english(

@@ -5,8 +5,8 @@ import pytest
 from lxml import etree
 from wagtail.models import Locale
 
+from home.factories import translated_copy
 from publications import factories, schemas
-from publications.models import PublicationPage
 
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/", "dc": "http://purl.org/dc/elements/1.1/",
       "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/"}
@@ -27,10 +27,7 @@ def translate(page, language, title, abstract, series_name=None):
         series = page.series.copy_for_translation(locale)
         series.name = series_name
         series.save()
-    translation = page.copy_for_translation(locale, copy_parents=True)
-    translation.title, translation.abstract = title, f"<p>{abstract}</p>"
-    translation.save_revision().publish()
-    return PublicationPage.objects.get(pk=translation.pk)
+    return translated_copy(page, language, title=title, abstract=f"<p>{abstract}</p>")
 
 
 @pytest.fixture

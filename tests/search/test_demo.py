@@ -3,8 +3,8 @@ import io
 import pytest
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from home.factories import translated_copy
 from search import demo
-from tests.search.tree import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ class FakeCommand:
 
 
 def test_demo_promotions_are_made_once_per_language(tree, client):
-    french_about = translate(tree.about, "fr", title="À propos", intro="Le réseau.")
+    french_about = translated_copy(tree.about, "fr", title="À propos", intro="Le réseau.")
     demo.load(FakeCommand())
     count = SearchPromotion.objects.count()
     demo.load(FakeCommand())

@@ -13,8 +13,9 @@ import uuid
 import pytest
 from django.core.management import call_command
 
+from home.factories import translated_copy
 from tests.search.test_search_page import facet_counts, result_urls
-from tests.search.tree import add_report, make_document, translate
+from tests.search.tree import add_report, make_document
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -52,7 +53,7 @@ def reindex(backend):
 def test_pdf_words_and_languages_on_elasticsearch(elasticsearch, tree, client):
     pdf = make_document("Field study", "Interviews about the Kasserine water agreement.")
     report = add_report(tree, "Water and stability", abstract="A field study.", pdf=pdf)
-    french = translate(report, "fr", title="Eau et stabilité",
+    french = translated_copy(report, "fr", title="Eau et stabilité",
                        abstract="Des réseaux de coopération civilo-militaire.")
     reindex(elasticsearch)
 

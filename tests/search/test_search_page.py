@@ -6,7 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from tests.search.tree import add_report, make_document, translate
+from home.factories import translated_copy
+from tests.search.tree import add_report, make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_a_word_found_only_in_a_pdf_finds_the_publication_in_the_visitors_langua
     )
     assert "Kasserine" in pdf.extracted_text  # extracted by the background task on save
     report = add_report(tree, "Water and stability", abstract="A field study.", pdf=pdf)
-    french = translate(report, "fr", title="Eau et stabilité", abstract="Une étude de terrain.")
+    french = translated_copy(report, "fr", title="Eau et stabilité", abstract="Une étude de terrain.")
 
     english_results = client.get("/en/search/", {"q": "Kasserine"})
     assert english_results.status_code == 200
@@ -76,7 +77,7 @@ def test_a_pdf_whose_text_arrives_after_the_page_is_saved_is_still_found(tree, c
 
 
 def test_a_french_query_finds_the_french_translation_and_not_the_english_page(tree, client):
-    french_about = translate(
+    french_about = translated_copy(
         tree.about, "fr", title="À propos du réseau",
         intro="Un réseau de praticiens civils et militaires et de chercheurs.",
     )
@@ -190,7 +191,7 @@ def test_results_are_paginated_and_bad_page_numbers_fall_back(tree, client):
 
 
 def test_editors_picks_are_shown_in_the_language_of_the_promoted_page(tree, client):
-    french_about = translate(tree.about, "fr", title="À propos du réseau", intro="Qui nous sommes.")
+    french_about = translated_copy(tree.about, "fr", title="À propos du réseau", intro="Qui nous sommes.")
     query = Query.get("membership")
     SearchPromotion.objects.create(query=query, page=tree.about, sort_order=0,
                                    description="How to join the network.")
@@ -269,7 +270,7 @@ def test_a_quoted_phrase_matches_the_phrase(tree, client):
 
 
 def test_an_arabic_query_finds_the_arabic_page(tree, client):
-    arabic = translate(tree.protection, "ar", title="حماية المدنيين",
+    arabic = translated_copy(tree.protection, "ar", title="حماية المدنيين",
                        summary="إبعاد المدنيين عن الأذى قبل النزاع المسلح وأثناءه وبعده.")
     response = client.get("/ar/search/", {"q": "المدنيين"})
     assert result_urls(response) == [arabic.url]
@@ -291,7 +292,7 @@ def test_an_empty_search_invites_a_query(client, tree):
 
 
 def test_autocomplete_suggests_titles_in_the_visitors_language(tree, client):
-    translate(tree.protection, "fr", title="Protection des civils", summary="Les civils.")
+    translated_copy(tree.protection, "fr", title="Protection des civils", summary="Les civils.")
     english = client.get("/en/search/autocomplete/", {"q": "prot"})
     assert english["Content-Type"] == "application/json"
     assert [r["title"] for r in english.json()["results"]] == ["Protection of Civilians"]

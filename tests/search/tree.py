@@ -7,22 +7,22 @@ English home with an about page, a topic index with topics, and a report index w
 import datetime
 
 from django.core.files.base import ContentFile
-from fpdf import FPDF
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage, StandardPage, TopicIndexPage, TopicPage
+from cms.pdfs import simple_pdf
+from home.factories import (
+    HomePageFactory,
+    StandardPageFactory,
+    TopicIndexPageFactory,
+    TopicPageFactory,
+)
 from tests.search.testapp.models import ReportIndexPage, ReportPage
 
 
-def pdf_bytes(*lines):
+def pdf_bytes(first, *lines):
     """A real PDF with a text layer, as an author's word processor would make it."""
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=12)
-    for line in lines:
-        pdf.multi_cell(0, 8, line)
-    return bytes(pdf.output())
+    return simple_pdf(first, "\n".join(lines))
 
 
 def make_document(title, *lines, collection=None):
@@ -43,16 +43,6 @@ def publish(page):
     return page
 
 
-def translate(page, language_code, **fields):
-    """The page's translation in another locale, with its fields rewritten, published."""
-    locale = Locale.objects.get(language_code=language_code)
-    translation = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return publish(translation)
-
-
 class Tree:
     """Handles on the pages the tests use."""
 
@@ -62,27 +52,25 @@ def build_tree():
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     tree = Tree()
-    tree.home = root.add_child(instance=HomePage(
-        title="JCMI Network", slug="home", hero_title="Civil and military actors, together",
-        locale=en,
-    ))
+    tree.home = HomePageFactory(parent=root, slug="home", locale=en,
+                                hero_title="Civil and military actors, together")
     Site.objects.all().delete()
     Site.objects.create(hostname="testserver", port=80, root_page=tree.home,
                         is_default_site=True, site_name="JCMI")
-    tree.about = tree.home.add_child(instance=StandardPage(
-        title="About the network", slug="about",
+    tree.about = StandardPageFactory(
+        parent=tree.home, title="About the network", slug="about",
         intro="A network of civil society, government and military practitioners and scholars "
               "who study civil-military interaction.",
-    ))
-    tree.topics = tree.home.add_child(instance=TopicIndexPage(title="Topics", slug="topics"))
-    tree.protection = tree.topics.add_child(instance=TopicPage(
-        title="Protection of Civilians", slug="protection-of-civilians",
+    )
+    tree.topics = TopicIndexPageFactory(parent=tree.home)
+    tree.protection = TopicPageFactory(
+        parent=tree.topics, title="Protection of Civilians", slug="protection-of-civilians",
         summary="Keeping civilians out of harm's way before, during and after armed conflict.",
-    ))
-    tree.governance = tree.topics.add_child(instance=TopicPage(
-        title="Good Governance", slug="good-governance",
+    )
+    tree.governance = TopicPageFactory(
+        parent=tree.topics, title="Good Governance", slug="good-governance",
         summary="Accountable institutions as the basis of a lasting peace.",
-    ))
+    )
     tree.reports = tree.home.add_child(instance=ReportIndexPage(title="Reports", slug="reports"))
     return tree
 

@@ -14,7 +14,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import TranslationCreator
 
 from cms.factories import SuperuserFactory, UserFactory
-from home.models import HomePage, StandardPage
+from home.factories import HomePageFactory, StandardPageFactory
 
 PASSWORD = "jcmi-test-pass"
 
@@ -35,24 +35,22 @@ def site_tree(locales):
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     root.refresh_from_db()
-    home = root.add_child(instance=HomePage(
-        title="Home", slug="home", hero_title="Working together in crises",
+    home = HomePageFactory(
+        parent=root, title="Home", slug="home", hero_title="Working together in crises",
         hero_text="Civil and military actors learn from each other.", locale=locales["en"],
-    ))
+    )
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home,
                                         "site_name": "JCMI"},
     )
-    about = home.add_child(instance=StandardPage(
-        title="About the network", slug="about", intro="An open network since 2013.",
+    about = StandardPageFactory(
+        parent=home, title="About the network", slug="about", intro="An open network since 2013.",
         body=[("paragraph", "<p>Scholars and practitioners meet here.</p>")],
-    ))
-    principles = about.add_child(instance=StandardPage(
-        title="Principles", slug="principles", intro="Nine principles guide the work.",
-    ))
-    education = home.add_child(instance=StandardPage(
-        title="Education", slug="education", intro="Courses and classes.",
-    ))
+    )
+    principles = StandardPageFactory(parent=about, title="Principles", slug="principles",
+                                     intro="Nine principles guide the work.")
+    education = StandardPageFactory(parent=home, title="Education", slug="education",
+                                    intro="Courses and classes.")
     for page in (home, about, principles, education):
         page.save_revision().publish()
     return {"home": home, "about": about, "principles": principles, "education": education}
