@@ -9,13 +9,6 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase, override_settings
 
-# The browser journeys keep one Playwright browser for the session; its event loop runs in the
-# main thread, where Django then refuses database calls as if they came from async code. With the
-# suite spread over workers by file, database tests can run after a journey in the same process
-# (pytest-django alone ran the journeys last). Playwright's documentation gives this setting for
-# Django's test suites.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def media_storages(root):
     """Public and private media in folders under ``root``."""

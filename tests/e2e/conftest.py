@@ -196,7 +196,11 @@ def site(tmp_path_factory):
     )
 
 
-@pytest.fixture(scope="session")
+# One browser per module, not per session: Playwright's sync API runs its event loop in the main
+# thread for as long as it is open, and Django refuses database calls in a thread with a running
+# loop. Spread over workers by file, a worker runs database tests after a journey's module; by
+# then this browser and its loop are gone.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -15,9 +15,7 @@ def production_env(**extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        # DJANGO_ALLOW_ASYNC_UNSAFE: the test suite's own (tests/conftest.py), never production's.
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG",
-                       "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
     }
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
