@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 from lxml import etree
 from wagtail.models import Locale
 
-from publications import citations
+from publications import citations, openaire
 from publications.listing import one_version_per_work
 from publications.models import PublicationPage, Series, WithdrawnWork
 from publications.models.pages import with_card_data
@@ -38,6 +38,8 @@ OAI_ID_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier"
 
 METADATA_FORMATS = {
     "oai_dc": ("http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OAI_DC_NS),
+    # OpenAIRE's Literature profile, under the prefix its guidelines recommend.
+    "oai_openaire": (openaire.SCHEMA, openaire.OAIRE_NS),
 }
 
 # Arguments each verb accepts: (required, optional). A resumptionToken is exclusive.
@@ -328,8 +330,9 @@ def oai_dc(parent, page, request, versions, series_names):
     dc("rights", page.licence_url or page.get_licence_display())
 
 
-def records(parent, pages, request):
-    """A <record> per work, with every language's version and series name in two queries."""
+def records(parent, pages, request, prefix="oai_dc"):
+    """A <record> per work in the format ``prefix``, with every language's version and series
+    name in two queries."""
     keys = [page.translation_key for page in pages]
     versions = {}
     for version in (PublicationPage.objects.live().public().filter(translation_key__in=keys)
@@ -344,8 +347,11 @@ def records(parent, pages, request):
         element = E(parent, "record")
         header(element, page)
         metadata = E(element, "metadata")
-        names = series_names.get(page.series.translation_key, {}) if page.series_id else {}
-        oai_dc(metadata, page, request, [page] + others, names)
+        if prefix == "oai_openaire":
+            openaire.resource(metadata, page, request, [page] + others)
+        else:
+            names = series_names.get(page.series.translation_key, {}) if page.series_id else {}
+            oai_dc(metadata, page, request, [page] + others, names)
 
 
 def deleted_record(parent, withdrawal):
@@ -433,7 +439,7 @@ def get_record(root, request, arguments):
     if isinstance(found, WithdrawnWork):
         deleted_record(element, found)
     else:
-        records(element, [found], request)
+        records(element, [found], request, arguments["metadataPrefix"])
 
 
 def list_items(root, request, arguments, *, full_records):
@@ -452,7 +458,7 @@ def list_items(root, request, arguments, *, full_records):
         if deleted:
             (deleted_record if full_records else deleted_header)(element, gone[pk])
         elif full_records:
-            records(element, [pages[pk]], request)
+            records(element, [pages[pk]], request, state["metadataPrefix"])
         else:
             header(element, pages[pk])
     complete_size = len(selected)

@@ -22,6 +22,9 @@ LOCAL_COPIES = {
     "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd": HERE / "oai/OAI-PMH.xsd",
     "http://www.openarchives.org/OAI/2.0/oai_dc.xsd": HERE / "oai/oai_dc.xsd",
     "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd": HERE / "oai/oai-identifier.xsd",
+    # The OpenAIRE schemas import W3C's xml.xsd by its 2001 address (the same declarations).
+    "http://www.w3.org/2001/03/xml.xsd": HERE / "crossref/standard-modules/xml.xsd",
+    "https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd": HERE / "openaire/openaire.xsd",
 }
 
 
@@ -60,13 +63,23 @@ _OAI_DRIVER = """<?xml version="1.0"?>
   <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai_dc/" schemaLocation="oai_dc.xsd"/>
   <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai-identifier"
              schemaLocation="oai-identifier.xsd"/>
+  <xs:import namespace="http://namespace.openaire.eu/schema/oaire/"
+             schemaLocation="../openaire/openaire.xsd"/>
 </xs:schema>"""
 
 
 @lru_cache(maxsize=1)
 def oai_pmh():
-    """OAI-PMH 2.0 responses, with oai_dc records and the oai-identifier description."""
+    """OAI-PMH 2.0 responses, with oai_dc and oai_openaire records and the oai-identifier
+    description."""
     return _schema_from_text(_OAI_DRIVER, HERE / "oai" / "driver.xsd")
+
+
+@lru_cache(maxsize=1)
+def openaire():
+    """The OpenAIRE Guidelines for Literature Repositories 4.0 application profile on its own
+    (``oai_openaire`` records)."""
+    return etree.XMLSchema(etree.parse(str(HERE / "openaire/openaire.xsd"), _parser()))
 
 
 def errors(schema, xml_bytes):
