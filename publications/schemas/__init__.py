@@ -88,3 +88,78 @@ def errors(schema, xml_bytes):
     if schema.validate(document):
         return []
     return [f"line {e.line}: {e.message}" for e in schema.error_log]
+
+
+# -- schema.org ------------------------------------------------------------------------------
+# JSON-LD has no schema to validate against, but schema.org publishes its vocabulary: which
+# types exist, what each is a subtype of, and on which types each property may stand
+# (domainIncludes). The official release file is kept gzipped beside this module.
+
+
+class SchemaOrgVocabulary:
+    def __init__(self, graph):
+        self.parents, self.domains, self.superseded = {}, {}, set()
+
+        def ids(value):
+            values = value if isinstance(value, list) else [value] if value else []
+            return {v["@id"].removeprefix("schema:") for v in values}
+
+        for node in graph:
+            name = node["@id"].removeprefix("schema:")
+            kinds = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
+            if "rdfs:Class" in kinds:
+                self.parents[name] = ids(node.get("rdfs:subClassOf"))
+            if "rdf:Property" in kinds:
+                self.domains[name] = ids(node.get("schema:domainIncludes"))
+            if node.get("schema:supersededBy"):
+                self.superseded.add(name)
+
+    def ancestors(self, type_name):
+        seen, todo = set(), [type_name]
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo.extend(self.parents.get(current, ()))
+        return seen
+
+    def problems(self, data, path="$"):
+        """Every typed node's properties that its type does not have (per domainIncludes and
+        the type hierarchy), unknown or superseded types and properties, as readable lines."""
+        found = []
+        if isinstance(data, list):
+            for position, item in enumerate(data):
+                found += self.problems(item, f"{path}[{position}]")
+            return found
+        if not isinstance(data, dict):
+            return found
+        types = data.get("@type")
+        types = types if isinstance(types, list) else [types] if types else []
+        for type_name in types:
+            if type_name not in self.parents:
+                found.append(f"{path}: unknown type {type_name}")
+            elif type_name in self.superseded:
+                found.append(f"{path}: superseded type {type_name}")
+        lineage = set().union(*(self.ancestors(t) for t in types)) if types else set()
+        for key, value in data.items():
+            if key.startswith("@"):
+                continue
+            if key not in self.domains:
+                found.append(f"{path}.{key}: no such property")
+            elif key in self.superseded:
+                found.append(f"{path}.{key}: superseded property")
+            elif types and not (self.domains[key] & lineage):
+                found.append(f"{path}.{key}: not a property of {'/'.join(types)}")
+            found += self.problems(value, f"{path}.{key}")
+        return found
+
+
+@lru_cache(maxsize=1)
+def schema_org():
+    """schema.org's vocabulary (release 30.0)."""
+    import gzip
+    import json
+
+    with gzip.open(HERE / "schemaorg" / "schemaorg-current-https.jsonld.gz", "rt",
+                   encoding="utf-8") as vocabulary:
+        return SchemaOrgVocabulary(json.load(vocabulary)["@graph"])
