@@ -162,11 +162,13 @@ def resource(parent, page, request, versions):
 
 
 def _fulltexts(versions, request):
-    """Each distinct full text of the work at its stable address on the site: the original's,
-    then every translated PDF a translation has of its own."""
-    urls = []
+    """Each distinct full text of the work at its stable address on the site (each version
+    serves its own PDF there): the original's, then every translated PDF a translation has of
+    its own. Read from the versions already loaded, so a record asks nothing more."""
+    urls, seen = [], set()
     for version in versions:
-        url = citations.pdf_url(version, request)
-        if url and url not in urls:
-            urls.append(url)
+        if version.pdf_id and version.pdf_id not in seen:
+            seen.add(version.pdf_id)
+            urls.append(citations.absolute_url(version, request)
+                        + version.fulltext_path.lstrip("/"))
     return urls

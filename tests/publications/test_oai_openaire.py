@@ -194,3 +194,28 @@ def test_the_schema_refuses_what_the_profile_forbids(client, translated_work):
     wrong_rights = copy.deepcopy(resource)
     wrong_rights.find("datacite:rights", NS).set("rightsURI", "http://example.org/free")
     assert schemas.errors(schemas.openaire(), etree.tostring(wrong_rights))
+
+
+@pytest.mark.parametrize("prefix", ["oai_dc", "oai_openaire"])
+def test_a_list_costs_the_same_queries_for_one_work_or_many(
+        client, working_papers, site, prefix, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _, series_page = working_papers
+    topic = factories.make_topic(site["topics_index"], "Rule of Law")
+
+    def add_work(n):
+        page = factories.make_publication(series_page, title=f"Work {n}", topics=[topic],
+                                          doi=f"10.12345/jcmi.wp.{n}")
+        translate(page, "fr", f"Travail {n}", "Un résumé.", "Documents de travail du JCMI")
+
+    add_work(1)
+    oai(client, verb="ListRecords", metadataPrefix=prefix)  # warms the site's root paths
+    with CaptureQueriesContext(connection) as one:
+        oai(client, verb="ListRecords", metadataPrefix=prefix)
+    for n in range(2, 6):
+        add_work(n)
+    with django_assert_max_num_queries(len(one)):
+        tree = oai(client, verb="ListRecords", metadataPrefix=prefix)
+    assert len(tree.findall(".//oai:record", NS)) == 5
