@@ -292,17 +292,16 @@ def oai_dc(parent, page, request, versions, series_names):
             if language:
                 element.set(XML_LANG, language)
 
-    for version in versions:
-        dc("title", citations.full_title(version), version.locale.language_code)
+    for title, language in citations.by_language(versions, citations.full_title):
+        dc("title", title, language)
     for contributor in page.authors:
         dc("creator", citations.person_name(contributor))
-    for version in versions:
-        for keyword in version.keyword_list:
-            dc("subject", keyword, version.locale.language_code)
+    for keyword, language in citations.keywords_by_language(versions):
+        dc("subject", keyword, language)
     for topic in page.topics.all():
         dc("subject", topic.title, page.locale.language_code)
-    for version in versions:
-        dc("description", citations.plain_abstract(version), version.locale.language_code)
+    for abstract, language in citations.by_language(versions, citations.plain_abstract):
+        dc("description", abstract, language)
     dc("publisher", citations.publisher_name())
     for contributor in page.editors:
         dc("contributor", citations.person_name(contributor))

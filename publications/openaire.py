@@ -69,11 +69,15 @@ def resource(parent, page, request, versions):
     root.set(f"{{{XSI_NS}}}schemaLocation", f"{OAIRE_NS} {SCHEMA}")
 
     titles = _sub(root, DATACITE_NS, "titles")
-    for version in versions:
-        language = version.locale.language_code
-        _sub(titles, DATACITE_NS, "title", version.title, language)
-        if version.subtitle:
-            _sub(titles, DATACITE_NS, "title", version.subtitle, language, titleType="Subtitle")
+    subtitles = {language: subtitle for subtitle, language in citations.by_language(
+        versions, lambda version: version.subtitle)}
+    for title, language in citations.by_language(versions, lambda version: version.title):
+        _sub(titles, DATACITE_NS, "title", title, language)
+        if language in subtitles:
+            _sub(titles, DATACITE_NS, "title", subtitles.pop(language), language,
+                 titleType="Subtitle")
+    for language, subtitle in subtitles.items():  # a translated subtitle under the same title
+        _sub(titles, DATACITE_NS, "title", subtitle, language, titleType="Subtitle")
 
     if page.authors:
         creators = _sub(root, DATACITE_NS, "creators")
@@ -117,10 +121,8 @@ def resource(parent, page, request, versions):
     _sub(root, DC_NS, "publisher", citations.publisher_name())
     uri, label = RESOURCE_TYPES.get(page.kind, REPORT)
     _sub(root, OAIRE_NS, "resourceType", label, resourceTypeGeneral="literature", uri=uri)
-    for version in versions:
-        abstract = citations.plain_abstract(version)
-        if abstract:
-            _sub(root, DC_NS, "description", abstract, version.locale.language_code)
+    for abstract, language in citations.by_language(versions, citations.plain_abstract):
+        _sub(root, DC_NS, "description", abstract, language)
 
     files = _fulltexts(versions, request)
     if files:
@@ -129,9 +131,8 @@ def resource(parent, page, request, versions):
     _sub(root, DATACITE_NS, "rights", rights_label, rightsURI=rights_uri)
 
     subjects = _sub(root, DATACITE_NS, "subjects")
-    for version in versions:
-        for keyword in version.keyword_list:
-            _sub(subjects, DATACITE_NS, "subject", keyword, version.locale.language_code)
+    for keyword, language in citations.keywords_by_language(versions):
+        _sub(subjects, DATACITE_NS, "subject", keyword, language)
     for topic in page.topics.all():
         _sub(subjects, DATACITE_NS, "subject", topic.title, page.locale.language_code)
     if not len(subjects):

@@ -61,6 +61,7 @@ def translated_work(working_papers, site):
     french = translate(page, "fr", "Coordonner n'est pas commander",
                        "Le dialogue, pas la directive.", "Documents de travail du JCMI")
     french.pdf = factories.make_document("Coordonner")
+    french.subtitle, french.keywords = "Notes de terrain", "CIMIC; coordination civilo-militaire"
     french.save_revision().publish()
     arabic = translate(page, "ar", "التنسيق ليس قيادة", "الحوار لا الأوامر.", "أوراق عمل الشبكة")
     return page, french, arabic
@@ -84,11 +85,13 @@ def test_a_translated_work_is_one_openaire_record_in_every_language(client, tran
         f":publication/{page.pk}")
     (resource,) = resources(tree)
 
+    # Each language's own words: the Arabic version left the subtitle and keywords untranslated,
+    # so the English ones are not repeated under its language.
     assert texts(resource, "datacite:titles/datacite:title") == [
         ("en", page.title), ("en", "Notes from the field"), ("fr", french.title),
-        ("fr", "Notes from the field"), ("ar", arabic.title), ("ar", "Notes from the field")]
+        ("fr", "Notes de terrain"), ("ar", arabic.title)]
     assert [e.get("titleType") for e in resource.findall("datacite:titles/datacite:title", NS)
-            ] == [None, "Subtitle"] * 3
+            ] == [None, "Subtitle", None, "Subtitle", None]
     assert texts(resource, "dc:description") == [
         ("en", "How civil and military actors share plans in a crisis."),
         ("fr", "Le dialogue, pas la directive."), ("ar", "الحوار لا الأوامر.")]
@@ -118,12 +121,19 @@ def test_a_translated_work_is_one_openaire_record_in_every_language(client, tran
         "http://purl.org/coar/access_right/c_abf2", "open access")
     assert resource.find("datacite:dates/datacite:date", NS).text == "2026-03-14"
     assert resource.findtext("datacite:sizes/datacite:size", namespaces=NS) == "24 pages"
-    assert ("en", "Protection of Civilians") in texts(resource, "datacite:subjects/datacite:subject")
-    assert ("fr", "CIMIC") in texts(resource, "datacite:subjects/datacite:subject")
+    assert texts(resource, "datacite:subjects/datacite:subject") == [
+        ("en", "CIMIC"), ("en", "coordination"), ("fr", "coordination civilo-militaire"),
+        ("en", "Protection of Civilians")]
     assert resource.findtext("oaire:citationTitle", namespaces=NS) == "JCMI Working Papers"
     assert resource.findtext("oaire:citationVolume", namespaces=NS) == str(page.series_number)
     licence = resource.find("oaire:licenseCondition", NS)
     assert licence.get("uri") == "https://creativecommons.org/licenses/by/4.0/"
+
+    # oai_dc says the same of the languages.
+    dc = oai(client, verb="ListRecords", metadataPrefix="oai_dc").find(
+        ".//{http://www.openarchives.org/OAI/2.0/oai_dc/}dc")
+    assert texts(dc, "dc:subject") == texts(resource, "datacite:subjects/datacite:subject")
+    assert [lang for lang, _text in texts(dc, "dc:title")] == ["en", "fr", "ar"]
 
     # The original's full text and the French one, each answering from the site itself; the
     # Arabic version has no PDF of its own and adds none.
