@@ -1,8 +1,9 @@
 """The official XML schemas our machine-read outputs must satisfy, kept in the repository.
 
-Crossref's deposit schema 5.4.0 and the OAI-PMH 2.0 schemas import further schemas by web
-address; nothing here may reach the network (CI has none), so a resolver maps those addresses to
-the copies beside this file. See README.md for where each file comes from and its licence.
+Crossref's deposit schema 5.4.0, the OAI-PMH 2.0 schemas and OpenAIRE's Literature profile 4.0
+(oai_openaire) import further schemas by web address; nothing here may reach the network (CI has
+none), so a resolver maps those addresses to the copies beside this file. schema.org's vocabulary
+checks the JSON-LD. See README.md for where each file comes from and its licence.
 """
 
 from functools import lru_cache
