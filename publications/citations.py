@@ -78,6 +78,29 @@ def plain_abstract(page):
     return rich_text_as_plain(page.abstract)
 
 
+def by_language(versions, text_of):
+    """``(text, language)`` of the work's versions (the original first) for one field, leaving
+    out a translation's text that is still the original's: a field nobody translated would
+    otherwise label the original's words with the translation's language."""
+    original = text_of(versions[0])
+    found = [(original, versions[0].locale.language_code)] if original else []
+    for version in versions[1:]:
+        text = text_of(version)
+        if text and text != original:
+            found.append((text, version.locale.language_code))
+    return found
+
+
+def keywords_by_language(versions):
+    """``(keyword, language)`` of every version, a translation's only where it has its own."""
+    original = versions[0].keyword_list
+    found = [(keyword, versions[0].locale.language_code) for keyword in original]
+    for version in versions[1:]:
+        found += [(keyword, version.locale.language_code) for keyword in version.keyword_list
+                  if keyword not in original]
+    return found
+
+
 def citation_key(page):
     """A stable, ASCII BibTeX key: first author's family name, year, first title word."""
     authors = page.authors

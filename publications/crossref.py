@@ -26,6 +26,7 @@ JATS_NS = "http://www.ncbi.nlm.nih.gov/JATS1"
 AI_NS = "http://www.crossref.org/AccessIndicators.xsd"
 REL_NS = "http://www.crossref.org/relations.xsd"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATION = f"{CROSSREF_NS} https://www.crossref.org/schemas/crossref5.4.0.xsd"
 
 # The children each metadata element may hold, in the schema's order (crossref5.4.0.xsd). A part
@@ -84,10 +85,16 @@ def _titles(parent, page, url):
 
 
 def _abstract(parent, page, url):
-    text = citations.plain_abstract(page)
-    if text:
-        abstract = etree.SubElement(parent, f"{{{JATS_NS}}}abstract")
-        etree.SubElement(abstract, f"{{{JATS_NS}}}p").text = text
+    """The abstract in JATS, then each live translation's, each with its language (the slot
+    takes any number of abstracts: one work, read in several languages)."""
+    versions = [page, *page.get_translations().live().select_related("locale").specific()
+                .order_by("locale__language_code")]
+    for version in versions:
+        text = citations.plain_abstract(version)
+        if text:
+            abstract = etree.SubElement(parent, f"{{{JATS_NS}}}abstract",
+                                        {XML_LANG: version.locale.language_code})
+            etree.SubElement(abstract, f"{{{JATS_NS}}}p").text = text
 
 
 def _volume(parent, page, url):

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 from lxml import etree
 from wagtail.models import Locale
 
-from publications import citations
+from publications import citations, openaire
 from publications.listing import one_version_per_work
 from publications.models import PublicationPage, Series, WithdrawnWork
 from publications.models.pages import with_card_data
@@ -38,6 +38,8 @@ OAI_ID_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier"
 
 METADATA_FORMATS = {
     "oai_dc": ("http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OAI_DC_NS),
+    # OpenAIRE's Literature profile, under the prefix its guidelines recommend.
+    "oai_openaire": (openaire.SCHEMA, openaire.OAIRE_NS),
 }
 
 # Arguments each verb accepts: (required, optional). A resumptionToken is exclusive.
@@ -290,17 +292,16 @@ def oai_dc(parent, page, request, versions, series_names):
             if language:
                 element.set(XML_LANG, language)
 
-    for version in versions:
-        dc("title", citations.full_title(version), version.locale.language_code)
+    for title, language in citations.by_language(versions, citations.full_title):
+        dc("title", title, language)
     for contributor in page.authors:
         dc("creator", citations.person_name(contributor))
-    for version in versions:
-        for keyword in version.keyword_list:
-            dc("subject", keyword, version.locale.language_code)
+    for keyword, language in citations.keywords_by_language(versions):
+        dc("subject", keyword, language)
     for topic in page.topics.all():
         dc("subject", topic.title, page.locale.language_code)
-    for version in versions:
-        dc("description", citations.plain_abstract(version), version.locale.language_code)
+    for abstract, language in citations.by_language(versions, citations.plain_abstract):
+        dc("description", abstract, language)
     dc("publisher", citations.publisher_name())
     for contributor in page.editors:
         dc("contributor", citations.person_name(contributor))
@@ -328,8 +329,10 @@ def oai_dc(parent, page, request, versions, series_names):
     dc("rights", page.licence_url or page.get_licence_display())
 
 
-def records(parent, pages, request):
-    """A <record> per work, with every language's version and series name in two queries."""
+def record_writer(pages, request, prefix="oai_dc"):
+    """A function that writes one work's <record> in the format ``prefix``: every language's
+    version and series name of all ``pages`` are loaded here at once, in two queries, so that
+    a list costs the same number of queries whatever its length."""
     keys = [page.translation_key for page in pages]
     versions = {}
     for version in (PublicationPage.objects.live().public().filter(translation_key__in=keys)
@@ -339,13 +342,19 @@ def records(parent, pages, request):
     series_names = {}
     for series in Series.objects.filter(translation_key__in=series_keys):
         series_names.setdefault(series.translation_key, {})[series.locale_id] = series.name
-    for page in pages:
+
+    def write(parent, page):
         others = [v for v in versions.get(page.translation_key, []) if v.pk != page.pk]
         element = E(parent, "record")
         header(element, page)
         metadata = E(element, "metadata")
-        names = series_names.get(page.series.translation_key, {}) if page.series_id else {}
-        oai_dc(metadata, page, request, [page] + others, names)
+        if prefix == "oai_openaire":
+            openaire.resource(metadata, page, request, [page] + others)
+        else:
+            names = series_names.get(page.series.translation_key, {}) if page.series_id else {}
+            oai_dc(metadata, page, request, [page] + others, names)
+
+    return write
 
 
 def deleted_record(parent, withdrawal):
@@ -433,7 +442,7 @@ def get_record(root, request, arguments):
     if isinstance(found, WithdrawnWork):
         deleted_record(element, found)
     else:
-        records(element, [found], request)
+        record_writer([found], request, arguments["metadataPrefix"])(element, found)
 
 
 def list_items(root, request, arguments, *, full_records):
@@ -447,12 +456,14 @@ def list_items(root, request, arguments, *, full_records):
         works().filter(record_pk__in=live_pks).prefetch_related("topics"))}
     gone = {w.record_pk: w for w in withdrawn().filter(record_pk__in=[pk for pk, deleted in batch if deleted])}
     element = E(root, "ListRecords" if full_records else "ListIdentifiers")
+    if full_records:
+        write_record = record_writer(list(pages.values()), request, state["metadataPrefix"])
     # In id order, a live work and a withdrawn one alike.
     for pk, deleted in batch:
         if deleted:
             (deleted_record if full_records else deleted_header)(element, gone[pk])
         elif full_records:
-            records(element, [pages[pk]], request)
+            write_record(element, pages[pk])
         else:
             header(element, pages[pk])
     complete_size = len(selected)

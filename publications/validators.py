@@ -91,3 +91,26 @@ def validate_doi(value):
 def normalise_doi(value):
     """Accept the DOI also as a https://doi.org/… address or with a ``doi:`` prefix."""
     return DOI_RESOLVER.sub("", (value or "").strip())
+
+
+DOI_PREFIX_PATTERN = re.compile(r"^10\.\d{4,9}$")
+# Characters Crossref recommends in a DOI suffix ("a-z", "0-9" and "-._;()/"), without the
+# slash: the code is one part of the suffix, followed by the number.
+DOI_SERIES_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._;()-]*$")
+
+
+def validate_doi_prefix(value):
+    if not DOI_PREFIX_PATTERN.match(value or ""):
+        raise ValidationError(
+            _("Enter a DOI prefix such as 10.12345: “10.”, then 4 to 9 digits."),
+            code="doi_prefix_format",
+        )
+
+
+def validate_doi_series_code(value):
+    if not DOI_SERIES_CODE_PATTERN.match(value or ""):
+        raise ValidationError(
+            _("Use letters, digits and “. - _ ; ( )” only, starting with a letter or digit, "
+              "e.g. jcmi.wp."),
+            code="doi_series_code_format",
+        )

@@ -39,6 +39,7 @@ SERIES = [
     {
         "slug": "white-papers", "name": "JCMI White Papers", "kind": Series.Kind.WHITE_PAPER,
         "issn": "2941-1203", "number_prefix": "WhP",
+        "doi_prefix": "10.99999", "doi_series_code": "jcmi.whp",
         "description": "Short, practice-oriented papers that turn the network's research into "
                        "advice for planners, commanders and humanitarian staff.",
         "fr_name": "Livres blancs du JCMI",
@@ -47,6 +48,7 @@ SERIES = [
     {
         "slug": "working-papers", "name": "JCMI Working Papers", "kind": Series.Kind.WORKING_PAPER,
         "issn": "2941-122X", "number_prefix": "WP",
+        "doi_prefix": "10.99999", "doi_series_code": "jcmi.wp",
         "description": "Work in progress from the network's researchers and practitioners, "
                        "published early to invite comment.",
         "fr_name": "Documents de travail du JCMI",
@@ -57,6 +59,7 @@ SERIES = [
         # (publications.review.demo) become its first pages through "Create publication page".
         "slug": "monographs", "name": "JCMI Monographs", "kind": Series.Kind.MONOGRAPH,
         "issn": "", "number_prefix": "M",
+        "doi_prefix": "10.99999", "doi_series_code": "jcmi.m",
         "description": "Book-length studies of civil-military interaction, peer reviewed and "
                        "free to read.",
         "fr_name": "Monographies du JCMI",
@@ -225,7 +228,8 @@ def load(command):
     for data in SERIES:
         series, _ = Series.objects.get_or_create(
             slug=data["slug"], locale=en,
-            defaults={key: data[key] for key in ("name", "kind", "issn", "number_prefix", "description")},
+            defaults={key: data[key] for key in ("name", "kind", "issn", "number_prefix",
+                                                  "doi_prefix", "doi_series_code", "description")},
         )
         for position, (person_slug, role) in enumerate(data["board"]):
             SeriesEditor.objects.get_or_create(

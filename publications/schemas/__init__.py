@@ -1,8 +1,9 @@
 """The official XML schemas our machine-read outputs must satisfy, kept in the repository.
 
-Crossref's deposit schema 5.4.0 and the OAI-PMH 2.0 schemas import further schemas by web
-address; nothing here may reach the network (CI has none), so a resolver maps those addresses to
-the copies beside this file. See README.md for where each file comes from and its licence.
+Crossref's deposit schema 5.4.0, the OAI-PMH 2.0 schemas and OpenAIRE's Literature profile 4.0
+(oai_openaire) import further schemas by web address; nothing here may reach the network (CI has
+none), so a resolver maps those addresses to the copies beside this file. schema.org's vocabulary
+checks the JSON-LD. See README.md for where each file comes from and its licence.
 """
 
 from functools import lru_cache
@@ -22,6 +23,9 @@ LOCAL_COPIES = {
     "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd": HERE / "oai/OAI-PMH.xsd",
     "http://www.openarchives.org/OAI/2.0/oai_dc.xsd": HERE / "oai/oai_dc.xsd",
     "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd": HERE / "oai/oai-identifier.xsd",
+    # The OpenAIRE schemas import W3C's xml.xsd by its 2001 address (the same declarations).
+    "http://www.w3.org/2001/03/xml.xsd": HERE / "crossref/standard-modules/xml.xsd",
+    "https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd": HERE / "openaire/openaire.xsd",
 }
 
 
@@ -60,13 +64,23 @@ _OAI_DRIVER = """<?xml version="1.0"?>
   <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai_dc/" schemaLocation="oai_dc.xsd"/>
   <xs:import namespace="http://www.openarchives.org/OAI/2.0/oai-identifier"
              schemaLocation="oai-identifier.xsd"/>
+  <xs:import namespace="http://namespace.openaire.eu/schema/oaire/"
+             schemaLocation="../openaire/openaire.xsd"/>
 </xs:schema>"""
 
 
 @lru_cache(maxsize=1)
 def oai_pmh():
-    """OAI-PMH 2.0 responses, with oai_dc records and the oai-identifier description."""
+    """OAI-PMH 2.0 responses, with oai_dc and oai_openaire records and the oai-identifier
+    description."""
     return _schema_from_text(_OAI_DRIVER, HERE / "oai" / "driver.xsd")
+
+
+@lru_cache(maxsize=1)
+def openaire():
+    """The OpenAIRE Guidelines for Literature Repositories 4.0 application profile on its own
+    (``oai_openaire`` records)."""
+    return etree.XMLSchema(etree.parse(str(HERE / "openaire/openaire.xsd"), _parser()))
 
 
 def errors(schema, xml_bytes):
@@ -75,3 +89,78 @@ def errors(schema, xml_bytes):
     if schema.validate(document):
         return []
     return [f"line {e.line}: {e.message}" for e in schema.error_log]
+
+
+# -- schema.org ------------------------------------------------------------------------------
+# JSON-LD has no schema to validate against, but schema.org publishes its vocabulary: which
+# types exist, what each is a subtype of, and on which types each property may stand
+# (domainIncludes). The official release file is kept gzipped beside this module.
+
+
+class SchemaOrgVocabulary:
+    def __init__(self, graph):
+        self.parents, self.domains, self.superseded = {}, {}, set()
+
+        def ids(value):
+            values = value if isinstance(value, list) else [value] if value else []
+            return {v["@id"].removeprefix("schema:") for v in values}
+
+        for node in graph:
+            name = node["@id"].removeprefix("schema:")
+            kinds = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
+            if "rdfs:Class" in kinds:
+                self.parents[name] = ids(node.get("rdfs:subClassOf"))
+            if "rdf:Property" in kinds:
+                self.domains[name] = ids(node.get("schema:domainIncludes"))
+            if node.get("schema:supersededBy"):
+                self.superseded.add(name)
+
+    def ancestors(self, type_name):
+        seen, todo = set(), [type_name]
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo.extend(self.parents.get(current, ()))
+        return seen
+
+    def problems(self, data, path="$"):
+        """Every typed node's properties that its type does not have (per domainIncludes and
+        the type hierarchy), unknown or superseded types and properties, as readable lines."""
+        found = []
+        if isinstance(data, list):
+            for position, item in enumerate(data):
+                found += self.problems(item, f"{path}[{position}]")
+            return found
+        if not isinstance(data, dict):
+            return found
+        types = data.get("@type")
+        types = types if isinstance(types, list) else [types] if types else []
+        for type_name in types:
+            if type_name not in self.parents:
+                found.append(f"{path}: unknown type {type_name}")
+            elif type_name in self.superseded:
+                found.append(f"{path}: superseded type {type_name}")
+        lineage = set().union(*(self.ancestors(t) for t in types)) if types else set()
+        for key, value in data.items():
+            if key.startswith("@"):
+                continue
+            if key not in self.domains:
+                found.append(f"{path}.{key}: no such property")
+            elif key in self.superseded:
+                found.append(f"{path}.{key}: superseded property")
+            elif types and not (self.domains[key] & lineage):
+                found.append(f"{path}.{key}: not a property of {'/'.join(types)}")
+            found += self.problems(value, f"{path}.{key}")
+        return found
+
+
+@lru_cache(maxsize=1)
+def schema_org():
+    """schema.org's vocabulary (release 30.0)."""
+    import gzip
+    import json
+
+    with gzip.open(HERE / "schemaorg" / "schemaorg-current-https.jsonld.gz", "rt",
+                   encoding="utf-8") as vocabulary:
+        return SchemaOrgVocabulary(json.load(vocabulary)["@graph"])

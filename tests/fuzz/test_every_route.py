@@ -158,7 +158,7 @@ oai_dates = st.one_of(nasty_text, st.sampled_from([
 
 def test_oai_pmh_answers_every_verb_with_odd_arguments_in_valid_xml(client, site):
     prefix = f"oai:{repository_identifier()}:publication/"
-    legal_prefix = st.sampled_from(["oai_dc", "oai_dc", "jcmi"])
+    legal_prefix = st.sampled_from(["oai_dc", "oai_openaire", "jcmi"])
 
     @settings(ROUTE_SETTINGS, max_examples=150)
     @given(verb=st.one_of(st.sampled_from(OAI_VERBS), nasty_text),

@@ -267,3 +267,20 @@ def test_a_shared_speaker_page_is_titled_with_the_speaker_not_the_archive(client
     archive = BeautifulSoup(client.get(index.url).content, "html.parser")
     assert archive.find("meta", property="og:title")["content"] == index.title
     assert archive.find("meta", attrs={"name": "twitter:title"})["content"] == index.title
+
+
+def test_lectures_and_events_use_only_their_types_properties(client, entries, index, people):
+    """Checked against schema.org's own vocabulary (publications/schemas/schemaorg)."""
+    from publications import schemas
+
+    course = factories.event(
+        index, "Spring course", "training", datetime.datetime(2030, 4, 7, 9, 0),
+        venue_name="Training Centre", venue_city="Ulm", venue_country="Germany",
+        registration_url="https://forms.example.org/course",
+        fees=[("fee", {"category": "Standard", "amount": "450.00", "currency": "EUR", "note": ""})],
+        speakers=[(people["jonas"], "trainer")])
+    for page in (*entries.values(), course):
+        data = json_ld(client.get(page.url))
+        problems = schemas.schema_org().problems(data)
+        assert problems == [], f"{page.title}:\n" + "\n".join(problems)
+    assert json_ld(client.get(entries["recorded"].url))["recordedIn"]["@type"] == "VideoObject"

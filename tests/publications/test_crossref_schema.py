@@ -95,10 +95,12 @@ def test_a_report_in_a_series_carries_no_licence_element(site):
     assert metadata.find("cr:publisher_item/cr:item_number", CR).text == page.number_label
 
 
-def _translate(page, language, title):
+def _translate(page, language, title, abstract=None):
     locale = Locale.objects.get_or_create(language_code=language)[0]
     translation = page.copy_for_translation(locale, copy_parents=True)
     translation.title = title
+    if abstract:
+        translation.abstract = f"<p>{abstract}</p>"
     translation.save_revision().publish()
     return PublicationPage.objects.get(pk=translation.pk)
 
@@ -107,7 +109,8 @@ def _translate(page, language, title):
 def test_a_translated_work_yields_one_deposit_naming_its_translations(site, client, django_user_model):
     _, series_page = factories.make_series(site["index"], issn="2941-0002")
     page = factories.make_publication(series_page, doi="10.12345/jcmi.wp.2", title="Coordination")
-    french = _translate(page, "fr", "La coordination")
+    french = _translate(page, "fr", "La coordination", "Comment les acteurs partagent leurs plans.")
+    arabic = _translate(page, "ar", "التنسيق", "كيف يتقاسم الفاعلون خططهم.")
 
     from_french = crossref.deposit_xml(french)
     tree = assert_valid(from_french)
@@ -119,7 +122,13 @@ def test_a_translated_work_yields_one_deposit_naming_its_translations(site, clie
     assert [(i.find("rel:description", CR).text, i.find("rel:description", CR).get("language"),
              i.find("rel:intra_work_relation", CR).get("relationship-type"),
              i.find("rel:intra_work_relation", CR).text) for i in items] == [
+        ("التنسيق", "ar", "hasTranslation", arabic.full_url),
         ("La coordination", "fr", "hasTranslation", french.full_url)]
+    # The abstract in JATS in every language, the original's first.
+    assert [(a.get("{http://www.w3.org/XML/1998/namespace}lang"), a.find("jats:p", CR).text)
+            for a in metadata.findall("jats:abstract", CR)] == [
+        ("en", "How civil and military actors share plans in a crisis."),
+        ("ar", "كيف يتقاسم الفاعلون خططهم."), ("fr", "Comment les acteurs partagent leurs plans.")]
 
     admin = django_user_model.objects.create_superuser("admin", "a@jcmi.example", "pw")
     client.force_login(admin)

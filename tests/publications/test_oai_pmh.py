@@ -65,7 +65,16 @@ def test_a_harvester_collects_every_record_across_resumption_tokens(live_server,
     record = sickle.GetRecord(identifier=records[0].header.identifier, metadataPrefix="oai_dc")
     assert record.header.identifier == records[0].header.identifier
     formats = list(sickle.ListMetadataFormats())
-    assert [f.metadataPrefix for f in formats] == ["oai_dc"]
+    assert [f.metadataPrefix for f in formats] == ["oai_dc", "oai_openaire"]
+
+    # The richer format, harvested the same way across its resumption tokens.
+    openaire = list(sickle.ListRecords(metadataPrefix="oai_openaire"))
+    assert sorted(r.metadata["title"][0] for r in openaire) == titles
+    assert [r.header.identifier for r in openaire] == [r.header.identifier for r in records]
+    first = next(r for r in openaire if r.metadata["title"][0] == catalogue[0].title)
+    assert first.metadata["creatorName"] == ["Müller, Ana"]
+    assert first.metadata["resourceType"] == ["working paper"]
+    assert first.metadata["rights"] == ["metadata only access"]
 
 
 def test_list_is_split_with_cursor_and_size_and_ends_with_an_empty_token(client, catalogue):
