@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Locale
 
+from publications import factories
 from publications.models import PublicationPage
-from tests.publications import factories
 from tests.publications.test_workflow import edit_form
 
 

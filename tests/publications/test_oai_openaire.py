@@ -7,9 +7,8 @@ import copy
 import pytest
 from lxml import etree
 
-from publications import schemas
+from publications import factories, schemas
 from publications.models import Series
-from tests.publications import factories
 from tests.publications.test_oai_works import translate
 
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/",

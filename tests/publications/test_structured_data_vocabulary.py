@@ -8,9 +8,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from publications import schemas
+from publications import factories, schemas
 from publications.models import Series
-from tests.publications import factories
 from tests.publications.test_fulltext_and_languages import translate
 
 
