@@ -123,7 +123,7 @@
         if (details) {
           details.open = true;
         }
-        var first = box.querySelector("input:not([disabled]), button");
+        var first = box.querySelector("input:not([disabled]):not([type=hidden]), button");
         if (first) {
           first.focus();
         }
