@@ -275,8 +275,14 @@ def pages_showing(page):
 
 
 def changes_menus(page):
-    """A page at the main menu's levels changes the header of every page when it changes."""
-    return page.depth in MENU_DEPTHS
+    """A page the main menu lists changes the header of every page when it changes: a child of
+    a home page, or a child of one of those that is in the menu (a section's pages)."""
+    if page.depth == MENU_DEPTH:
+        return True
+    if page.depth == MENU_DEPTH + 1:
+        parent = page.get_parent()
+        return bool(parent and parent.show_in_menus)
+    return False
 
 
 def _pages_referring_to(pages):
