@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate messages demo serve clean-venv bench
+.PHONY: run test install migrate messages demo serve clean-venv bench screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,14 +13,19 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PIP) install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-# axe-core (the accessibility engine the browser tests inject), pinned, in a project-local folder.
+# axe-core (the accessibility engine the browser tests inject) and the Nu Html Checker (vnu-jar,
+# run with the machine's Java), pinned, in a project-local folder. One npm command installs both:
+# a later `npm install --no-save` of one would remove the other.
 AXE_VERSION := 4.14.1
+VNU_VERSION := 26.9.27
 AXE := .tools/node_modules/axe-core/axe.min.js
+VNU := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-$(AXE):
-	npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+$(AXE) $(VNU) &:
+	npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error \
+		axe-core@$(AXE_VERSION) vnu-jar@$(VNU_VERSION)
 
-install: $(STAMP) $(AXE)
+install: $(STAMP) $(AXE) $(VNU)
 
 # Compiled catalogues (.mo) are build output, made from the committed .po files.
 messages: install
@@ -60,3 +65,9 @@ clean-venv:
 # The performance harness (benchmarks/README.md): slow, so not part of `make test`.
 bench: install
 	$(PY) benchmarks/run.py
+
+# Screenshots of every public page type in every language, at 1280 and 390 px, with and without
+# the cookie notice, into screenshots/ (git-ignored) for a person to look at. Serves the
+# development database (the demo) on a free port meanwhile; BASE_URL=... uses a running site.
+screenshots: demo
+	$(PY) -m tests.e2e.screenshots --out screenshots $(if $(BASE_URL),--base-url $(BASE_URL),)

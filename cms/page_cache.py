@@ -15,8 +15,8 @@ wagtail-cache does not support Wagtail 8, so this is a small cache on Django's c
   home page with its latest items; and the topic hubs it is tagged with through its
   ``search_facets["topic"]`` field), the pages that link to it or choose it (Wagtail's reference
   index) and anything the page type names in ``get_cache_dependents()``.
-* The main menu (children of a locale's home page) is on every page: a change to a page at that
-  level retires every cached page at once, through a second, menu-wide generation that every
+* The main menu (children of a locale's home page and theirs) is on every page: a change to a
+  page at those levels retires every cached page at once, through a second, menu-wide generation that every
   stored response also carries.
 * Responses that show the whole site (``/sitemap.xml``) are marked with ``mark_site_wide``: they
   live until any page is invalidated.
@@ -61,8 +61,10 @@ CACHE_HEADER = "X-Page-Cache"
 SITE_WIDE = "site"
 # The generation every response carries besides its page's: retired when the menus change.
 MENUS = "menus"
-# Depth of the pages the main menu lists: the children of each locale's home page.
+# Depth of the pages the main menu lists: the children of each locale's home page; the menu
+# also lists their children (each section's pages), one level further down.
 MENU_DEPTH = 3
+MENU_DEPTHS = (MENU_DEPTH, MENU_DEPTH + 1)
 # Longer than any slug or number a filter takes: such a value is not worth a cached copy.
 MAX_QUERY_VALUE_LENGTH = 100
 
@@ -273,8 +275,14 @@ def pages_showing(page):
 
 
 def changes_menus(page):
-    """A page at the main menu's level changes the header of every page when it changes."""
-    return page.depth == MENU_DEPTH
+    """A page the main menu lists changes the header of every page when it changes: a child of
+    a home page, or a child of one of those that is in the menu (a section's pages)."""
+    if page.depth == MENU_DEPTH:
+        return True
+    if page.depth == MENU_DEPTH + 1:
+        parent = page.get_parent()
+        return bool(parent and parent.show_in_menus)
+    return False
 
 
 def _pages_referring_to(pages):

@@ -61,7 +61,7 @@ def invalidate_on_publish_or_unpublish(sender, instance, **kwargs):
 
 
 def invalidate_on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
-    from cms.page_cache import MENU_DEPTH, changes_menus, invalidate_pages, pages_showing
+    from cms.page_cache import MENU_DEPTHS, changes_menus, invalidate_pages, pages_showing
 
     # Every page under the moved one changes its address; both parents change their listing.
     pages = {page.pk: page for page in pages_showing(instance)}
@@ -71,8 +71,9 @@ def invalidate_on_move(sender, instance, parent_page_before, parent_page_after, 
         if parent is not None:
             for page in [parent, *parent.get_translations()]:
                 pages[page.pk] = page
-    # Into the menu (its new place is at the menu's level) or out of it (its old place was).
-    was_in_menu = parent_page_before is not None and parent_page_before.depth + 1 == MENU_DEPTH
+    # Into the menu (its new place is at the menu's levels) or out of it (its old place was).
+    was_in_menu = (parent_page_before is not None
+                   and parent_page_before.depth + 1 in MENU_DEPTHS)
     invalidate_pages(pages.values(), menus=changes_menus(instance) or was_in_menu)
 
 

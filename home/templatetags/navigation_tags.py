@@ -1,4 +1,5 @@
-"""Navigation shared by every public page: main menu, language switcher, hreflang alternates.
+"""Navigation shared by every public page: main menu with each section's pages, the section
+navigation, language switcher, hreflang alternates.
 
 Each helper runs a fixed number of queries, whatever the size of the page tree, and caches its
 result on the request so that base.html can use it in several places, and across requests as a
@@ -59,32 +60,82 @@ def locale_home(request, page=None):
     return _cached(request, "home", build)
 
 
+def _menu_entry(page, request):
+    url = page.get_url(request)
+    if not url:
+        return None
+    return {"title": page.title, "url": url, "page_id": page.pk, "path": page.path}
+
+
+def _menu_items(request, page):
+    """The locale home's children that editors marked "show in menus", each with its own live
+    children (the section's pages): two queries, whatever the size of the tree."""
+    home = locale_home(request, page)
+    if home is None:
+        return []
+    items = []
+    for child in home.get_children().live().public().in_menu().select_related("locale"):
+        entry = _menu_entry(child, request)
+        if entry:
+            items.append({**entry, "children": []})
+    if not items:
+        return items
+    by_path = {item["path"]: item for item in items}
+    step = len(home.path) // home.depth
+    grandchildren = (
+        Page.objects.live().public().descendant_of(home)
+        .filter(depth=home.depth + 2).select_related("locale").order_by("path")
+    )
+    for grandchild in grandchildren:
+        parent = by_path.get(grandchild.path[: step * (home.depth + 1)])
+        entry = parent and _menu_entry(grandchild, request)
+        if entry:
+            parent["children"].append(entry)
+    return items
+
+
+def _mark_current(entry, current_path, current_pk):
+    """``current``: "page" for the page shown, "true" for its section, "" otherwise."""
+    if current_pk == entry["page_id"]:
+        return "page"
+    if current_path and current_path.startswith(entry["path"]):
+        return "true"
+    return ""
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context, page=None):
-    """Children of the locale's home page that editors marked "show in menus"."""
+    """The main menu: the locale home's children in the menu, each with its section's pages."""
     request = context.get("request")
     page = _as_page(page)
     if request is None:
         return []
-
-    def build():
-        home = locale_home(request, page)
-        if home is None:
-            return []
-        items = []
-        for child in home.get_children().live().public().in_menu().select_related("locale"):
-            url = child.get_url(request)
-            if url:
-                items.append({"title": child.title, "url": url, "page_id": child.pk,
-                              "path": child.path})
-        return items
-
-    items = _cached(request, "menu", lambda: cached_fragment(request, "menu", build))
+    items = _cached(request, "menu", lambda: cached_fragment(
+        request, "menu", lambda: _menu_items(request, page)))
     current_path = getattr(page, "path", "")
-    return [
-        {**item, "active": bool(current_path) and current_path.startswith(item["path"])}
-        for item in items
-    ]
+    current_pk = getattr(page, "pk", None)
+    marked = []
+    for item in items:
+        children = [{**child, "current": _mark_current(child, current_path, current_pk)}
+                    for child in item["children"]]
+        current = _mark_current(item, current_path, current_pk)
+        marked.append({**item, "children": children, "current": current,
+                       "active": bool(current)})
+    return marked
+
+
+@register.simple_tag(takes_context=True)
+def section_navigation(context, page=None):
+    """The section the page belongs to (the menu entry above it) with its pages, for the
+    "In this section" navigation of a section's parent page and of every page below it; None
+    on the home page and in sections without pages. Built from the menu: no query of its own."""
+    page = _as_page(page)
+    if page is None:
+        return None
+    for item in main_menu(context, page):
+        if item["active"] and item["children"]:
+            return item
+    return None
 
 
 @register.simple_tag(takes_context=True)
@@ -171,3 +222,27 @@ def language_links(context, page=None):
         return cached_fragment(request, "languages", build, page=page) if page else build()
 
     return _cached(request, f"languages-{getattr(page, 'pk', None)}", build_for_page)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page=None):
+    """The way from the locale's home page down to ``page``: ``{"links": [{title, url}],
+    "current": title}``, or None on a home page and off Wagtail pages. On a route below a
+    routable page (a speaker of the archive) the page itself is a link too, and the route's
+    own title (``breadcrumb_title`` or ``share_title`` in the context) ends the trail."""
+    request = context.get("request")
+    page = _as_page(page)
+    if request is None or page is None or not page.pk or page.depth <= 2:
+        return None
+    links = [
+        {"title": ancestor.title, "url": url}
+        for ancestor in page.get_ancestors().filter(depth__gt=1)
+        if (url := ancestor.get_url(request))
+    ]
+    own_url = page.get_url(request)
+    if own_url and request.path != own_url and request.path.startswith(own_url):
+        links.append({"title": page.title, "url": own_url})
+        current = context.get("breadcrumb_title") or context.get("share_title") or ""
+    else:
+        current = page.title
+    return {"links": links, "current": current}

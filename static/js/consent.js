@@ -75,6 +75,26 @@
     });
   }
 
+  // Where focus was before it went into the notice: a choice gives it back there (or to the main
+  // content), never to <body>, which would send a keyboard user back to the top of the page.
+  var focusBefore = null;
+  document.addEventListener("focusin", function (event) {
+    var box = notice();
+    if (box && !box.contains(event.target)) {
+      focusBefore = event.target;
+    }
+  });
+
+  function returnFocus() {
+    var target = focusBefore && document.contains(focusBefore) ? focusBefore : null;
+    if (!target || target === document.body) {
+      target = document.getElementById("main");
+    }
+    if (target) {
+      target.focus();
+    }
+  }
+
   var api = {
     has: function (key) {
       var categories = accepted();
@@ -103,7 +123,7 @@
         if (details) {
           details.open = true;
         }
-        var first = box.querySelector("input:not([disabled]), button");
+        var first = box.querySelector("input:not([disabled]):not([type=hidden]), button");
         if (first) {
           first.focus();
         }
@@ -112,7 +132,11 @@
     close: function () {
       var box = notice();
       if (box) {
+        var hadFocus = box.contains(document.activeElement);
         box.hidden = true;
+        if (hadFocus) {
+          returnFocus();
+        }
       }
     }
   };

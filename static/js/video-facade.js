@@ -114,6 +114,12 @@
                 event.preventDefault();
                 loadPlayer(facade, facade.getAttribute("data-play-src") ||
                            facade.getAttribute("data-embed-src"));
+                // The play button is gone: focus goes into the player that replaced it, not
+                // back to <body> at the top of the page.
+                var player = facade.querySelector("iframe[data-video-frame]");
+                if (player) {
+                    player.focus();
+                }
             }
             return;
         }

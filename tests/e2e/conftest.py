@@ -296,13 +296,15 @@ def log_in(page, username, password=DEMO_PASSWORD, next_path="/admin/"):
 
 
 def run_axe(page):
-    """axe-core's WCAG 2.1 A/AA rules on the current page; returns the violations. Evaluated
-    through the DevTools protocol, which the page's own CSP does not govern."""
+    """axe-core's WCAG 2.2 A/AA rules and its best practices (heading order, unique landmarks,
+    content inside landmarks) on the current page; returns the violations, of every impact.
+    Evaluated through the DevTools protocol, which the page's own CSP does not govern."""
     page.evaluate(AXE_JS.read_text())
     return page.evaluate(
         """async () => {
             const result = await axe.run(document, {
-                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                                  "wcag22aa", "best-practice"]},
                 resultTypes: ["violations"],
             });
             return result.violations.map(v => ({

@@ -4,7 +4,8 @@
 # * "pages": one live public page per page type and language (the shallowest first);
 # * "templates": those pages, plus the public views that are not pages of their own (the
 #   speakers and author routes of the archives, search with results, the portal's account
-#   forms, the 404 page), keyed by a name per template: the axe gate visits every one of them;
+#   forms, a course's registration form, the 404 page), keyed by a name per template: the axe
+#   gate visits every one of them;
 # * "ids": the page id of each page URL.
 #
 # A route is listed only where its page exists in that language (the speakers of the Arabic
@@ -96,6 +97,10 @@ for language in inventory:
         term = search_term(language)
         if term:
             per_language["search.results"] = reverse("search:search") + "?q=" + quote(term)
+        event = inventory[language].get("lectures.eventpage")
+        if event:
+            # The registration form of the first course or event (a page's sub-address).
+            per_language["registrations.register"] = event + "register/"
         for name in ("login", "register", "password_reset"):
             per_language[f"portal.{name}"] = reverse(f"portal:{name}")
         per_language["404"] = f"/{language}/no-such-page-here/"

@@ -159,6 +159,28 @@ def test_a_change_in_the_main_menu_retires_every_cached_page(site, client):
     assert cache_state(client, site.briefings.url) == "hit"
 
 
+def test_a_change_to_a_sections_page_in_the_menu_retires_every_cached_page(site, client):
+    """The menu lists the pages of each section in it (a topic under Topics): renaming one
+    changes every page's header; a page below a section out of the menu changes none."""
+    site.topics.show_in_menus = True
+    publish(site.topics)
+    pages = [site.report_b.url, site.briefings.url]
+    for url in pages:
+        client.get(url)
+    assert {cache_state(client, url) for url in pages} == {"hit"}
+
+    site.protection.title = "Protecting civilians"
+    publish(site.protection)
+    assert {cache_state(client, url) for url in pages} == {"miss"}
+    assert "Protecting civilians" in client.get(site.report_b.url).content.decode()
+
+    # The reports' index is not in the menu: its reports are not either.
+    for url in pages:
+        client.get(url)
+    publish(site.report_a)
+    assert cache_state(client, site.briefings.url) == "hit"
+
+
 def test_the_sitemap_is_cached_until_any_page_is_published(site, client,
                                                            django_assert_num_queries):
     assert cache_state(client, "/sitemap.xml") == "miss"
