@@ -51,6 +51,8 @@ class Series(TranslatableMixin, ClusterableModel):
         ),
         FieldPanel("review_anonymity"),
         InlinePanel("editors", label=_("Editorial board")),
+        # The managing editors who receive and look after this series' submissions.
+        InlinePanel("handling_editors", label=_("Handling editors")),
     ]
 
     # Identifiers, numbering and review rules are facts of the series, never translated.
@@ -64,6 +66,7 @@ class Series(TranslatableMixin, ClusterableModel):
         SynchronizedField("number_prefix", overridable=False),
         SynchronizedField("review_anonymity", overridable=False),
         SynchronizedField("editors", overridable=False),
+        SynchronizedField("handling_editors", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

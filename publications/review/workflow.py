@@ -31,6 +31,7 @@ from publications.models import (
 from . import anonymise, notifications
 from . import files as submission_files
 from .decisions import DECISION_KINDS, pending_decision_rounds, reviews_of
+from .editors import OPEN_STATES, can_handle, pick_handling_editor
 from .permissions import is_author_of, is_managing_editor
 
 State = Submission.State
@@ -90,6 +91,8 @@ ACTIONS = {
     "remind_author": Action(frozenset({State.REVISIONS_REQUESTED}), EDITOR),
     "start_production": Action(frozenset({State.ACCEPTED}), EDITOR, State.IN_PRODUCTION),
     "mark_published": Action(frozenset({State.IN_PRODUCTION}), EDITOR, State.PUBLISHED),
+    # Hand the submission to another handling editor, while it is still work on the desk.
+    "assign_handling_editor": Action(frozenset(OPEN_STATES), EDITOR),
 }
 
 
@@ -221,6 +224,8 @@ def submit(submission, actor):
     event = _move(submission, actor, "submit", audit_action="submitted")
     Submission.objects.filter(pk=submission.pk).update(submitted_at=event.created_at)
     submission.submitted_at = event.created_at
+    if submission.handling_editor_id is None:
+        _set_handling_editor(submission, None, pick_handling_editor(submission.series))
     notifications.queue(submission, "submission_received", [submission.submitter])
     notifications.queue_editors(submission, "submission_received_editors")
     return event
@@ -276,6 +281,41 @@ def submit_revision(submission, actor, *, manuscript, anonymised=None, response_
     Submission.objects.filter(pk=submission.pk).update(revision_due=None)
     notifications.queue(submission, "revision_received", [submission.submitter])
     notifications.queue_editors(submission, "revision_received_editors")
+    return event
+
+
+# Editor: who handles the submission ------------------------------------------------------------
+
+def _set_handling_editor(submission, actor, editor, note=""):
+    """Record ``editor`` as the submission's handling editor, on the timeline."""
+    if editor is None:
+        return None
+    Submission.objects.filter(pk=submission.pk).update(handling_editor=editor)
+    submission.handling_editor = editor
+    name = editor.get_full_name() or editor.get_username()
+    text = (_("%(editor)s handles this submission.") % {"editor": name} if actor is not None
+            else _("%(editor)s handles this submission (one of the series' handling editors).")
+            % {"editor": name})
+    return log(submission, actor, "handling_editor_assigned", from_state=submission.state,
+               note=f"{text} {note}".strip())
+
+
+@transaction.atomic
+def assign_handling_editor(submission, actor, editor, note=""):
+    """A managing editor hands the submission to ``editor`` (a managing editor), who is told."""
+    _require_editor(actor)
+    current = _locked(submission)
+    if current.state not in ACTIONS["assign_handling_editor"].sources:
+        raise TransitionError(_("Only a submission still on the editors' desk can be handed to "
+                                "another editor."))
+    if not can_handle(editor):
+        raise TransitionError(_("Only an active managing editor can handle a submission."))
+    if current.handling_editor_id == editor.pk:
+        raise TransitionError(_("%(editor)s already handles this submission.")
+                              % {"editor": editor.get_full_name() or editor.get_username()})
+    event = _set_handling_editor(submission, actor, editor, note.strip())
+    notifications.queue(submission, "handling_editor_assigned", [editor],
+                        assigned_by=actor.get_full_name() or actor.get_username())
     return event
 
 

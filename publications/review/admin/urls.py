@@ -8,6 +8,8 @@ urlpatterns = [
     path("", admin_views.queue, name="queue"),
     path("my-reviews/", admin_views.my_reviews, name="my_reviews"),
     path("<int:pk>/", admin_views.detail, name="submission"),
+    path("<int:pk>/handling-editor/", admin_views.assign_handling_editor,
+         name="assign_handling_editor"),
     path("<int:pk>/screen/", admin_views.start_screening, name="start_screening"),
     path("<int:pk>/confirm-anonymity/", admin_views.confirm_anonymity, name="confirm_anonymity"),
     path("<int:pk>/send-to-review/", admin_views.send_to_review, name="send_to_review"),
