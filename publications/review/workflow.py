@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from cms.stored_files import atomic_with_files
 from publications.models import (
     AuditEvent,
     Decision,
+    Recommendation,
     ReviewAssignment,
     ReviewRound,
     RevisionResponse,
@@ -28,7 +30,7 @@ from publications.models import (
     SubmissionFile,
 )
 
-from . import anonymise, notifications
+from . import anonymise, notifications, review_forms
 from . import files as submission_files
 from .decisions import DECISION_KINDS, pending_decision_rounds, reviews_of
 from .editors import OPEN_STATES, can_handle, pick_handling_editor
@@ -575,9 +577,8 @@ def respond_to_invitation(assignment, *, accept, actor=None):
     return assignment
 
 
-@atomic_with_files()
-def submit_review(assignment, *, recommendation, comments_for_authors, confidential_comments="",
-                  attachment=None, actor=None):
+def _open_review(assignment, actor):
+    """The assignment, locked, if ``actor`` (or the holder of its link) may write its review."""
     assignment = _locked_assignment(assignment)
     submission = assignment.round.submission
     if actor is not None and actor.is_authenticated and actor.pk != assignment.reviewer_id:
@@ -586,8 +587,45 @@ def submit_review(assignment, *, recommendation, comments_for_authors, confident
         raise TransitionError(_("Only an accepted, unfinished assignment takes a review."))
     if submission.state != State.IN_REVIEW:
         raise TransitionError(_("This review round is closed."))
+    return assignment, submission
+
+
+def _checked_answers(assignment, answers, draft):
+    """The series' review-form questions and the answers as stored (review_forms' rules)."""
+    questions = review_forms.questions_for(assignment)
+    try:
+        return questions, review_forms.validated_answers(questions, answers, draft=draft)
+    except ValidationError as error:
+        raise TransitionError(" ".join(error.messages)) from None
+
+
+@transaction.atomic
+def save_review_draft(assignment, *, recommendation="", comments_for_authors="",
+                      confidential_comments="", answers=None, actor=None):
+    """Keep an unfinished review on the assignment, to come back to. Nothing is sent and
+    nobody is told; the answers given must still be valid ones."""
+    assignment, _submission = _open_review(assignment, actor)
+    if recommendation and recommendation not in Recommendation.values:
+        raise TransitionError(_("Unknown recommendation."))
+    questions, values = _checked_answers(assignment, answers, draft=True)
+    assignment.recommendation = recommendation or ""
+    assignment.comments_for_authors = (comments_for_authors or "").strip()
+    assignment.confidential_comments = (confidential_comments or "").strip()
+    assignment.save(update_fields=["recommendation", "comments_for_authors",
+                                   "confidential_comments"])
+    review_forms.store_answers(assignment, questions, values)
+    return assignment
+
+
+@atomic_with_files()
+def submit_review(assignment, *, recommendation, comments_for_authors, confidential_comments="",
+                  attachment=None, actor=None, answers=None):
+    assignment, submission = _open_review(assignment, actor)
+    if recommendation not in Recommendation.values:
+        raise TransitionError(_("Unknown recommendation."))
     if not (comments_for_authors or "").strip():
         raise TransitionError(_("Please write your comments for the authors."))
+    questions, values = _checked_answers(assignment, answers, draft=False)
     if attachment is not None:
         # The author receives this file: strip whatever names its reviewer, as for manuscripts,
         # then check it (the editor sees the findings before the decision releases it).
@@ -607,6 +645,7 @@ def submit_review(assignment, *, recommendation, comments_for_authors, confident
     assignment.confidential_comments = (confidential_comments or "").strip()
     assignment.submitted_at = timezone.now()
     assignment.save()
+    review_forms.store_answers(assignment, questions, values)
     log(submission, assignment.reviewer, "review_submitted", from_state=submission.state,
         note=_("%(reviewer)s recommends: %(rec)s.") % {
             "reviewer": assignment.reviewer.email,

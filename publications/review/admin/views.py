@@ -84,7 +84,7 @@ def queue(request):
 def _detail_context(request, submission):
     rounds = list(submission.rounds.prefetch_related(
         "assignments__reviewer", "assignments__attachments", "assignments__author_response",
-        "decisions"))
+        "assignments__answers", "decisions"))
     files = list(submission.files.select_related("uploaded_by", "hits_overridden_by"))
     for review_round in rounds:
         review_round.round_files = [f for f in files if f.round_number == review_round.number]
