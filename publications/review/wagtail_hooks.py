@@ -40,6 +40,12 @@ def register_submissions_menu_item():
 
 
 @hooks.register("register_admin_menu_item")
+def register_statistics_menu_item():
+    return SubmissionsMenuItem(_("Editorial statistics"), reverse("review_admin:statistics"),
+                               icon_name="table", order=255)
+
+
+@hooks.register("register_admin_menu_item")
 def register_my_reviews_menu_item():
     return MyReviewsMenuItem(_("My reviews"), reverse("review_admin:my_reviews"),
                              icon_name="clipboard-list", order=260)

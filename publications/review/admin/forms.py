@@ -125,3 +125,16 @@ class OverrideHitsForm(forms.Form):
 
     reason = forms.CharField(label=_("Why these findings do not identify anyone"),
                              max_length=2000)
+
+
+class StatisticsFilterForm(forms.Form):
+    """Which series and year the editorial statistics cover (all when left empty)."""
+
+    series = forms.ModelChoiceField(label=_("Series"), required=False,
+                                    queryset=Series.objects.none(), empty_label=_("Every series"))
+    year = forms.IntegerField(label=_("Year received"), required=False, min_value=1900,
+                              max_value=2999)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series_choices()

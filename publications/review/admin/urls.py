@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import statistics as statistics_views
 from . import views as admin_views
 
 app_name = "review_admin"
@@ -7,6 +8,8 @@ app_name = "review_admin"
 urlpatterns = [
     path("", admin_views.queue, name="queue"),
     path("my-reviews/", admin_views.my_reviews, name="my_reviews"),
+    path("statistics/", statistics_views.report, name="statistics"),
+    path("statistics/csv/", statistics_views.report_csv, name="statistics_csv"),
     path("<int:pk>/", admin_views.detail, name="submission"),
     path("<int:pk>/handling-editor/", admin_views.assign_handling_editor,
          name="assign_handling_editor"),
