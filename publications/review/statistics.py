@@ -112,6 +112,16 @@ class Figures:
         return _ratio(self.answered, self.invitations)
 
     @property
+    def acceptance_percent(self):
+        rate = self.acceptance_rate
+        return None if rate is None else round(rate * 100, 1)
+
+    @property
+    def response_percent(self):
+        rate = self.response_rate
+        return None if rate is None else round(rate * 100, 1)
+
+    @property
     def revisions_per_work(self):
         return _ratio(self.revisions, self.reviewed_works)
 
