@@ -61,8 +61,8 @@ def test_the_queue_costs_the_same_at_50_and_at_5000_submissions(
         client, django_user_model, author, series, editor, reviewers,
         django_assert_max_num_queries):
     other = make_user(django_user_model, "piet", "Managing Editors", first="Piet")
-    people = dict(submitter=author, series=series, editors=[editor, other],
-                  reviewer=reviewers[0])
+    people = {"submitter": author, "series": series, "editors": [editor, other],
+              "reviewer": reviewers[0]}
     add_submissions(0, 50, **people)
     client.force_login(editor)
     urls = [
