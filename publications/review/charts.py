@@ -56,7 +56,7 @@ class Chart:
 def format_number(value):
     if value is None:
         return "—"
-    return f"{value:g}" if isinstance(value, int) or float(value).is_integer() else f"{value:.1f}"
+    return f"{round(value, 2):g}"
 
 
 def grouped_bar_chart(*, title, description, slug, categories, groups):

@@ -316,8 +316,9 @@ def assign_handling_editor(submission, actor, editor, note=""):
         raise TransitionError(_("%(editor)s already handles this submission.")
                               % {"editor": editor.get_full_name() or editor.get_username()})
     event = _set_handling_editor(submission, actor, editor, note.strip())
-    notifications.queue(submission, "handling_editor_assigned", [editor],
-                        assigned_by=actor.get_full_name() or actor.get_username())
+    if editor.pk != actor.pk:  # an editor who takes a submission on needs no word of it
+        notifications.queue(submission, "handling_editor_assigned", [editor],
+                            assigned_by=actor.get_full_name() or actor.get_username())
     return event
 
 
