@@ -179,3 +179,16 @@ def test_a_closed_submission_is_not_handed_over(author, series, editor, desk):
     workflow.desk_reject(submission, editor, "Out of scope.")
     with pytest.raises(workflow.TransitionError):
         workflow.assign_handling_editor(submission, editor, second)
+
+
+def test_an_editor_who_takes_a_submission_on_is_not_mailed_about_it(author, series, editor,
+                                                                     desk, mailoutbox):
+    first, _second = desk
+    submission = draft(author, series)
+    workflow.submit(submission, author)
+    mailoutbox.clear()
+    workflow.assign_handling_editor(submission, editor, editor)
+    assert Submission.objects.get(pk=submission.pk).handling_editor == editor
+    assert mailoutbox == []
+    assert AuditEvent.objects.filter(submission=submission, action="handling_editor_assigned",
+                                     actor=editor).exists()
