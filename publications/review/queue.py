@@ -1,13 +1,13 @@
 """The managing editors' queue of submissions: search, filters and one page of rows.
 
 Its cost does not grow with the number of submissions: the filters are conditions in one query
-(the related work they look at, in ``Exists`` subqueries rather than joins that multiply rows),
-the counts each row shows are subqueries evaluated for the page's rows only, and the page is cut
-by ``cms.paging``, the site's one paging policy.
+(the related work they look at in ``Exists`` subqueries, not joins that multiply rows), the page
+is cut by ``cms.paging`` (the site's one paging policy), and what each row shows about its
+reviews is counted afterwards for the page's rows only, in one grouped query (counted in the
+page query itself, they would be worked out for every row an OFFSET skips as well).
 """
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from publications.models import ReviewAssignment, Submission, SubmissionAuthor
@@ -21,27 +21,17 @@ PER_PAGE = 50
 UNASSIGNED = "none"
 
 
-def _assignments_of_row():
-    return ReviewAssignment.objects.filter(round__submission=OuterRef("pk"))
-
-
-def overdue_work(today):
-    """An ``Exists`` per submission: a review or an answer to an invitation past its date."""
-    late = _assignments_of_row().filter(
-        Q(state=AState.INVITED, response_due__lt=today)
-        | Q(state=AState.ACCEPTED, review_due__lt=today))
-    return Exists(late)
+def late_assignment(today):
+    """A review, or an answer to an invitation, past its date."""
+    return (Q(state=AState.INVITED, response_due__lt=today)
+            | Q(state=AState.ACCEPTED, review_due__lt=today))
 
 
 def is_overdue(today):
     """Work past its date: an unanswered invitation, a review, or a requested revision."""
-    return Q(state=State.REVISIONS_REQUESTED, revision_due__lt=today) | Q(late_reviews=True)
-
-
-def _count(assignments):
-    counted = (assignments.order_by().values("round__submission")
-               .annotate(n=Count("pk")).values("n"))
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+    late = ReviewAssignment.objects.filter(late_assignment(today),
+                                           round__submission=OuterRef("pk"))
+    return Q(state=State.REVISIONS_REQUESTED, revision_due__lt=today) | Q(Exists(late))
 
 
 def matching(text):
@@ -57,18 +47,12 @@ def matching(text):
 
 
 def submissions_for_queue(filters=None, today=None):
-    """The queue's rows, filtered (``filters``: the queue form's cleaned data), newest first.
-
-    Every row carries ``open_reviews``, ``done_reviews`` and ``overdue``; its series, submitter
-    and handling editor come in the same query.
-    """
+    """The queue's rows, filtered (``filters``: the queue form's cleaned data), newest first,
+    with their series, submitter and handling editor in the same query."""
     filters = filters or {}
     today = today or timezone.localdate()
-    rows = (
-        Submission.objects.exclude(state=State.DRAFT)
-        .select_related("series", "submitter", "handling_editor")
-        .annotate(late_reviews=overdue_work(today))
-    )
+    rows = (Submission.objects.exclude(state=State.DRAFT)
+            .select_related("series", "submitter", "handling_editor"))
     if filters.get("q"):
         rows = rows.filter(matching(filters["q"]))
     if filters.get("state"):
@@ -82,17 +66,27 @@ def submissions_for_queue(filters=None, today=None):
         rows = rows.filter(handling_editor_id=int(editor))
     if filters.get("overdue"):
         rows = rows.filter(is_overdue(today))
-    return rows.annotate(
-        open_reviews=_count(_assignments_of_row().filter(state__in=OPEN_ASSIGNMENT)),
-        done_reviews=_count(_assignments_of_row().filter(state=AState.SUBMITTED)),
-    ).order_by("-updated_at", "-pk")
+    return rows.order_by("-updated_at", "-pk")
 
 
-def mark_overdue(rows, today=None):
-    """Set ``overdue`` on each row of a page (from the annotation the query already made)."""
+def describe_page(rows, today=None):
+    """Set ``open_reviews``, ``done_reviews`` and ``overdue`` on each row of one page, from one
+    query over the page's review assignments."""
     today = today or timezone.localdate()
+    rows = list(rows)
+    counts = {
+        row["round__submission"]: row for row in
+        ReviewAssignment.objects.filter(round__submission__in=[r.pk for r in rows])
+        .values("round__submission").order_by()
+        .annotate(open=Count("pk", filter=Q(state__in=OPEN_ASSIGNMENT)),
+                  done=Count("pk", filter=Q(state=AState.SUBMITTED)),
+                  late=Count("pk", filter=late_assignment(today)))
+    }
     for row in rows:
-        row.overdue = bool(row.late_reviews) or (
+        figures = counts.get(row.pk, {})
+        row.open_reviews = figures.get("open", 0)
+        row.done_reviews = figures.get("done", 0)
+        row.overdue = bool(figures.get("late")) or (
             row.state == State.REVISIONS_REQUESTED and row.revision_due is not None
             and row.revision_due < today)
     return rows

@@ -73,9 +73,9 @@ def queue(request):
     if status == 400:
         rows = rows.none()
     paging = paginate(rows, request, submission_queue.PER_PAGE)
-    submission_queue.mark_overdue(paging.page.object_list)
     return TemplateResponse(request, "publications/admin/queue.html", {
-        "form": form, "paging": paging, "submissions": paging.page.object_list,
+        "form": form, "paging": paging,
+        "submissions": submission_queue.describe_page(paging.page.object_list),
         "query_without_page": query_without_page(request),
         **_header(_("Submissions"), "doc-full"),
     }, status=max(status, paging.status))
