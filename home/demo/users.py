@@ -14,6 +14,8 @@ DEMO_USERS = {
     "editor": (["Editors"], False, "Editor: drafts pages, submits them for moderation"),
     "moderator": (["Moderators"], False, "Moderator: approves and publishes pages"),
     "managing-editor": (["Managing Editors"], False, "Managing editor: runs peer review"),
+    "managing-editor2": (["Managing Editors"], False,
+                         "Managing editor: handles the white papers and monographs"),
     "reviewer": (["Reviewers"], False, "Reviewer"),
     "reviewer2": (["Reviewers"], False, "Reviewer"),
     "author": (["Authors"], False, "Author: submits manuscripts in the portal"),

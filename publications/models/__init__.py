@@ -1,3 +1,9 @@
+from publications.review.models.editors import SeriesHandlingEditor
+from publications.review.models.review_forms import (
+    ReviewAnswer,
+    ReviewQuestion,
+    SeriesReviewForm,
+)
 from publications.review.models.reviews import (
     Decision,
     Recommendation,
@@ -34,10 +40,14 @@ __all__ = [
     "ReminderRule",
     "ReviewAssignment",
     "ReviewRound",
+    "ReviewAnswer",
+    "ReviewQuestion",
     "RevisionResponse",
     "SentReminder",
     "Series",
     "SeriesEditor",
+    "SeriesHandlingEditor",
+    "SeriesReviewForm",
     "Submission",
     "SubmissionAuthor",
     "SubmissionFile",

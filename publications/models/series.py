@@ -70,6 +70,8 @@ class Series(TranslatableMixin, ClusterableModel):
         ),
         FieldPanel("review_anonymity"),
         InlinePanel("editors", label=_("Editorial board")),
+        # The managing editors who receive and look after this series' submissions.
+        InlinePanel("handling_editors", label=_("Handling editors")),
     ]
 
     # Identifiers, numbering and review rules are facts of the series, never translated.
@@ -85,6 +87,7 @@ class Series(TranslatableMixin, ClusterableModel):
         SynchronizedField("doi_series_code", overridable=False),
         SynchronizedField("review_anonymity", overridable=False),
         SynchronizedField("editors", overridable=False),
+        SynchronizedField("handling_editors", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

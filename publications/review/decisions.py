@@ -102,7 +102,7 @@ def reviews_of(review_round):
         return []
     reviews = list(review_round.assignments.filter(state=ReviewAssignment.State.SUBMITTED)
                    .select_related("reviewer", "round__submission__series", "author_response")
-                   .prefetch_related("attachments"))
+                   .prefetch_related("attachments", "answers"))
     return number_reviews(reviews, review_round.submission_id)
 
 

@@ -16,8 +16,6 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
-from .permissions import MANAGING_EDITORS
-
 # Wagtail's own group of people who draft pages and submit them for moderation.
 PAGE_EDITORS = "Editors"
 
@@ -54,9 +52,11 @@ def queue(submission, name, recipients, **context_ids):
 
 
 def queue_editors(submission, name, **context_ids):
-    User = get_user_model()
-    editors = list(User.objects.filter(groups__name=MANAGING_EDITORS, is_active=True)
-                   .exclude(email="").distinct())
+    """Queue an editors' notice: to the submission's handling editor alone, or to every managing
+    editor while nobody handles it (editors.notice_recipients), or to the editors' address."""
+    from .editors import notice_recipients
+
+    editors = notice_recipients(submission)
     if editors:
         queue(submission, name, editors, **context_ids)
     else:

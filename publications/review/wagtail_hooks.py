@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from publications.models import ReminderRule, ReviewAssignment
+from publications.models import ReminderRule, ReviewAssignment, SeriesReviewForm
 
 from .admin import urls as admin_urls
 from .dashboard import PublicationPagesToPreparePanel
@@ -39,6 +40,12 @@ def register_submissions_menu_item():
 
 
 @hooks.register("register_admin_menu_item")
+def register_statistics_menu_item():
+    return SubmissionsMenuItem(_("Editorial statistics"), reverse("review_admin:statistics"),
+                               icon_name="table", order=255)
+
+
+@hooks.register("register_admin_menu_item")
 def register_my_reviews_menu_item():
     return MyReviewsMenuItem(_("My reviews"), reverse("review_admin:my_reviews"),
                              icon_name="clipboard-list", order=260)
@@ -57,3 +64,35 @@ class ReminderRuleViewSet(SnippetViewSet):
 
 
 register_snippet(ReminderRuleViewSet)
+
+
+class InvalidFormIs400:
+    """Wagtail shows an invalid form again with 200; the site's rule for bad input is a 4xx."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if response.status_code == 200:
+            response.status_code = 400
+        return response
+
+
+class ReviewFormCreateView(InvalidFormIs400, snippet_views.CreateView):
+    pass
+
+
+class ReviewFormEditView(InvalidFormIs400, snippet_views.EditView):
+    pass
+
+
+class SeriesReviewFormViewSet(SnippetViewSet):
+    """The questions each series asks its reviewers (publications.review.review_forms)."""
+
+    model = SeriesReviewForm
+    add_view_class = ReviewFormCreateView
+    edit_view_class = ReviewFormEditView
+    icon = "form"
+    menu_label = _("Review forms")
+    list_display = ["series", "active"]
+
+
+register_snippet(SeriesReviewFormViewSet)

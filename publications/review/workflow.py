@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from cms.stored_files import atomic_with_files
 from publications.models import (
     AuditEvent,
     Decision,
+    Recommendation,
     ReviewAssignment,
     ReviewRound,
     RevisionResponse,
@@ -28,9 +30,10 @@ from publications.models import (
     SubmissionFile,
 )
 
-from . import anonymise, identity_check, notifications
+from . import anonymise, identity_check, notifications, review_forms
 from . import files as submission_files
 from .decisions import DECISION_KINDS, pending_decision_rounds, reviews_of
+from .editors import OPEN_STATES, can_handle, pick_handling_editor
 from .permissions import is_author_of, is_managing_editor
 
 State = Submission.State
@@ -90,6 +93,8 @@ ACTIONS = {
     "remind_author": Action(frozenset({State.REVISIONS_REQUESTED}), EDITOR),
     "start_production": Action(frozenset({State.ACCEPTED}), EDITOR, State.IN_PRODUCTION),
     "mark_published": Action(frozenset({State.IN_PRODUCTION}), EDITOR, State.PUBLISHED),
+    # Hand the submission to another handling editor, while it is still work on the desk.
+    "assign_handling_editor": Action(frozenset(OPEN_STATES), EDITOR),
 }
 
 
@@ -221,6 +226,8 @@ def submit(submission, actor):
     event = _move(submission, actor, "submit", audit_action="submitted")
     Submission.objects.filter(pk=submission.pk).update(submitted_at=event.created_at)
     submission.submitted_at = event.created_at
+    if submission.handling_editor_id is None:
+        _set_handling_editor(submission, None, pick_handling_editor(submission.series))
     notifications.queue(submission, "submission_received", [submission.submitter])
     notifications.queue_editors(submission, "submission_received_editors")
     return event
@@ -276,6 +283,42 @@ def submit_revision(submission, actor, *, manuscript, anonymised=None, response_
     Submission.objects.filter(pk=submission.pk).update(revision_due=None)
     notifications.queue(submission, "revision_received", [submission.submitter])
     notifications.queue_editors(submission, "revision_received_editors")
+    return event
+
+
+# Editor: who handles the submission ------------------------------------------------------------
+
+def _set_handling_editor(submission, actor, editor, note=""):
+    """Record ``editor`` as the submission's handling editor, on the timeline."""
+    if editor is None:
+        return None
+    Submission.objects.filter(pk=submission.pk).update(handling_editor=editor)
+    submission.handling_editor = editor
+    name = editor.get_full_name() or editor.get_username()
+    text = (_("%(editor)s handles this submission.") % {"editor": name} if actor is not None
+            else _("%(editor)s handles this submission (one of the series' handling editors).")
+            % {"editor": name})
+    return log(submission, actor, "handling_editor_assigned", from_state=submission.state,
+               note=f"{text} {note}".strip())
+
+
+@transaction.atomic
+def assign_handling_editor(submission, actor, editor, note=""):
+    """A managing editor hands the submission to ``editor`` (a managing editor), who is told."""
+    _require_editor(actor)
+    current = _locked(submission)
+    if current.state not in ACTIONS["assign_handling_editor"].sources:
+        raise TransitionError(_("Only a submission still on the editors' desk can be handed to "
+                                "another editor."))
+    if not can_handle(editor):
+        raise TransitionError(_("Only an active managing editor can handle a submission."))
+    if current.handling_editor_id == editor.pk:
+        raise TransitionError(_("%(editor)s already handles this submission.")
+                              % {"editor": editor.get_full_name() or editor.get_username()})
+    event = _set_handling_editor(submission, actor, editor, note.strip())
+    if editor.pk != actor.pk:  # an editor who takes a submission on needs no word of it
+        notifications.queue(submission, "handling_editor_assigned", [editor],
+                            assigned_by=actor.get_full_name() or actor.get_username())
     return event
 
 
@@ -535,9 +578,8 @@ def respond_to_invitation(assignment, *, accept, actor=None):
     return assignment
 
 
-@atomic_with_files()
-def submit_review(assignment, *, recommendation, comments_for_authors, confidential_comments="",
-                  attachment=None, actor=None):
+def _open_review(assignment, actor):
+    """The assignment, locked, if ``actor`` (or the holder of its link) may write its review."""
     assignment = _locked_assignment(assignment)
     submission = assignment.round.submission
     if actor is not None and actor.is_authenticated and actor.pk != assignment.reviewer_id:
@@ -546,8 +588,45 @@ def submit_review(assignment, *, recommendation, comments_for_authors, confident
         raise TransitionError(_("Only an accepted, unfinished assignment takes a review."))
     if submission.state != State.IN_REVIEW:
         raise TransitionError(_("This review round is closed."))
+    return assignment, submission
+
+
+def _checked_answers(assignment, answers, draft):
+    """The series' review-form questions and the answers as stored (review_forms' rules)."""
+    questions = review_forms.questions_for(assignment)
+    try:
+        return questions, review_forms.validated_answers(questions, answers, draft=draft)
+    except ValidationError as error:
+        raise TransitionError(" ".join(error.messages)) from None
+
+
+@transaction.atomic
+def save_review_draft(assignment, *, recommendation="", comments_for_authors="",
+                      confidential_comments="", answers=None, actor=None):
+    """Keep an unfinished review on the assignment, to come back to. Nothing is sent and
+    nobody is told; the answers given must still be valid ones."""
+    assignment, _submission = _open_review(assignment, actor)
+    if recommendation and recommendation not in Recommendation.values:
+        raise TransitionError(_("Unknown recommendation."))
+    questions, values = _checked_answers(assignment, answers, draft=True)
+    assignment.recommendation = recommendation or ""
+    assignment.comments_for_authors = (comments_for_authors or "").strip()
+    assignment.confidential_comments = (confidential_comments or "").strip()
+    assignment.save(update_fields=["recommendation", "comments_for_authors",
+                                   "confidential_comments"])
+    review_forms.store_answers(assignment, questions, values)
+    return assignment
+
+
+@atomic_with_files()
+def submit_review(assignment, *, recommendation, comments_for_authors, confidential_comments="",
+                  attachment=None, actor=None, answers=None):
+    assignment, submission = _open_review(assignment, actor)
+    if recommendation not in Recommendation.values:
+        raise TransitionError(_("Unknown recommendation."))
     if not (comments_for_authors or "").strip():
         raise TransitionError(_("Please write your comments for the authors."))
+    questions, values = _checked_answers(assignment, answers, draft=False)
     if attachment is not None:
         # The author receives this file: strip whatever names its reviewer, as for manuscripts,
         # then check it (the editor sees the findings before the decision releases it).
@@ -567,6 +646,7 @@ def submit_review(assignment, *, recommendation, comments_for_authors, confident
     assignment.confidential_comments = (confidential_comments or "").strip()
     assignment.submitted_at = timezone.now()
     assignment.save()
+    review_forms.store_answers(assignment, questions, values)
     log(submission, assignment.reviewer, "review_submitted", from_state=submission.state,
         note=_("%(reviewer)s recommends: %(rec)s.") % {
             "reviewer": assignment.reviewer.email,

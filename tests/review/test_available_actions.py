@@ -29,6 +29,7 @@ EDITOR_BUTTONS = {
     "decide_without_round": "Decide without another round",
     "remind_author": "Remind the author",
     "start_production": "Create publication page",
+    "assign_handling_editor": "Hand over and tell the editor",
 }
 
 
@@ -59,16 +60,19 @@ def states(author, series, editor, reviewer):
     return made
 
 
+# Every submission still on the desk can be handed to another handling editor.
+HAND_OVER = "assign_handling_editor"
 EXPECTED = {
     # state: (the managing editor's actions, the submitting author's actions)
     "draft": (set(), {"submit", "withdraw"}),
-    "submitted": ({"start_screening", "desk_reject"}, {"withdraw"}),
-    "screening": ({"check_reviewer_copy", "confirm_anonymity", "desk_reject"}, {"withdraw"}),
-    "screening, copy checked": ({"check_reviewer_copy", "send_to_review", "desk_reject"},
-                                {"withdraw"}),
-    "in_review": ({"invite_reviewer", "decide"}, {"withdraw"}),
-    "revisions_requested": ({"remind_author"}, {"submit_revision", "withdraw"}),
-    "accepted": ({"start_production"}, set()),
+    "submitted": ({"start_screening", "desk_reject", HAND_OVER}, {"withdraw"}),
+    "screening": ({"check_reviewer_copy", "confirm_anonymity", "desk_reject", HAND_OVER},
+                  {"withdraw"}),
+    "screening, copy checked": ({"check_reviewer_copy", "send_to_review", "desk_reject",
+                                 HAND_OVER}, {"withdraw"}),
+    "in_review": ({"invite_reviewer", "decide", HAND_OVER}, {"withdraw"}),
+    "revisions_requested": ({"remind_author", HAND_OVER}, {"submit_revision", "withdraw"}),
+    "accepted": ({"start_production", HAND_OVER}, set()),
 }
 
 

@@ -11,15 +11,20 @@ from django.utils.translation import gettext_lazy as _
 from publications.models import Decision, Series, Submission
 
 from ..decisions import DECISION_KINDS
+from ..editors import managing_editors
 from ..permissions import REVIEWERS
 from ..portal.forms import USERNAME_EMAIL_MAX_LENGTH, series_choices
+from ..queue import UNASSIGNED
 
 
 class QueueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200,
+                        help_text=_("Title, keywords, abstract, authors or number."))
     state = forms.ChoiceField(label=_("State"), required=False,
                               choices=[("", _("Any state"))] + list(Submission.State.choices))
     series = forms.ModelChoiceField(label=_("Series"), required=False,
                                     queryset=Series.objects.all(), empty_label=_("Any series"))
+    handling_editor = forms.ChoiceField(label=_("Handling editor"), required=False)
     overdue = forms.BooleanField(label=_("Only overdue work"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -27,6 +32,25 @@ class QueueFilterForm(forms.Form):
         # Submissions are made to the source-locale series, the ones the portal offers; their
         # translations would only repeat each series under other names.
         self.fields["series"].queryset = series_choices()
+        self.fields["handling_editor"].choices = (
+            [("", _("Any handling editor")), (UNASSIGNED, _("Nobody yet"))]
+            + [(str(user.pk), user.get_full_name() or user.get_username())
+               for user in managing_editors()])
+
+
+class HandlingEditorForm(forms.Form):
+    """Hand a submission to another managing editor (who is told by e-mail)."""
+
+    editor = forms.ModelChoiceField(label=_("Handling editor"),
+                                    queryset=get_user_model().objects.none())
+    note = forms.CharField(label=_("Note for the timeline (optional)"), required=False,
+                           max_length=1000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["editor"].queryset = managing_editors()
+        self.fields["editor"].label_from_instance = (
+            lambda u: f"{u.get_full_name() or u.get_username()} <{u.email}>")
 
 
 def _in_days(days):
@@ -101,3 +125,16 @@ class OverrideHitsForm(forms.Form):
 
     reason = forms.CharField(label=_("Why these findings do not identify anyone"),
                              max_length=2000)
+
+
+class StatisticsFilterForm(forms.Form):
+    """Which series and year the editorial statistics cover (all when left empty)."""
+
+    series = forms.ModelChoiceField(label=_("Series"), required=False,
+                                    queryset=Series.objects.none(), empty_label=_("Every series"))
+    year = forms.IntegerField(label=_("Year received"), required=False, min_value=1900,
+                              max_value=2999)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series_choices()

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import statistics as statistics_views
 from . import views as admin_views
 
 app_name = "review_admin"
@@ -7,7 +8,11 @@ app_name = "review_admin"
 urlpatterns = [
     path("", admin_views.queue, name="queue"),
     path("my-reviews/", admin_views.my_reviews, name="my_reviews"),
+    path("statistics/", statistics_views.report, name="statistics"),
+    path("statistics/csv/", statistics_views.report_csv, name="statistics_csv"),
     path("<int:pk>/", admin_views.detail, name="submission"),
+    path("<int:pk>/handling-editor/", admin_views.assign_handling_editor,
+         name="assign_handling_editor"),
     path("<int:pk>/screen/", admin_views.start_screening, name="start_screening"),
     path("<int:pk>/confirm-anonymity/", admin_views.confirm_anonymity, name="confirm_anonymity"),
     path("<int:pk>/send-to-review/", admin_views.send_to_review, name="send_to_review"),

@@ -8,7 +8,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.paging import paginate, query_without_page
 from publications.models import Profile, ReviewAssignment, Series, Submission, SubmissionFile
 
 from .. import files as submission_files
 from .. import production, workflow
+from .. import queue as submission_queue
 from ..decisions import DECISION_KINDS, reviews_for_pending_decision
 from ..letters import draft_letter
 from ..permissions import REVIEWERS, is_managing_editor
@@ -27,6 +28,7 @@ from ..tokens import make_assignment_token
 from .forms import (
     DecisionForm,
     DeskRejectForm,
+    HandlingEditorForm,
     InviteReviewerForm,
     OverrideHitsForm,
     QueueFilterForm,
@@ -57,53 +59,32 @@ def _header(title, icon):
     return {"page_title": title, "header_title": title, "header_icon": icon}
 
 
-def overdue_filter(today):
-    """Submissions with work past its date: an unanswered invitation, a review, a revision."""
-    return (
-        Q(state=State.REVISIONS_REQUESTED, revision_due__lt=today)
-        | Q(rounds__assignments__state=ReviewAssignment.State.INVITED,
-            rounds__assignments__response_due__lt=today)
-        | Q(rounds__assignments__state=ReviewAssignment.State.ACCEPTED,
-            rounds__assignments__review_due__lt=today)
-    )
-
-
 def queue(request):
+    """Every submission but drafts: searched, filtered and paged (publications.review.queue)."""
     _editor_only(request)
     form = QueueFilterForm(request.GET or None)
-    submissions = Submission.objects.exclude(state=State.DRAFT).select_related(
-        "series", "submitter")
-    today = timezone.localdate()
-    status = 200
+    filters, status = {}, 200
     if form.is_bound:
         if form.is_valid():
-            if form.cleaned_data["state"]:
-                submissions = submissions.filter(state=form.cleaned_data["state"])
-            if form.cleaned_data["series"]:
-                submissions = submissions.filter(series=form.cleaned_data["series"])
-            if form.cleaned_data["overdue"]:
-                submissions = submissions.filter(overdue_filter(today))
+            filters = form.cleaned_data
         else:
             status = 400
-            submissions = submissions.none()
-    submissions = submissions.annotate(
-        open_reviews=Count("rounds__assignments", filter=Q(
-            rounds__assignments__state__in=OPEN_ASSIGNMENT), distinct=True),
-        done_reviews=Count("rounds__assignments", filter=Q(
-            rounds__assignments__state=ReviewAssignment.State.SUBMITTED), distinct=True),
-    ).distinct().order_by("-updated_at")
-    overdue_ids = set(Submission.objects.filter(overdue_filter(today)).values_list(
-        "pk", flat=True))
+    rows = submission_queue.submissions_for_queue(filters)
+    if status == 400:
+        rows = rows.none()
+    paging = paginate(rows, request, submission_queue.PER_PAGE)
     return TemplateResponse(request, "publications/admin/queue.html", {
-        "form": form, "submissions": submissions, "overdue_ids": overdue_ids,
+        "form": form, "paging": paging,
+        "submissions": submission_queue.describe_page(paging.page.object_list),
+        "query_without_page": query_without_page(request),
         **_header(_("Submissions"), "doc-full"),
-    }, status=status)
+    }, status=max(status, paging.status))
 
 
 def _detail_context(request, submission):
     rounds = list(submission.rounds.prefetch_related(
         "assignments__reviewer", "assignments__attachments", "assignments__author_response",
-        "decisions"))
+        "assignments__answers", "decisions"))
     files = list(submission.files.select_related("uploaded_by", "hits_overridden_by"))
     for review_round in rounds:
         review_round.round_files = [f for f in files if f.round_number == review_round.number]
@@ -129,6 +110,7 @@ def _detail_context(request, submission):
         "desk_decisions": submission.decisions.filter(round__isnull=True),
         "actions": workflow.available_actions(submission, request.user),
         "invite_form": InviteReviewerForm(submission=submission),
+        "handling_form": HandlingEditorForm(initial={"editor": submission.handling_editor_id}),
         # Under single-anonymous and open review the reviewers know the authors; under open
         # review the authors know the reviewers: there is then nobody to look for.
         "copy_checked": submission.is_double_anonymous,
@@ -145,7 +127,7 @@ def _detail_context(request, submission):
 def detail(request, pk, status=200, **extra):
     _editor_only(request)
     submission = _submitted_submission(
-        pk, Submission.objects.select_related("series", "submitter"))
+        pk, Submission.objects.select_related("series", "submitter", "handling_editor"))
     context = _detail_context(request, submission)
     context.update(extra)
     return TemplateResponse(request, "publications/admin/detail.html", context, status=status)
@@ -185,6 +167,18 @@ def create_publication_page(request, pk):
                                 "moderation; the managing editors sign it off after the editorial "
                                 "review."))
     return redirect("review_admin:submission", pk=pk)
+
+
+@require_POST
+def assign_handling_editor(request, pk):
+    """Hand the submission to another managing editor, who is told by e-mail."""
+    _editor_only(request)
+    form = HandlingEditorForm(request.POST)
+    if not form.is_valid():
+        return detail(request, pk, status=400, handling_form=form,
+                      error=_("The submission was not handed over: please correct the form."))
+    return _run(request, pk, workflow.assign_handling_editor, form.cleaned_data["editor"],
+                form.cleaned_data["note"])
 
 
 @require_POST

@@ -19,6 +19,7 @@ from publications.models import Profile, ReviewAssignment, Series, Submission
 from .. import files as submission_files
 from .. import production, workflow
 from ..factories import SubmissionFactory
+from . import desk
 
 SERIES = [
     ("working-papers", "JCMI Working Papers", Series.Kind.WORKING_PAPER, Series.Anonymity.DOUBLE),
@@ -100,7 +101,8 @@ def _review(submission, editor, reviewer, recommendation, comments):
     workflow.respond_to_invitation(assignment, accept=True)
     workflow.submit_review(assignment, recommendation=recommendation,
                            comments_for_authors=comments,
-                           confidential_comments="Sound overall; see my comments.")
+                           confidential_comments="Sound overall; see my comments.",
+                           answers=desk.answers_for(assignment))
     return assignment
 
 
@@ -182,7 +184,8 @@ def _advance(submission, target, users):
 
 def load(command):
     users = ensure_demo_users()
-    for username in ("author", "author2", "reviewer", "reviewer2", "managing-editor"):
+    for username in ("author", "author2", "reviewer", "reviewer2", "managing-editor",
+                     "managing-editor2"):
         Profile.objects.get_or_create(user=users[username],
                                       defaults={"email_verified": True})
     Profile.objects.filter(user=users["reviewer"]).update(preferred_language="fr")
@@ -192,6 +195,7 @@ def load(command):
         series[slug], _created = Series.objects.get_or_create(
             slug=slug, locale=locale,
             defaults={"name": name, "kind": kind, "review_anonymity": anonymity})
+    desk.set_up(series, users)
     made = 0
     # The demo's e-mails are kept in memory (and listed in each timeline), not printed.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
@@ -203,4 +207,5 @@ def load(command):
                 submission = _draft(title, series[slug], author, abstract)
                 _advance(submission, target, users)
             made += 1
+        desk.hand_out(users)
     command.stdout.write(f"Peer review: {made} demo submission(s) added.")

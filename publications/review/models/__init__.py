@@ -1,6 +1,8 @@
 """The peer-review pipeline's models. Their app label stays ``publications``: Django finds them
 through ``publications.models``, which imports this package, so no migration moved any data."""
 
+from .editors import SeriesHandlingEditor
+from .review_forms import ReviewAnswer, ReviewQuestion, SeriesReviewForm
 from .reviews import (
     Decision,
     Recommendation,
@@ -20,8 +22,12 @@ __all__ = [
     "ReminderRule",
     "ReviewAssignment",
     "ReviewRound",
+    "ReviewAnswer",
+    "ReviewQuestion",
     "RevisionResponse",
     "SentReminder",
+    "SeriesHandlingEditor",
+    "SeriesReviewForm",
     "Submission",
     "SubmissionAuthor",
     "SubmissionFile",

@@ -91,6 +91,13 @@ class Submission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The managing editor who looks after this submission and receives its notices: one of the
+    # series' handling editors when it is submitted, or whom a managing editor hands it to.
+    # Only the state machine sets it (workflow.assign_handling_editor).
+    handling_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="handled_submissions", verbose_name=_("handling editor"), editable=False,
+    )
     # Set when production starts: the PublicationPage draft made from this submission.
     publication_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -241,6 +248,7 @@ class AuditEvent(models.Model):
         "production_started": _("Publication page created"),
         "published": _("Published"),
         "email_sent": _("E-mail sent"),
+        "handling_editor_assigned": _("Handling editor assigned"),
     }
 
     class Meta:

@@ -32,6 +32,7 @@ from publications.review.production import published_keywords
 from publications.validators import normalise_orcid, validate_orcid
 
 from ..permissions import REVIEWERS
+from ..review_forms import add_answer_fields, answers_from, field_name
 
 # An address that becomes a user name must fit Django's username column.
 USERNAME_EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
@@ -426,3 +427,24 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     attachment = CheckedFileField(label=_("Annotated manuscript (optional)"), required=False)
+
+    def __init__(self, *args, questions=(), draft=False, assignment=None, **kwargs):
+        """``questions``: the series' review form, answered beside the recommendation; a
+        ``draft`` is saved to come back to, and needs nothing answered yet."""
+        super().__init__(*args, **kwargs)
+        if draft:
+            for name in ("recommendation", "comments_for_authors"):
+                self.fields[name].required = False
+        add_answer_fields(self, list(questions), draft=draft, assignment=assignment)
+
+    def answers(self):
+        return answers_from(self)
+
+    def question_fields(self):
+        """(question, its bound field) for each of the series' questions, in the form's order."""
+        return [(question, self[field_name(question)]) for question in self.questions]
+
+    def general_fields(self):
+        """The recommendation, comments and file: every field that answers no question."""
+        answers = {field_name(question) for question in self.questions}
+        return [field for field in self if field.name not in answers]

@@ -24,7 +24,7 @@ from cms.stored_files import atomic_with_files
 from publications.models import Decision, ReviewAssignment, Submission, SubmissionFile
 
 from .. import files as submission_files
-from .. import workflow
+from .. import review_forms, workflow
 from ..decisions import reviewer_numbers
 from ..permissions import AUTHORS, can_download, is_author_of
 from ..tokens import read_assignment_token
@@ -302,7 +302,7 @@ def submission_detail(request, pk):
         Prefetch("assignments", queryset=ReviewAssignment.objects.filter(
             state=ReviewAssignment.State.SUBMITTED).select_related(
                 "author_response", "round__submission__series")
-            .prefetch_related("attachments"), to_attr="reviews"),
+            .prefetch_related("attachments", "answers"), to_attr="reviews"),
         Prefetch("decisions", queryset=Decision.objects.all(), to_attr="round_decisions"),
     )
     rounds = [r for r in rounds if r.round_decisions]
@@ -405,13 +405,27 @@ def _reviewer_context(assignment, token):
     }
 
 
+def _review_form(request, assignment, questions, draft=False):
+    if request.method == "POST":
+        return forms.ReviewForm(request.POST, request.FILES, questions=questions, draft=draft,
+                                assignment=assignment)
+    # The review saved so far (a draft, or a review the editors reopened) fills the form.
+    return forms.ReviewForm(questions=questions, assignment=assignment, initial={
+        "recommendation": assignment.recommendation,
+        "comments_for_authors": assignment.comments_for_authors,
+        "confidential_comments": assignment.confidential_comments})
+
+
 @require_http_methods(["GET", "POST"])
 def review(request, token):
     assignment = _assignment_from(request, token)
     context = _reviewer_context(assignment, token)
-    form = (forms.ReviewForm(request.POST, request.FILES) if request.method == "POST"
-            else forms.ReviewForm())
+    questions = review_forms.questions_for(assignment) if context["can_review"] else []
+    saving_draft = request.method == "POST" and "save_draft" in request.POST
+    form = _review_form(request, assignment, questions, draft=saving_draft)
     context["form"] = form
+    context["review_form"] = review_forms.review_form_for(assignment.round.submission)
+    context["own_answers"] = list(assignment.answers.all())
     template = "publications/portal/review.html"
     if request.method == "POST":
         if not context["can_review"]:
@@ -420,17 +434,31 @@ def review(request, token):
         if not form.is_valid():
             return _bad_request(request, template, context)
         try:
-            workflow.submit_review(
-                assignment,
-                recommendation=form.cleaned_data["recommendation"],
-                comments_for_authors=form.cleaned_data["comments_for_authors"],
-                confidential_comments=form.cleaned_data["confidential_comments"],
-                attachment=form.cleaned_data.get("attachment"),
-            )
+            if saving_draft:
+                workflow.save_review_draft(
+                    assignment,
+                    recommendation=form.cleaned_data["recommendation"],
+                    comments_for_authors=form.cleaned_data["comments_for_authors"],
+                    confidential_comments=form.cleaned_data["confidential_comments"],
+                    answers=form.answers(),
+                )
+            else:
+                workflow.submit_review(
+                    assignment,
+                    recommendation=form.cleaned_data["recommendation"],
+                    comments_for_authors=form.cleaned_data["comments_for_authors"],
+                    confidential_comments=form.cleaned_data["confidential_comments"],
+                    attachment=form.cleaned_data.get("attachment"),
+                    answers=form.answers(),
+                )
         except workflow.TransitionError as error:
             context["error"] = str(error)
             return _bad_request(request, template, context)
-        messages.success(request, _("Thank you: your review has been sent to the editors."))
+        if saving_draft:
+            messages.success(request, _("Your draft is saved. Come back to it through this "
+                                        "link, or from “My reviews”, and send it when ready."))
+        else:
+            messages.success(request, _("Thank you: your review has been sent to the editors."))
         return redirect("portal:review", token=token)
     return render(request, template, context)
 
