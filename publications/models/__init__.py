@@ -1,3 +1,9 @@
+from publications.review.models.reviewers import (
+    AssignmentChange,
+    ReviewerPreference,
+    ReviewerRecord,
+    ReviewRating,
+)
 from publications.review.models.reviews import (
     Decision,
     Recommendation,
@@ -26,6 +32,10 @@ from .records import WithdrawnWork
 from .series import Series, SeriesEditor
 
 __all__ = [
+    "AssignmentChange",
+    "ReviewerPreference",
+    "ReviewerRecord",
+    "ReviewRating",
     "CrossrefDeposit",
     "AuditEvent",
     "Decision",

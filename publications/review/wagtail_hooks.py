@@ -39,6 +39,13 @@ def register_submissions_menu_item():
 
 
 @hooks.register("register_admin_menu_item")
+def register_reviewers_menu_item():
+    # The desk's reviewer database (admin/desk.py); managing editors only, as the queue.
+    return SubmissionsMenuItem(_("Reviewers"), reverse("review_admin:reviewers"),
+                               icon_name="group", order=255)
+
+
+@hooks.register("register_admin_menu_item")
 def register_my_reviews_menu_item():
     return MyReviewsMenuItem(_("My reviews"), reverse("review_admin:my_reviews"),
                              icon_name="clipboard-list", order=260)

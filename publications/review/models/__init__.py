@@ -1,6 +1,7 @@
 """The peer-review pipeline's models. Their app label stays ``publications``: Django finds them
 through ``publications.models``, which imports this package, so no migration moved any data."""
 
+from .reviewers import AssignmentChange, ReviewerPreference, ReviewerRecord, ReviewRating
 from .reviews import (
     Decision,
     Recommendation,
@@ -13,6 +14,10 @@ from .reviews import (
 from .submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
 
 __all__ = [
+    "AssignmentChange",
+    "ReviewerPreference",
+    "ReviewerRecord",
+    "ReviewRating",
     "AuditEvent",
     "Decision",
     "Profile",
