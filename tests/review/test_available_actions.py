@@ -59,16 +59,23 @@ def states(author, series, editor, reviewer):
     return made
 
 
+# The desk's actions on the assignments of an open round (publications.review.assignments), and
+# the rating of a completed review, which stays open once the round is decided.
+DESK = {"suggest_reviewers", "change_due_dates", "reopen_review", "record_decline",
+        "cancel_assignment", "remind_reviewer"}
+RATE = {"rate_review"}
+
 EXPECTED = {
     # state: (the managing editor's actions, the submitting author's actions)
     "draft": (set(), {"submit", "withdraw"}),
-    "submitted": ({"start_screening", "desk_reject"}, {"withdraw"}),
-    "screening": ({"check_reviewer_copy", "confirm_anonymity", "desk_reject"}, {"withdraw"}),
-    "screening, copy checked": ({"check_reviewer_copy", "send_to_review", "desk_reject"},
+    "submitted": ({"start_screening", "desk_reject"} | RATE, {"withdraw"}),
+    "screening": ({"check_reviewer_copy", "confirm_anonymity", "desk_reject"} | RATE,
+                  {"withdraw"}),
+    "screening, copy checked": ({"check_reviewer_copy", "send_to_review", "desk_reject"} | RATE,
                                 {"withdraw"}),
-    "in_review": ({"invite_reviewer", "decide"}, {"withdraw"}),
-    "revisions_requested": ({"remind_author"}, {"submit_revision", "withdraw"}),
-    "accepted": ({"start_production"}, set()),
+    "in_review": ({"invite_reviewer", "decide"} | DESK | RATE, {"withdraw"}),
+    "revisions_requested": ({"remind_author"} | RATE, {"submit_revision", "withdraw"}),
+    "accepted": ({"start_production"} | RATE, set()),
 }
 
 
