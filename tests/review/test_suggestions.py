@@ -43,7 +43,7 @@ def test_the_matching_available_person_comes_first(seeded):
 def test_each_kind_of_conflict_is_flagged_and_nobody_is_hidden(seeded):
     ranked = suggestions.rank(seeded.submission)
     order = by_key(seeded, ranked)
-    conflicts = {key: {c.kind for c in row.conflicts} for key, row in zip(order, ranked)}
+    conflicts = {key: {c.kind for c in row.conflicts} for key, row in zip(order, ranked, strict=True)}
     assert conflicts["same_affiliation"] == {"affiliation"}
     assert conflicts["same_domain"] == {"email_domain"}
     assert conflicts["coauthor"] == {"coauthor"}
