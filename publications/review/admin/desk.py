@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -20,6 +20,7 @@ from cms.paging import paginate, query_without_page
 from publications.models import Profile, ReviewAssignment, Submission
 
 from .. import assignments, recognition, suggestions, workflow
+from ..notifications import language_of
 from ..reviewers import days, record_for, reviewers, search, with_figures
 from . import desk_forms
 from .forms import InviteReviewerForm
@@ -231,8 +232,10 @@ def certificate(request, assignment_pk):
     assignment = get_object_or_404(
         ReviewAssignment.objects.select_related("reviewer", "round__submission__series"),
         pk=assignment_pk, reviewer_id=request.user.pk, state=AState.SUBMITTED)
-    return _pdf(recognition.certificate_pdf(assignment),
-                f"review-certificate-{assignment.pk}.pdf")
+    # In the language the reviewer reads their e-mails in, as the rest of what they receive.
+    with translation.override(language_of(request.user)):
+        content = recognition.certificate_pdf(assignment)
+    return _pdf(content, f"review-certificate-{assignment.pk}.pdf")
 
 
 def my_certificates(request):
@@ -254,7 +257,8 @@ def my_certificates(request):
 def yearly_summary(request, year):
     if not 2000 <= year <= timezone.localdate().year:
         raise Http404
-    content = recognition.yearly_summary_pdf(request.user, year)
+    with translation.override(language_of(request.user)):
+        content = recognition.yearly_summary_pdf(request.user, year)
     if content is None:
         raise Http404
     return _pdf(content, f"reviews-{year}.pdf")
