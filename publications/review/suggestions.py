@@ -66,7 +66,8 @@ def rank(submission, today=None):
     author_emails = {a.email.lower() for a in submission.authors.all()}
     topic_ids = set(submission.topics.values_list("pk", flat=True))
     topic_keys = set(submission.topics.values_list("translation_key", flat=True))
-    wanted_keywords = _keywords(submission.keyword_list)
+    # Compared without case or accents, shown as the authors wrote them.
+    wanted_keywords = {coi.normalise(k): k for k in submission.keyword_list}
     preferences = list(submission.reviewer_preferences.all())
     opposed = [p for p in preferences if p.kind == ReviewerPreference.Kind.OPPOSED]
     suggested = [p for p in preferences if p.kind == ReviewerPreference.Kind.SUGGESTED]
@@ -93,7 +94,8 @@ def rank(submission, today=None):
             suggestion.topics = [t for t in record.topics.all()
                                  if t.pk in topic_ids or t.translation_key in topic_keys]
             mine = _keywords(record.keyword_list)
-            suggestion.keywords = sorted(k for k in wanted_keywords if k in mine)
+            suggestion.keywords = sorted(wanted for key, wanted in wanted_keywords.items()
+                                         if key in mine)
             suggestion.available = record.is_available(today)
             suggestion.not_before = record.not_before
         suggestion.conflicts = coi.conflicts_of(person, authors, shared_pages, opposed)

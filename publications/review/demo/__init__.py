@@ -205,3 +205,7 @@ def load(command):
                 _advance(submission, target, users)
             made += 1
     command.stdout.write(f"Peer review: {made} demo submission(s) added.")
+    # The managing editor's desk: the reviewer database around these submissions.
+    from . import reviewers
+
+    reviewers.load(command)
