@@ -75,10 +75,8 @@ def reopen_review(assignment, actor, *, reason, review_due):
     change = AssignmentChange.objects.create(
         assignment=assignment, kind=Kind.REOPENED, actor=actor, note=reason,
         old_review_due=assignment.review_due, new_review_due=review_due, reviewer_told=True)
-    assignment.state = AState.ACCEPTED
-    assignment.review_due = review_due
-    assignment.submitted_at = None
-    assignment.save(update_fields=["state", "review_due", "submitted_at"])
+    workflow.move_assignment(assignment, AState.ACCEPTED, review_due=review_due,
+                             submitted_at=None)
     log(submission, actor, "review_reopened", from_state=submission.state,
         note=_("Review of %(reviewer)s reopened, due %(due)s. Reason: %(reason)s") % {
             "reviewer": assignment.reviewer.email, "due": review_due, "reason": reason})
@@ -105,9 +103,7 @@ def record_decline(assignment, actor, *, reason, note="", suggested_name="",
     fields = _decline_fields(reason, note, suggested_name, suggested_email)
     assignment, submission = _check(assignment, actor, "record_decline")
     if assignment.state == AState.INVITED:
-        assignment.state = AState.DECLINED
-        assignment.responded_at = timezone.now()
-        assignment.save(update_fields=["state", "responded_at"])
+        workflow.move_assignment(assignment, AState.DECLINED, responded_at=timezone.now())
     change = AssignmentChange.objects.create(assignment=assignment, kind=Kind.DECLINED,
                                              actor=actor, **fields)
     log(submission, actor, "invitation_declined", from_state=submission.state,

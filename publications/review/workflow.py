@@ -631,6 +631,17 @@ def cancel_assignment(assignment, actor, note=""):
     return assignment
 
 
+def move_assignment(assignment, state, **fields):
+    """Set a locked assignment's state (and the fields that go with it): for the desk's changes
+    to assignments (publications.review.assignments), which check ACTIONS as the transitions
+    here do. States are set in this module only."""
+    assignment.state = state
+    for name, value in fields.items():
+        setattr(assignment, name, value)
+    assignment.save(update_fields=["state", *fields])
+    return assignment
+
+
 def _record_superseded(superseded, **reminder):
     """Rules that came due with the one just sent: one e-mail covers them, and each is recorded
     once, so that none of them sends a stale reminder later."""
