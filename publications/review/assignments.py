@@ -36,7 +36,10 @@ def change_due_dates(assignment, actor, *, response_due, review_due, tell_review
     chooses so; either way the timeline says whether they were told."""
     assignment, submission = _check(assignment, actor, "change_due_dates")
     today = timezone.localdate()
-    if review_due < response_due:
+    if assignment.state == AState.ACCEPTED:
+        # The invitation is answered: its date is history, only the review's can move.
+        response_due = assignment.response_due
+    elif review_due < response_due:
         raise TransitionError(_("The review cannot be due before the answer."))
     if assignment.state == AState.INVITED and response_due < today:
         raise TransitionError(_("The answer cannot be due in the past."))

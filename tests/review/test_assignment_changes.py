@@ -258,3 +258,24 @@ def test_forms_need_the_csrf_token(editor, invited):
     response = strict.post(url(invited, "cancel"), {"reason": "x", "confirm": "on"})
     assert response.status_code == 403
     assert snapshot(invited) == before
+
+
+def test_an_accepted_review_gets_a_new_date_its_answer_date_stays(client, editor, invited,
+                                                                   mailoutbox):
+    workflow.respond_to_invitation(invited, accept=True)
+    ReviewAssignment.objects.filter(pk=invited.pk).update(review_due=in_days(-2))
+    client.force_login(editor)
+    mailoutbox.clear()
+    response = client.post(url(invited, "dates"), {
+        "response_due": in_days(9).isoformat(), "review_due": in_days(12).isoformat(),
+        "tell_reviewer": "yes"})
+    assert response.status_code == 302
+    invited.refresh_from_db()
+    assert (invited.response_due, invited.review_due) == (in_days(5), in_days(12))
+    assert not invited.is_overdue()
+    # In French, with the date as French readers write it: this reviewer reads French.
+    from django.utils import formats, translation
+
+    with translation.override("fr"):
+        new_date = formats.date_format(in_days(12), "DATE_FORMAT")
+    assert f"désormais attendue le {new_date}" in mailoutbox[0].body

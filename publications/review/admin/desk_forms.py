@@ -62,7 +62,9 @@ class ReviewerRecordForm(forms.ModelForm):
 
 class DueDatesForm(forms.Form):
     response_due = forms.DateField(label=_("Answer due"),
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=forms.DateInput(attrs={"type": "date"}),
+                                   help_text=_("Once the invitation is accepted, only the "
+                                               "review's date changes."))
     review_due = forms.DateField(label=_("Review due"),
                                  widget=forms.DateInput(attrs={"type": "date"}))
     tell_reviewer = forms.TypedChoiceField(
