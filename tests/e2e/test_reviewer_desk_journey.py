@@ -43,3 +43,15 @@ def test_the_managing_editor_invites_a_suggested_reviewer_from_the_ranked_list(s
     page.get_by_role("link", name=re.compile("Find reviewers")).click()
     expect(page.locator("table.suggestions")).not_to_contain_text("Tomas Lindqvist")
     assert page.problems.take() == []
+
+
+def test_the_yearly_thanks_page_passes_axe_in_both_directions(site, page):
+    from tests.e2e.conftest import run_axe
+
+    for language in ("en", "ar"):
+        page.goto(f"/{language}/reviewers/thanks/")
+        page.wait_for_url(re.compile(rf"/{language}/reviewers/thanks/\d{{4}}/$"))
+        # The demo reviewer who agreed to be thanked by name.
+        expect(page.locator("ul.thanked-reviewers")).to_contain_text("Reviewer Demo")
+        assert run_axe(page) == [], language
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
