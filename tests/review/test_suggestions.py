@@ -124,3 +124,15 @@ def test_only_managing_editors_see_suggestions(client, seeded, author):
     client.force_login(author)
     response = client.get(f"/admin/submissions/{seeded.submission.pk}/suggestions/")
     assert response.status_code in (302, 403)
+
+
+def test_what_authors_and_reviewers_typed_is_escaped_on_the_desk(client, seeded, editor):
+    from publications.models import ReviewerPreference
+
+    ReviewerPreference.objects.filter(kind="opposed").update(
+        reason='<script>alert("x")</script>', name="<b>Olga</b> Petrova")
+    client.force_login(editor)
+    html = client.get(f"/admin/submissions/{seeded.submission.pk}/suggestions/").content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "<b>Olga</b>" not in html
