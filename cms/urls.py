@@ -10,6 +10,7 @@ from cms import views
 from cms.sitemaps import MultilingualSitemap
 from home import views as home_views
 from publications import oai
+from publications.review import thanks as review_thanks
 
 # Outside the language prefix: the admin, machine-readable endpoints and document serving.
 urlpatterns = [
@@ -50,6 +51,8 @@ urlpatterns += i18n_patterns(
         name="wagtail_serve_file",
     ),
     path("search/", include("search.urls")),
+    path("reviewers/thanks/", review_thanks.latest, name="reviewer_thanks_latest"),
+    path("reviewers/thanks/<int:year>/", review_thanks.thanks, name="reviewer_thanks"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,6 +4,12 @@ from publications.review.models.review_forms import (
     ReviewQuestion,
     SeriesReviewForm,
 )
+from publications.review.models.reviewers import (
+    AssignmentChange,
+    ReviewerPreference,
+    ReviewerRecord,
+    ReviewRating,
+)
 from publications.review.models.reviews import (
     Decision,
     Recommendation,
@@ -32,6 +38,10 @@ from .records import WithdrawnWork
 from .series import Series, SeriesEditor
 
 __all__ = [
+    "AssignmentChange",
+    "ReviewerPreference",
+    "ReviewerRecord",
+    "ReviewRating",
     "CrossrefDeposit",
     "AuditEvent",
     "Decision",

@@ -42,7 +42,14 @@ def register_submissions_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_statistics_menu_item():
     return SubmissionsMenuItem(_("Editorial statistics"), reverse("review_admin:statistics"),
-                               icon_name="table", order=255)
+                               icon_name="table", order=256)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reviewers_menu_item():
+    # The desk's reviewer database (admin/desk.py); managing editors only, as the queue.
+    return SubmissionsMenuItem(_("Reviewers"), reverse("review_admin:reviewers"),
+                               icon_name="group", order=255)
 
 
 @hooks.register("register_admin_menu_item")

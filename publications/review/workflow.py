@@ -95,6 +95,27 @@ ACTIONS = {
     "mark_published": Action(frozenset({State.IN_PRODUCTION}), EDITOR, State.PUBLISHED),
     # Hand the submission to another handling editor, while it is still work on the desk.
     "assign_handling_editor": Action(frozenset(OPEN_STATES), EDITOR),
+    # The managing editor's desk: ranked reviewer suggestions, and changes to one assignment
+    # (publications.review.assignments; which assignment states each one takes is in
+    # ASSIGNMENT_ACTIONS below).
+    "suggest_reviewers": Action(frozenset({State.IN_REVIEW}), EDITOR),
+    "change_due_dates": Action(frozenset({State.IN_REVIEW}), EDITOR),
+    "reopen_review": Action(frozenset({State.IN_REVIEW}), EDITOR),
+    "record_decline": Action(frozenset({State.IN_REVIEW}), EDITOR),
+    "cancel_assignment": Action(frozenset({State.IN_REVIEW}), EDITOR),
+    "remind_reviewer": Action(frozenset({State.IN_REVIEW}), EDITOR),
+    # A completed review can be rated whenever it is there to read.
+    "rate_review": Action(frozenset(set(State) - {State.DRAFT}), EDITOR),
+}
+
+# The assignment states each assignment action of ACTIONS takes.
+ASSIGNMENT_ACTIONS = {
+    "change_due_dates": frozenset({AState.INVITED, AState.ACCEPTED}),
+    "remind_reviewer": frozenset({AState.INVITED, AState.ACCEPTED}),
+    "cancel_assignment": frozenset({AState.INVITED, AState.ACCEPTED}),
+    "record_decline": frozenset({AState.INVITED, AState.DECLINED}),
+    "reopen_review": frozenset({AState.SUBMITTED}),
+    "rate_review": frozenset({AState.SUBMITTED}),
 }
 
 
@@ -109,6 +130,24 @@ def available_actions(submission, user):
         name for name, action in ACTIONS.items()
         if action.by in roles and submission.state in action.sources
         and (action.ready is None or action.ready(submission))
+    )
+
+
+def available_assignment_actions(assignment, user, submission_actions=None):
+    """The names of the ACTIONS ``user`` can take on one review assignment now: those open on
+    its submission (``submission_actions``, if already known) that its own state takes. Only
+    the submission's latest round can change; a rating applies to any completed review."""
+    if submission_actions is None:
+        submission_actions = available_actions(assignment.round.submission, user)
+    latest = getattr(assignment, "in_latest_round", None)
+    if latest is None:
+        latest = not ReviewRound.objects.filter(
+            submission_id=assignment.round.submission_id,
+            number__gt=assignment.round.number).exists()
+    return frozenset(
+        name for name, states in ASSIGNMENT_ACTIONS.items()
+        if name in submission_actions and assignment.state in states
+        and (latest or name == "rate_review")
     )
 
 
@@ -669,6 +708,17 @@ def cancel_assignment(assignment, actor, note=""):
         note=note or _("Assignment of %(reviewer)s cancelled.")
         % {"reviewer": assignment.reviewer.email})
     notifications.queue(submission, "assignment_cancelled", [assignment.reviewer])
+    return assignment
+
+
+def move_assignment(assignment, state, **fields):
+    """Set a locked assignment's state (and the fields that go with it): for the desk's changes
+    to assignments (publications.review.assignments), which check ACTIONS as the transitions
+    here do. States are set in this module only."""
+    assignment.state = state
+    for name, value in fields.items():
+        setattr(assignment, name, value)
+    assignment.save(update_fields=["state", *fields])
     return assignment
 
 

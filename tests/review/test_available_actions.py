@@ -62,17 +62,23 @@ def states(author, series, editor, reviewer):
 
 # Every submission still on the desk can be handed to another handling editor.
 HAND_OVER = "assign_handling_editor"
+# The desk's actions on the assignments of an open round (publications.review.assignments), and
+# the rating of a completed review, which stays open once the round is decided.
+DESK = {"suggest_reviewers", "change_due_dates", "reopen_review", "record_decline",
+        "cancel_assignment", "remind_reviewer"}
+RATE = {"rate_review"}
+
 EXPECTED = {
     # state: (the managing editor's actions, the submitting author's actions)
     "draft": (set(), {"submit", "withdraw"}),
-    "submitted": ({"start_screening", "desk_reject", HAND_OVER}, {"withdraw"}),
-    "screening": ({"check_reviewer_copy", "confirm_anonymity", "desk_reject", HAND_OVER},
+    "submitted": ({"start_screening", "desk_reject", HAND_OVER} | RATE, {"withdraw"}),
+    "screening": ({"check_reviewer_copy", "confirm_anonymity", "desk_reject", HAND_OVER} | RATE,
                   {"withdraw"}),
     "screening, copy checked": ({"check_reviewer_copy", "send_to_review", "desk_reject",
-                                 HAND_OVER}, {"withdraw"}),
-    "in_review": ({"invite_reviewer", "decide", HAND_OVER}, {"withdraw"}),
-    "revisions_requested": ({"remind_author", HAND_OVER}, {"submit_revision", "withdraw"}),
-    "accepted": ({"start_production", HAND_OVER}, set()),
+                                 HAND_OVER} | RATE, {"withdraw"}),
+    "in_review": ({"invite_reviewer", "decide", HAND_OVER} | DESK | RATE, {"withdraw"}),
+    "revisions_requested": ({"remind_author", HAND_OVER} | RATE, {"submit_revision", "withdraw"}),
+    "accepted": ({"start_production", HAND_OVER} | RATE, set()),
 }
 
 

@@ -80,7 +80,8 @@ def test_an_editor_reminds_by_hand_from_the_admin(client, author, series, editor
     assert [m.to for m in mailoutbox] == [[reviewers[0].email]]
     assert SentReminder.objects.get().sent_by == editor
     # Cancelled: no more reminders.
-    client.post(f"/admin/submissions/{submission.pk}/assignments/{assignment.pk}/cancel/")
+    client.post(f"/admin/submissions/{submission.pk}/assignments/{assignment.pk}/cancel/",
+                {"reason": "The round has enough reviewers.", "confirm": "on"})
     response = client.post(
         f"/admin/submissions/{submission.pk}/assignments/{assignment.pk}/remind/")
     assert response.status_code == 400

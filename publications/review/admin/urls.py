@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import desk
 from . import statistics as statistics_views
 from . import views as admin_views
 
@@ -19,7 +20,7 @@ urlpatterns = [
     path("<int:pk>/desk-reject/", admin_views.desk_reject, name="desk_reject"),
     path("<int:pk>/invite/", admin_views.invite, name="invite"),
     path("<int:pk>/assignments/<int:assignment_pk>/remind/", admin_views.remind, name="remind"),
-    path("<int:pk>/assignments/<int:assignment_pk>/cancel/", admin_views.cancel, name="cancel"),
+    path("<int:pk>/assignments/<int:assignment_pk>/cancel/", desk.cancel, name="cancel"),
     path("<int:pk>/remind-author/", admin_views.remind_author, name="remind_author"),
     path("<int:pk>/decide/", admin_views.decide, name="decide"),
     path("<int:pk>/publication-page/", admin_views.create_publication_page,
@@ -29,4 +30,19 @@ urlpatterns = [
          name="override_hits"),
     path("<int:pk>/files/<int:file_pk>/withhold/", admin_views.withhold_attachment,
          name="withhold_attachment"),
+    # The managing editor's desk (desk.py)
+    path("reviewers/", desk.reviewer_list, name="reviewers"),
+    path("reviewers/<int:user_pk>/", desk.reviewer_detail, name="reviewer"),
+    path("<int:pk>/suggestions/", desk.suggest, name="suggestions"),
+    path("<int:pk>/assignments/<int:assignment_pk>/dates/", desk.change_dates,
+         name="change_dates"),
+    path("<int:pk>/assignments/<int:assignment_pk>/reopen/", desk.reopen, name="reopen"),
+    path("<int:pk>/assignments/<int:assignment_pk>/decline/", desk.record_decline,
+         name="record_decline"),
+    path("<int:pk>/assignments/<int:assignment_pk>/rate/", desk.rate, name="rate"),
+    path("my-reviews/certificates/", desk.my_certificates, name="my_certificates"),
+    path("my-reviews/certificates/<int:assignment_pk>.pdf", desk.certificate,
+         name="certificate"),
+    path("my-reviews/<int:year>.pdf", desk.yearly_summary, name="yearly_summary"),
+    path("my-reviews/thanks/", desk.thanks_consent, name="thanks_consent"),
 ]

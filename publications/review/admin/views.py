@@ -84,7 +84,9 @@ def queue(request):
 def _detail_context(request, submission):
     rounds = list(submission.rounds.prefetch_related(
         "assignments__reviewer", "assignments__attachments", "assignments__author_response",
-        "assignments__answers", "decisions"))
+        "assignments__answers", "assignments__changes", "assignments__editor_rating",
+        "decisions"))
+    actions = workflow.available_actions(submission, request.user)
     files = list(submission.files.select_related("uploaded_by", "hits_overridden_by"))
     for review_round in rounds:
         review_round.round_files = [f for f in files if f.round_number == review_round.number]
@@ -99,6 +101,11 @@ def _detail_context(request, submission):
         # The open round's annotated files go to the author with its decision.
         review_round.attachments_pending = (review_round is rounds[-1]
                                             and submission.state == State.IN_REVIEW)
+        # The desk's buttons on each assignment (desk.py), as the state machine allows them.
+        for assignment in review_round.assignments.all():
+            assignment.in_latest_round = review_round is rounds[-1]
+            assignment.desk_actions = workflow.available_assignment_actions(
+                assignment, request.user, actions)
     current = rounds[-1] if rounds else None
     return {
         "submission": submission,
@@ -108,7 +115,7 @@ def _detail_context(request, submission):
         "draft_files": [f for f in files if not rounds or f.round_number > rounds[-1].number],
         "events": submission.events.select_related("actor"),
         "desk_decisions": submission.decisions.filter(round__isnull=True),
-        "actions": workflow.available_actions(submission, request.user),
+        "actions": actions,
         "invite_form": InviteReviewerForm(submission=submission),
         "handling_form": HandlingEditorForm(initial={"editor": submission.handling_editor_id}),
         # Under single-anonymous and open review the reviewers know the authors; under open
@@ -284,11 +291,6 @@ def _assignment_action(request, pk, assignment_pk, action):
 @require_POST
 def remind(request, pk, assignment_pk):
     return _assignment_action(request, pk, assignment_pk, workflow.remind_reviewer)
-
-
-@require_POST
-def cancel(request, pk, assignment_pk):
-    return _assignment_action(request, pk, assignment_pk, workflow.cancel_assignment)
 
 
 @require_POST

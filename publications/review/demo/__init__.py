@@ -209,3 +209,7 @@ def load(command):
             made += 1
         desk.hand_out(users)
     command.stdout.write(f"Peer review: {made} demo submission(s) added.")
+    # The managing editor's desk: the reviewer database around these submissions.
+    from . import reviewers
+
+    reviewers.load(command)

@@ -3,6 +3,7 @@ through ``publications.models``, which imports this package, so no migration mov
 
 from .editors import SeriesHandlingEditor
 from .review_forms import ReviewAnswer, ReviewQuestion, SeriesReviewForm
+from .reviewers import AssignmentChange, ReviewerPreference, ReviewerRecord, ReviewRating
 from .reviews import (
     Decision,
     Recommendation,
@@ -15,6 +16,10 @@ from .reviews import (
 from .submissions import AuditEvent, Profile, Submission, SubmissionAuthor, SubmissionFile
 
 __all__ = [
+    "AssignmentChange",
+    "ReviewerPreference",
+    "ReviewerRecord",
+    "ReviewRating",
     "AuditEvent",
     "Decision",
     "Profile",

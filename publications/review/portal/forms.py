@@ -21,9 +21,11 @@ from wagtail.models import Locale
 from cms.uploads import check_upload
 from home.models import TopicPage
 from publications.models import (
+    AssignmentChange,
     Profile,
     PublicationPage,
     Recommendation,
+    ReviewerPreference,
     Series,
     Submission,
     SubmissionAuthor,
@@ -331,6 +333,20 @@ class StatementsForm(forms.ModelForm):
         self.fields["licence_agreed"].required = not draft
 
 
+class ReviewerPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = ReviewerPreference
+        fields = ["kind", "name", "email", "affiliation", "reason"]
+
+
+# Up to ten people the authors suggest as reviewers or ask the editors not to invite. The editors
+# see them flagged on their list of suggestions; the authors never learn whom they invited.
+ReviewerPreferenceFormSet = inlineformset_factory(
+    Submission, ReviewerPreference, form=ReviewerPreferenceForm, extra=1, can_delete=True,
+    max_num=10, validate_max=True,
+)
+
+
 class CheckedFileField(forms.FileField):
     """A file field whose value, once clean, is a ``files.CheckedUpload`` judged by content."""
 
@@ -448,3 +464,24 @@ class ReviewForm(forms.Form):
         """The recommendation, comments and file: every field that answers no question."""
         answers = {field_name(question) for question in self.questions}
         return [field for field in self if field.name not in answers]
+
+class DeclineForm(forms.Form):
+    """What a reviewer may say when declining: all optional, all for the editors only."""
+
+    reason = forms.ChoiceField(
+        label=_("Why are you declining? (optional)"), required=False,
+        choices=[("", "—")] + list(AssignmentChange.DeclineReason.choices))
+    note = forms.CharField(label=_("Anything else for the editors (optional)"), required=False,
+                           max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    suggested_name = forms.CharField(label=_("Someone the editors could ask instead: name"),
+                                     required=False, max_length=200)
+    suggested_email = forms.EmailField(label=_("Their e-mail"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("suggested_email") and not cleaned.get("suggested_name"):
+            self.add_error("suggested_name", _("Give the name of the person you suggest."))
+        return cleaned
+
+    def says_something(self):
+        return any(self.cleaned_data.get(k) for k in self.fields)

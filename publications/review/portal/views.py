@@ -23,8 +23,8 @@ from django.views.decorators.http import require_http_methods
 from cms.stored_files import atomic_with_files
 from publications.models import Decision, ReviewAssignment, Submission, SubmissionFile
 
+from .. import assignments, review_forms, workflow
 from .. import files as submission_files
-from .. import review_forms, workflow
 from ..decisions import reviewer_numbers
 from ..permissions import AUTHORS, can_download, is_author_of
 from ..tokens import read_assignment_token
@@ -239,6 +239,11 @@ def _submission_step(request, step, pk):
             }])
     elif step == "statements":
         form = forms.StatementsForm(data, instance=submission, draft=draft)
+        # The reviewers the authors suggest or oppose; a post without this list (an older form)
+        # leaves the list as it is.
+        sends_preferences = data is not None and "reviewers-TOTAL_FORMS" in data
+        context["preferences"] = forms.ReviewerPreferenceFormSet(
+            data if sends_preferences else None, instance=submission, prefix="reviewers")
     elif step == "files":
         form = forms.FilesForm(data, files, submission=submission, draft=draft)
     else:
@@ -246,6 +251,7 @@ def _submission_step(request, step, pk):
         context["missing"] = workflow.missing_for_submission(submission)
         context["authors"] = submission.authors.all()
         context["topics"] = submission.topics.order_by("title")
+        context["reviewer_preferences"] = submission.reviewer_preferences.all()
     if step in ("files", "confirm"):
         context["current_files"] = submission.files.filter(round_number=1).exclude(
             kind=SubmissionFile.Kind.REVIEWER_COPY)
@@ -264,6 +270,9 @@ def _submission_step(request, step, pk):
         return redirect("portal:submission", pk=submission.pk)
 
     valid = formset.is_valid() if formset is not None else form.is_valid()
+    preferences = context.get("preferences")
+    if preferences is not None and preferences.is_bound:
+        valid = preferences.is_valid() and valid
     if not valid:
         return _bad_request(request, template, context)
     if step == "details":
@@ -280,6 +289,8 @@ def _submission_step(request, step, pk):
         formset.save()
     elif step == "statements":
         form.save()
+        if preferences is not None and preferences.is_bound:
+            preferences.save()
     elif step == "files":
         for kind in ("manuscript", "anonymised", "supplementary"):
             checked = form.cleaned_data.get(kind)
@@ -469,9 +480,22 @@ def review_answer(request, token, accept):
     assignment = _assignment_from(request, token)
     context = _reviewer_context(assignment, token)
     context["accept"] = accept
+    decline_form = None
+    if not accept:
+        decline_form = forms.DeclineForm(request.POST if request.method == "POST" else None)
+        context["decline_form"] = decline_form
     if request.method == "POST":
+        if decline_form is not None and not decline_form.is_valid():
+            return _bad_request(request, "publications/portal/review_answer.html", context)
         try:
-            workflow.respond_to_invitation(assignment, accept=accept)
+            with transaction.atomic():
+                workflow.respond_to_invitation(assignment, accept=accept)
+                if decline_form is not None and decline_form.says_something():
+                    data = decline_form.cleaned_data
+                    assignments.reviewer_declined_with(
+                        assignment, reason=data["reason"] or "other", note=data["note"],
+                        suggested_name=data["suggested_name"],
+                        suggested_email=data["suggested_email"])
         except workflow.TransitionError as error:
             context["error"] = str(error)
             return _bad_request(request, "publications/portal/review_answer.html", context)
