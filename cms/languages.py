@@ -3,7 +3,7 @@ which text on a page is in another language than the page (and must say so to sc
 """
 
 from django.conf import settings
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, pgettext
 
@@ -15,9 +15,10 @@ def join_list(items):
     The separators are translations (locale/*/django.po), so each language's translator decides
     them. CLDR's Arabic list pattern (as Babel ships it) joins every item with و alone; Arabic
     prose on this site separates with the Arabic comma and joins the last item with و.
-    Items are escaped unless they are already safe HTML (links), so the result is safe HTML.
+    Items are escaped unless they are already safe HTML (links), each isolated in <bdi>, so
+    the result is safe HTML.
     """
-    items = [conditional_escape(item) for item in items if item is not None and str(item)]
+    items = _isolated(items)
     if not items:
         return ""
     if len(items) == 1:
@@ -26,13 +27,30 @@ def join_list(items):
         # Translators: a list of two items, e.g. "Ana and Ben".
         return mark_safe(pgettext("list of two", "%(first)s and %(last)s")
                          % {"first": items[0], "last": items[1]})
-    head = items[0]
-    for item in items[1:-1]:
-        # Translators: joins one more item to the start of a list, e.g. "Ana, Ben".
-        head = pgettext("list", "%(start)s, %(item)s") % {"start": head, "item": item}
+    # Translators (in join_items): joins one more item to the start of a list, "Ana, Ben".
+    head = join_items(items[:-1])
     # Translators: the end of a list of three or more, e.g. "Ana, Ben and Cleo".
     return mark_safe(pgettext("list", "%(start)s and %(last)s") % {"start": head,
                                                                     "last": items[-1]})
+
+
+def _isolated(items):
+    """The non-empty items, escaped unless already safe, each in <bdi>: a Latin name in an
+    Arabic list (or the reverse) keeps its place and its punctuation."""
+    return [format_html("<bdi>{}</bdi>", item) for item in items
+            if item is not None and str(item)]
+
+
+def join_items(items):
+    """``items`` separated as the active language separates them, with no conjunction: a
+    place and its city, "Ulm, Germany" or "أولم، ألمانيا"."""
+    items = _isolated(items)
+    if not items:
+        return ""
+    joined = items[0]
+    for item in items[1:]:
+        joined = pgettext("list", "%(start)s, %(item)s") % {"start": joined, "item": item}
+    return mark_safe(joined)
 
 
 def language_of(value):

@@ -14,6 +14,18 @@ def join_list(items):
     return languages.join_list(list(items or ()))
 
 
+@register.filter
+def join_items(items):
+    """A list separated as the page's language does, with no conjunction (keywords)."""
+    return languages.join_items(list(items or ()))
+
+
+@register.simple_tag
+def comma_list(*items):
+    """The non-empty ``items`` separated as the page's language does ("Ulm, Germany")."""
+    return languages.join_items(items)
+
+
 @register.simple_tag
 def lang_attrs(value, within=None):
     """lang (and dir) attributes when ``value`` (a language code or a translatable object) is

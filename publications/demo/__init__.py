@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
 from cms import pdfs
+from cms.covers import needs_cover, render_cover
 from home.models import HomePage, Person, TopicIndexPage, TopicPage
 from publications.models import (
     PublicationContributor,
@@ -255,10 +256,23 @@ def load(command):
         made += 1
 
     translated = _translated_versions(index, series_pages)
+    covers = _covers()
     command.stdout.write(
         f"Publications: {made} new, {PublicationPage.objects.filter(locale=en).count()} in English, "
-        f"{translated} new translated version(s) (fr, de, ar)."
+        f"{translated} new translated version(s) (fr, de, ar), {covers} cover(s) drawn."
     )
+
+
+def _covers():
+    """Covers for the publications' PDFs that have none yet (a demo loaded before covers
+    existed; a new upload gets its cover when it is saved)."""
+    documents = get_document_model().objects.filter(
+        pk__in=PublicationPage.objects.exclude(pdf=None).values("pdf"))
+    drawn = 0
+    for document in documents:
+        if needs_cover(document) and render_cover(document) is not None:
+            drawn += 1
+    return drawn
 
 
 # -- structure ------------------------------------------------------------------------------
