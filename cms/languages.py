@@ -28,7 +28,7 @@ def join_list(items):
         return mark_safe(pgettext("list of two", "%(first)s and %(last)s")
                          % {"first": items[0], "last": items[1]})
     # Translators (in join_items): joins one more item to the start of a list, "Ana, Ben".
-    head = join_items(items[:-1])
+    head = _separated(items[:-1])
     # Translators: the end of a list of three or more, e.g. "Ana, Ben and Cleo".
     return mark_safe(pgettext("list", "%(start)s and %(last)s") % {"start": head,
                                                                     "last": items[-1]})
@@ -44,7 +44,10 @@ def _isolated(items):
 def join_items(items):
     """``items`` separated as the active language separates them, with no conjunction: a
     place and its city, "Ulm, Germany" or "أولم، ألمانيا"."""
-    items = _isolated(items)
+    return _separated(_isolated(items))
+
+
+def _separated(items):
     if not items:
         return ""
     joined = items[0]
