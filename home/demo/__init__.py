@@ -60,9 +60,16 @@ def load(command):
     # focus areas in Arabic, so a right-to-left listing and topic page exist. Parents first.
     for code in ("fr", "ar"):
         translated += translate_page(pages["contact"], code, admin)
+    # Every other page the menu leads to, in every language (parents first): the about page's
+    # sections, education and training, joining; the contact page in German.
+    for code in ("fr", "de", "ar"):
+        for key in ("education", "join", *(child["slug"] for child in content.ABOUT_CHILDREN)):
+            translated += translate_page(pages[key], code, admin)
+    translated += translate_page(pages["contact"], "de", admin)
     # Fetched again: putting the menu in order may have moved the index in the tree.
     topics = TopicIndexPage.objects.get(pk=pages["topics"].pk)
-    translated += translate_page(topics, "ar", admin)
+    for code in ("fr", "de", "ar"):
+        translated += translate_page(topics, code, admin)
     for topic in TopicPage.objects.child_of(topics).filter(slug__in=ARABIC_TOPICS):
         translated += translate_page(topic, "ar", admin)
     if translated:
