@@ -213,6 +213,28 @@ ARABIC = {
 # language code → slug → (title, abstract)
 PUBLICATION_TRANSLATIONS = {"fr": FRENCH, "de": GERMAN, "ar": ARABIC}
 
+# The translated works' keywords, as a reader of each language searches for them (separated by
+# semicolons in every language: PublicationPage.keyword_list splits on them).
+KEYWORD_TRANSLATIONS = {
+    "fr": {
+        "civil-military interaction; principles; NATO":
+            "interaction civilo-militaire ; principes ; OTAN",
+        "UN-CMCoord; humanitarian principles": "UN-CMCoord ; principes humanitaires",
+        "relationships; trust; liaison": "relations ; confiance ; liaison",
+        "children; protection; planning": "enfants ; protection ; planification",
+    },
+    "de": {
+        "civil-military interaction; principles; NATO":
+            "zivil-militärische Interaktion; Prinzipien; NATO",
+        "UN-CMCoord; humanitarian principles": "UN-CMCoord; humanitäre Grundsätze",
+    },
+    "ar": {
+        "UN-CMCoord; humanitarian principles": "تنسيق الأمم المتحدة المدني العسكري; المبادئ الإنسانية",
+        "religion; key leader engagement": "الدين; التواصل مع القادة الرئيسيين",
+        "information sharing; disaster response": "تبادل المعلومات; الاستجابة للكوارث",
+    },
+}
+
 
 def load(command):
     en = Locale.objects.get(language_code="en")
@@ -387,13 +409,15 @@ def _translated_versions(index, series_pages):
                 translated_series.name = name
                 translated_series.save()
             _translate(series_pages[data["slug"]], locale, {data["name"]: name})
-        for _series, slug, title, _when, _authors, _topics, _keywords, abstract in PUBLICATIONS:
+        for _series, slug, title, _when, _authors, _topics, keywords, abstract in PUBLICATIONS:
             if slug not in works:
                 continue
             page = PublicationPage.objects.get(slug=slug, locale=Locale.get_default())
             translated_title, translated_abstract = works[slug]
-            made += _translate(page, locale, {title: translated_title,
-                                              abstract: translated_abstract})
+            strings = {title: translated_title, abstract: translated_abstract}
+            if keywords in KEYWORD_TRANSLATIONS[code]:
+                strings[keywords] = KEYWORD_TRANSLATIONS[code][keywords]
+            made += _translate(page, locale, strings)
     return made
 
 

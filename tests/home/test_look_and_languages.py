@@ -200,3 +200,17 @@ def test_fingerprinted_static_files_are_compressed_and_kept_a_year(tmp_path, set
     assert "Accept-Encoding" in response["Vary"]
     body = gzip.decompress(b"".join(response.streaming_content)).decode()
     assert "--step-0" in body
+
+
+def test_every_page_the_menu_leads_to_is_translated(client, demo):
+    from wagtail.models import Page
+
+    menu_pages = Page.objects.live().filter(locale__language_code="en", show_in_menus=True)
+    assert menu_pages.count() >= 10
+    for source in menu_pages:
+        codes = set(source.get_translations().live().values_list("locale__language_code",
+                                                                 flat=True))
+        assert codes >= {"fr", "de", "ar"}, source.url_path
+    # And they read in their language: the German education page, in German.
+    soup = page(client, "/de/education-and-training/")
+    assert soup.h1.get_text(strip=True) == "Lehre und Ausbildung"
