@@ -14,10 +14,15 @@ import pypdfium2 as pdfium
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from cms.text_extraction import is_pdf
 
 logger = logging.getLogger(__name__)
+
+# The renditions templates show (publication_card.html, publication_page.html: keep them in
+# step), made with the cover so that no visitor's request pays for them.
+COVER_RENDITIONS = ["format-{webp,jpeg}|width-{96,192}", "format-{webp,jpeg}|width-{160,240,480}"]
 
 # Wide enough for the largest rendition shown (the publication page's, twice its 240 px for
 # sharp screens) with room to spare; the longest side is bounded for odd page shapes.
@@ -82,6 +87,8 @@ def render_cover(document):
                           collection_id=document.collection_id)
             cover.file = ImageFile(io.BytesIO(png), name=f"cover-{secrets.token_hex(8)}.png")
             cover.save()
+            cover.get_renditions(*[spec for pattern in COVER_RENDITIONS
+                                   for spec in Filter.expand_spec(pattern)])
         # update(), not save(): a save would start this again (cms.signal_handlers).
         type(document).objects.filter(pk=document.pk).update(
             cover=cover, cover_of=document.file.name
