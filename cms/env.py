@@ -85,6 +85,9 @@ CROSSREF_DEPOSIT_ON_PUBLISH = _bool("CROSSREF_DEPOSIT_ON_PUBLISH", False)
 
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+# Pages compressed by the app (gzip) for browsers that accept it. Turn off (COMPRESS_HTML=0) when
+# a proxy or CDN in front compresses them already; static files are compressed either way.
+COMPRESS_HTML = _bool("COMPRESS_HTML", True)
 
 
 def database_config(default_sqlite_path, conn_max_age=60):

@@ -34,6 +34,13 @@ class CustomDocument(AbstractDocument):
     )
     # Plain text of the file (a PDF's words), filled in the background so search can find it.
     extracted_text = models.TextField(blank=True, editable=False)
+    # A PDF's first page as an image (cms.covers), drawn in the background after each upload;
+    # ``cover_of`` names the file it was drawn from (or that could not be drawn).
+    cover = models.ForeignKey(
+        CustomImage, verbose_name=_("cover"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    cover_of = models.CharField(max_length=255, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
 

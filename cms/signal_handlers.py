@@ -8,17 +8,20 @@ from wagtail.documents import get_document_model
 def _saves_only_what_tasks_read(update_fields):
     """The text-extraction task saves what it read of the file: nothing a page shows changed."""
     return update_fields is not None and set(update_fields) <= {
-        "extracted_text", "file_hash", "file_size"}
+        "extracted_text", "file_hash", "file_size", "cover", "cover_of"}
 
 
 def on_document_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
     if raw or _saves_only_what_tasks_read(update_fields):  # raw: fixtures
         return
-    from cms.tasks import extract_document_text_task, sync_document_acl_task
+    from cms.covers import needs_cover
+    from cms.tasks import extract_document_text_task, render_cover_task, sync_document_acl_task
 
     # A document moved to another collection (an embargo lifted) has the same text.
     if update_fields is None or set(update_fields) != {"collection"}:
         extract_document_text_task.enqueue(instance.pk)
+    if needs_cover(instance):
+        render_cover_task.enqueue(instance.pk)
     sync_document_acl_task.enqueue(instance.pk)
 
 

@@ -1,4 +1,5 @@
-"""/sitemap.xml: every live page in every locale, each with hreflang links to its translations."""
+"""/sitemap.xml: every live page in every locale, each with hreflang links to its translations,
+and the sub-routes that are pages of their own (speakers), linked the same way."""
 
 from collections import defaultdict
 
@@ -40,9 +41,14 @@ class MultilingualSitemap(Sitemap):
                 url_info = dict(url_info)
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
-                if index == 0:  # the page's own address; extra ones are its sub-routes
+                # The page's own address is grouped with its translations; a sub-route (a
+                # speaker's page) with its counterparts when it names them by a key of its own.
+                key = url_info.pop("alternates_key", None)
+                if index == 0:
+                    key = item.translation_key
+                if key is not None:
                     url_info["lang_code"] = codes.get(item.locale_id)
-                    groups[item.translation_key].append(url_info)
+                    groups[key].append(url_info)
         for group in groups.values():
             if len(group) < 2:
                 continue

@@ -45,6 +45,22 @@ def reindex_objects_referencing(obj):
 
 
 @task()
+def render_cover_task(document_id):
+    """Draw a document's first page as its cover (cms.covers) unless this file has been."""
+    from cms.covers import needs_cover, render_cover
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None or not needs_cover(document):
+        return "nothing to draw"
+    cover = render_cover(document)
+    # Cards and publication pages kept in the page cache show the old cover, or none.
+    from cms.page_cache import invalidate_pages_using
+
+    invalidate_pages_using(document)
+    return f"cover {cover.pk}" if cover else "no cover (see the log)"
+
+
+@task()
 def send_email_task(message):
     """Send one e-mail described by a JSON-safe dict (see cms.mail.TaskEmailBackend)."""
     email = EmailMultiAlternatives(

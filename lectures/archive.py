@@ -248,14 +248,15 @@ def speakers_of(entries):
     return (
         Person.objects.filter(speaking_roles__page__in=entries.values("pk"))
         .annotate(appearances=Count("speaking_roles"))
+        .select_related("photo", "locale").prefetch_related("photo__renditions")
         .order_by("name")
     )
 
 
 def speaker_view(index, request, slug):
     person = (
-        Person.objects.filter(slug=slug, locale=index.locale).select_related("photo").first()
-        or Person.objects.filter(slug=slug).select_related("photo").first()
+        Person.objects.filter(slug=slug, locale=index.locale).select_related("photo", "locale").first()
+        or Person.objects.filter(slug=slug).select_related("photo", "locale").first()
     )
     if person is None:
         raise Http404(_("No speaker with this address."))

@@ -33,6 +33,11 @@ class SiteTextQuerySet(models.QuerySet):
 class SiteText(TranslatableMixin, models.Model):
     # One set of site text per locale; "key" lets a second set exist later (say, per site).
     key = models.SlugField(_("key"), max_length=50, default="main")
+    site_name = models.CharField(
+        _("site name"), max_length=120, blank=True,
+        help_text=_("The network's name in this language: the end of every page's title and "
+                    "the footer. Empty: the organisation's name from the site settings."),
+    )
     footer_text = RichTextField(
         _("footer text"), blank=True, features=["bold", "italic", "link"],
         help_text=_("A short line about the network, shown in every page's footer."),
@@ -52,6 +57,7 @@ class SiteText(TranslatableMixin, models.Model):
 
     panels = [
         FieldPanel("key"),
+        FieldPanel("site_name"),
         MultiFieldPanel(
             [FieldPanel("footer_text"), FieldPanel("operator_notice")], heading=_("Footer")
         ),
@@ -66,6 +72,7 @@ class SiteText(TranslatableMixin, models.Model):
     # page link is localised when it is rendered).
     override_translatable_fields = [
         SynchronizedField("key", overridable=False),
+        TranslatableField("site_name"),
         TranslatableField("footer_text"),
         TranslatableField("operator_notice"),
         TranslatableField("cookie_notice_title"),

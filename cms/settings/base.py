@@ -70,7 +70,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.middleware.SiteCSPMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # WhiteNoise: compressed copies and a year's caching for fingerprinted files.
+    "cms.middleware.StaticFilesMiddleware",
+    # After WhiteNoise (static files come compressed already) and outside the page cache, which
+    # keeps pages uncompressed: see cms.middleware.PageCompressionMiddleware for what is left out.
+    "cms.middleware.PageCompressionMiddleware",
     # Outermost after static files, so it sees the final headers (Vary, Set-Cookie) of a page.
     "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -155,6 +159,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 # Submitting a page for translation makes a draft in the target locale, never a live copy of the
 # English text: the translation goes live through the moderation workflow (translation/moderation.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# gzip for pages when no proxy compresses them (COMPRESS_HTML; cms.middleware).
+COMPRESS_HTML = env.COMPRESS_HTML
 
 # Static and media files
 STATICFILES_FINDERS = [

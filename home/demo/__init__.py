@@ -54,9 +54,16 @@ def load(command):
     # focus areas in Arabic, so a right-to-left listing and topic page exist. Parents first.
     for code in ("fr", "ar"):
         demo_translation(pages["contact"], code, admin)
+    # Every other page the menu leads to, in every language (parents first): the about page's
+    # sections, education and training, joining; the contact page in German.
+    for code in ("fr", "de", "ar"):
+        for key in ("education", "join", *(child["slug"] for child in content.ABOUT_CHILDREN)):
+            demo_translation(pages[key], code, admin)
+    demo_translation(pages["contact"], "de", admin)
     # Fetched again: putting the menu in order may have moved the index in the tree.
     topics = TopicIndexPage.objects.get(pk=pages["topics"].pk)
-    demo_translation(topics, "ar", admin)
+    for code in ("fr", "de", "ar"):
+        demo_translation(topics, code, admin)
     for topic in TopicPage.objects.child_of(topics).filter(slug__in=ARABIC_TOPICS):
         demo_translation(topic, "ar", admin)
 

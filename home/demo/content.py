@@ -338,7 +338,7 @@ SITE_SETTINGS = {
     "operator": "Interacta Global d.o.o.",
     "email": "info@jcmi.example",
     "phone": "+386 1 000 0000",
-    "address": "JCMI Research and Education Network\nc/o Interacta Global d.o.o.\nEU",
+    "address": "c/o Interacta Global d.o.o.\nEU",
     "twitter_url": "https://x.com/jcmi_network_demo",
     "facebook_url": "https://www.facebook.com/jcmi.network.demo",
     "linkedin_url": "https://www.linkedin.com/company/jcmi-network-demo",

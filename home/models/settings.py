@@ -17,7 +17,10 @@ class SiteSettings(BaseSiteSetting):
     )
     email = models.EmailField(_("contact e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    address = models.TextField(_("postal address"), blank=True)
+    address = models.TextField(
+        _("postal address"), blank=True,
+        help_text=_("The lines under the name; the footer prints the network's name above them."),
+    )
     twitter_url = models.URLField(_("X / Twitter"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
@@ -49,6 +52,15 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @property
+    def address_lines(self):
+        """The postal address without a first line that repeats the organisation's name (the
+        footer names it once, in the visitor's language)."""
+        lines = [line.strip() for line in self.address.splitlines() if line.strip()]
+        if lines and lines[0].casefold() == self.organisation_name.strip().casefold():
+            lines = lines[1:]
+        return lines
 
     @property
     def social_links(self):

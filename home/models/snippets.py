@@ -80,6 +80,16 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return f"{self.honorific} {self.name}".strip()
 
+    @property
+    def initials(self):
+        """Up to two letters for the placeholder shown instead of a missing photo: the first
+        letters of the first and last words of the name ("Amal Haddad" gives "AH")."""
+        words = [word for word in self.name.replace("-", " ").split() if word[:1].isalpha()]
+        if not words:
+            return ""
+        letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+        return letters.upper()
+
 
 class Partner(TranslatableMixin, models.Model):
     class PartnerType(models.TextChoices):

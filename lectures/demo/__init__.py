@@ -411,6 +411,22 @@ ARABIC = {
     "Protection of civilians": "حماية المدنيين",
     "Transition and local ownership": "المرحلة الانتقالية والملكية المحلية",
     "Final exercise and review": "التمرين الختامي والمراجعة",
+    # What each module teaches (its learning outcomes), so the Arabic course reads in Arabic.
+    "Explain CMI, CIMIC and UN-CMCoord and how they differ.":
+        "شرح التفاعل المدني العسكري والتعاون المدني العسكري وتنسيق الأمم المتحدة، وما يميّز كلًّا منها.",
+    "Describe the mandates of humanitarian, development and military actors.":
+        "وصف ولايات الجهات الإنسانية والإنمائية والعسكرية.",
+    "Apply the four principles to coordination dilemmas.":
+        "تطبيق المبادئ الأربعة على معضلات التنسيق.",
+    "Build an actor map of a fictional district.": "رسم خريطة للجهات الفاعلة في منطقة افتراضية.",
+    "Compare coordination cells, liaison and information sharing.":
+        "المقارنة بين خلايا التنسيق والارتباط وتبادل المعلومات.",
+    "Plan protective measures together with civilian partners.":
+        "التخطيط لتدابير الحماية بالتعاون مع الشركاء المدنيين.",
+    "Draft a transition plan from the first day of a mission.":
+        "إعداد خطة انتقالية منذ اليوم الأول للبعثة.",
+    "Work through a full scenario in mixed civilian and military teams.":
+        "العمل على سيناريو كامل ضمن فرق مختلطة من المدنيين والعسكريين.",
     "Staff of governments and armed forces": "موظفو الحكومات والقوات المسلحة",
     "NGO staff and students": "موظفو المنظمات غير الحكومية والطلاب",
     "A few fee waivers are available.": "يتوفر عدد محدود من الإعفاءات من الرسوم.",

@@ -342,7 +342,8 @@ class CalendarEntryPage(RoutablePageMixin, Page):
 
         # Only methods that modelcluster's in-memory querysets also have: previews render
         # unsaved relations.
-        speakers = list(self.speakers.select_related("person", "person__photo"))
+        speakers = list(self.speakers.select_related("person", "person__photo", "person__locale")
+                        .prefetch_related("person__photo__renditions"))
         return {
             "speakers": speakers,
             "json_ld": event_json_ld(self, request, speakers),

@@ -51,6 +51,20 @@ def speaker_url(context, person):
     return index.speaker_url(person, context.get("request"))
 
 
+@register.simple_tag(takes_context=True)
+def speaker_links(context, speakers):
+    """The speakers' names, each linked to their page in the archive, joined as the page's
+    language writes a list ("A, B and C"; "A، B وC")."""
+    from cms.languages import join_list
+
+    names = []
+    for speaker in speakers:
+        url = speaker_url(context, speaker.person)
+        names.append(format_html('<a href="{}">{}</a>', url, speaker.person) if url
+                     else str(speaker.person))
+    return join_list(names)
+
+
 @register.inclusion_tag("lectures/includes/upcoming.html", takes_context=True)
 def upcoming_lectures(context, limit=3):
     """Upcoming lectures and events in the page's language, for the home page."""

@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
 from cms import pdfs
+from cms.covers import needs_cover, render_cover
 from home.models import HomePage, Person, TopicIndexPage, TopicPage
 from publications.models import (
     PublicationContributor,
@@ -215,6 +216,28 @@ ARABIC = {
 # language code → slug → (title, abstract)
 PUBLICATION_TRANSLATIONS = {"fr": FRENCH, "de": GERMAN, "ar": ARABIC}
 
+# The translated works' keywords, as a reader of each language searches for them (separated by
+# semicolons in every language: PublicationPage.keyword_list splits on them).
+KEYWORD_TRANSLATIONS = {
+    "fr": {
+        "civil-military interaction; principles; NATO":
+            "interaction civilo-militaire ; principes ; OTAN",
+        "UN-CMCoord; humanitarian principles": "UN-CMCoord ; principes humanitaires",
+        "relationships; trust; liaison": "relations ; confiance ; liaison",
+        "children; protection; planning": "enfants ; protection ; planification",
+    },
+    "de": {
+        "civil-military interaction; principles; NATO":
+            "zivil-militärische Interaktion; Prinzipien; NATO",
+        "UN-CMCoord; humanitarian principles": "UN-CMCoord; humanitäre Grundsätze",
+    },
+    "ar": {
+        "UN-CMCoord; humanitarian principles": "تنسيق الأمم المتحدة المدني العسكري; المبادئ الإنسانية",
+        "religion; key leader engagement": "الدين; التواصل مع القادة الرئيسيين",
+        "information sharing; disaster response": "تبادل المعلومات; الاستجابة للكوارث",
+    },
+}
+
 
 def load(command):
     en = Locale.objects.get(language_code="en")
@@ -259,10 +282,23 @@ def load(command):
         made += 1
 
     translated = _translated_versions(index, series_pages)
+    covers = _covers()
     command.stdout.write(
         f"Publications: {made} new, {PublicationPage.objects.filter(locale=en).count()} in English, "
-        f"{translated} new translated version(s) (fr, de, ar)."
+        f"{translated} new translated version(s) (fr, de, ar), {covers} cover(s) drawn."
     )
+
+
+def _covers():
+    """Covers for the publications' PDFs that have none yet (a demo loaded before covers
+    existed; a new upload gets its cover when it is saved)."""
+    documents = get_document_model().objects.filter(
+        pk__in=PublicationPage.objects.exclude(pdf=None).values("pdf"))
+    drawn = 0
+    for document in documents:
+        if needs_cover(document) and render_cover(document) is not None:
+            drawn += 1
+    return drawn
 
 
 # -- structure ------------------------------------------------------------------------------
@@ -377,13 +413,15 @@ def _translated_versions(index, series_pages):
                 translated_series.name = name
                 translated_series.save()
             _translate(series_pages[data["slug"]], locale, {data["name"]: name})
-        for _series, slug, title, _when, _authors, _topics, _keywords, abstract in PUBLICATIONS:
+        for _series, slug, title, _when, _authors, _topics, keywords, abstract in PUBLICATIONS:
             if slug not in works:
                 continue
             page = PublicationPage.objects.get(slug=slug, locale=Locale.get_default())
             translated_title, translated_abstract = works[slug]
-            made += _translate(page, locale, {title: translated_title,
-                                              abstract: translated_abstract})
+            strings = {title: translated_title, abstract: translated_abstract}
+            if keywords in KEYWORD_TRANSLATIONS[code]:
+                strings[keywords] = KEYWORD_TRANSLATIONS[code][keywords]
+            made += _translate(page, locale, strings)
     return made
 
 

@@ -154,7 +154,7 @@ class SeriesIndexPage(PagedListing, Page):
         context = super().get_context(request, *args, **kwargs)
         publications = PublicationPage.objects.child_of(self).live().public()
         context["series"] = self.series.localized
-        context["editors"] = self.series.editors.select_related("person")
+        context["editors"] = self.series.editors.select_related("person", "person__locale")
         paging = page_of_cards(
             request, with_card_data(publications).order_by("-publication_date", "-pk"), 10
         )
@@ -443,11 +443,27 @@ class PublicationPage(RoutablePageMixin, Page):
                 "topics": TopicPage.in_locale(self.topics.all(), self.locale_id),
                 "translations": list(self.get_translations().live().select_related("locale")),
                 "index_url": index_page.get_url(request) if index_page else "",
+                "cover_id": self.cover_id(),
             }
 
         context = super().get_context(request, *args, **kwargs)
         context.update(cached_fragment(request, "publication", scholarly_context, page=self))
+        context["cover"] = self.cover_image(context.pop("cover_id", None))
         return context
+
+    def cover_id(self):
+        """The id of the cover of the PDF a reader of this version gets (cms.covers), or None."""
+        version = self.fulltext_version
+        return version.pdf.cover_id if version is not None else None
+
+    @staticmethod
+    def cover_image(cover_id):
+        """The cover with its renditions (two queries; none without a cover)."""
+        if not cover_id:
+            return None
+        from wagtail.images import get_image_model
+
+        return get_image_model().objects.prefetch_renditions().filter(pk=cover_id).first()
 
     # -- citation downloads ---------------------------------------------------------------
 
@@ -541,13 +557,39 @@ class PublicationContributor(Orderable):
 
 
 def with_card_data(queryset):
-    """What a publication card shows, loaded in a fixed number of queries."""
-    return queryset.select_related("series", "locale", "pdf").prefetch_related(
+    """What a publication card shows, loaded in a fixed number of queries: its series, authors,
+    and the cover of its PDF with the cover's renditions."""
+    return queryset.select_related("series", "locale", "pdf", "pdf__cover").prefetch_related(
         models.Prefetch(
             "contributors",
             queryset=PublicationContributor.objects.select_related("person").order_by("sort_order"),
         ),
+        "pdf__cover__renditions",
     )
+
+
+def with_series_shown(publications, language_code=None):
+    """``publications`` (a list), each with ``series_shown``: its series as named in the active
+    language when the series has been translated into it, else as it is (in one query).
+
+    A publication points at its series in the source language (the link is synchronised);
+    a card on a French page names the series in French, and marks an untranslated name with
+    its language (publication_card.html)."""
+    from publications.models import Series
+
+    language_code = language_code or get_language()
+    keys = {p.series.translation_key for p in publications if p.series_id}
+    translated = {
+        series.translation_key: series
+        for series in Series.objects.filter(translation_key__in=keys,
+                                            locale__language_code=language_code)
+        .select_related("locale")
+    } if keys else {}
+    for publication in publications:
+        if publication.series_id:
+            publication.series_shown = translated.get(publication.series.translation_key,
+                                                      publication.series)
+    return publications
 
 
 def page_of_cards(request, queryset, per_page, rows=None):
@@ -583,7 +625,7 @@ def card_html(request, queryset, rows):
             publication.pk: template.render({
                 "publication": publication, "request": request, "LANGUAGE_CODE": language,
             })
-            for publication in queryset.filter(pk__in=missing)
+            for publication in with_series_shown(list(queryset.filter(pk__in=missing)), language)
         }
 
     return cached_fragments(request, "publication-card", [pk for pk, _path in rows], build,

@@ -9,7 +9,7 @@ from django import template
 from django.utils.translation import get_language
 
 from publications.models import PublicationPage
-from publications.models.pages import with_card_data
+from publications.models.pages import with_card_data, with_series_shown
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def _in_language(queryset):
 @register.inclusion_tag("publications/includes/latest_publications.html", takes_context=True)
 def latest_publications(context, limit=3):
     return {
-        "publications": list(_in_language(PublicationPage.objects.all())[:limit]),
+        "publications": with_series_shown(list(_in_language(PublicationPage.objects.all())[:limit])),
         "request": context.get("request"),
         "LANGUAGE_CODE": get_language(),
     }
@@ -35,10 +35,10 @@ def topic_publications(context, topic, limit=6):
     from django.utils.translation import gettext
 
     return {
-        "publications": list(
+        "publications": with_series_shown(list(
             _in_language(PublicationPage.objects.filter(topics__translation_key=topic.translation_key))
             .distinct()[:limit]
-        ),
+        )),
         "heading": gettext("Publications on this topic"),
         "request": context.get("request"),
         "LANGUAGE_CODE": get_language(),

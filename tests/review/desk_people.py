@@ -6,9 +6,9 @@ import datetime
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from publications.factories import make_publication, make_series, make_site, make_topic
 from publications.models import Profile, ReviewerPreference, ReviewerRecord
 from publications.review import workflow
-from tests.publications.factories import make_publication, make_series, make_site, make_topic
 
 from .builders import in_days, in_review
 from .conftest import PASSWORD

@@ -71,7 +71,7 @@ def test_the_desk_page_shows_the_figures(client, editor, history):
 
 
 def test_search_by_topic_language_availability_and_text(django_user_model, editor):
-    from tests.publications.factories import make_site, make_topic
+    from publications.factories import make_site, make_topic
 
     _home, _index, topics = make_site()
     gender = make_topic(topics, "Gender")
@@ -116,7 +116,7 @@ def test_bad_search_input_is_a_400(client, editor):
 
 
 def test_an_editor_keeps_a_reviewers_record(client, editor, django_user_model):
-    from tests.publications.factories import make_site, make_topic
+    from publications.factories import make_site, make_topic
 
     _home, _index, topics = make_site()
     gender = make_topic(topics, "Gender")

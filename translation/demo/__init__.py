@@ -20,6 +20,7 @@ from ..permissions import sync_translator_permissions, translator_group_name
 DEMO_TRANSLATOR_LOCALES = ["fr", "de", "ar"]
 
 SITE_TEXT = {
+    "site_name": "JCMI Research and Education Network",
     "footer_text": "<p>An open network where civil society, government, the armed forces and "
                    "scholars learn how to work together in crises.</p>",
     "operator_notice": "This site is run for the network by Interacta Global d.o.o.",
@@ -31,6 +32,7 @@ SITE_TEXT = {
 
 TRANSLATIONS = {
     "fr": {
+        "JCMI Research and Education Network": "Réseau de recherche et d'enseignement JCMI",
         "An open network where civil society, government, the armed forces and scholars learn how to work together in crises.":
             "Un réseau ouvert où société civile, administrations, forces armées et chercheurs "
             "apprennent à travailler ensemble dans les crises.",
@@ -43,6 +45,7 @@ TRANSLATIONS = {
             "votre accord.",
     },
     "de": {
+        "JCMI Research and Education Network": "JCMI-Netzwerk für Forschung und Lehre",
         "An open network where civil society, government, the armed forces and scholars learn how to work together in crises.":
             "Ein offenes Netzwerk, in dem Zivilgesellschaft, Behörden, Streitkräfte und "
             "Wissenschaft lernen, in Krisen zusammenzuarbeiten.",
@@ -55,6 +58,7 @@ TRANSLATIONS = {
             "Zustimmung.",
     },
     "ar": {
+        "JCMI Research and Education Network": "شبكة JCMI للبحث والتعليم",
         "An open network where civil society, government, the armed forces and scholars learn how to work together in crises.":
             "شبكة مفتوحة يتعلّم فيها المجتمع المدني والجهات الحكومية والقوات المسلحة والباحثون "
             "كيف يعملون معًا في الأزمات.",
@@ -78,6 +82,13 @@ def load_site_text():
         key="main", locale=Locale.get_default(), defaults=SITE_TEXT
     )
     source, _created = TranslationSource.get_or_create_from_instance(english)
+    # The site name came after the first demo: a site text made before has none yet (the only
+    # field filled in here when empty; nothing an editor wrote is replaced).
+    added_name = not english.site_name
+    if added_name:
+        english.site_name = SITE_TEXT["site_name"]
+        english.save(update_fields=["site_name"])
+        source.update_from_db()
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for code, strings in TRANSLATIONS.items():
         locale = Locale.objects.get(language_code=code)
@@ -91,7 +102,9 @@ def load_site_text():
         translation, _created = Translation.objects.get_or_create(
             source=source, target_locale=locale
         )
-        if not SiteText.objects.filter(translation_key=english.translation_key, locale=locale).exists():
+        target = SiteText.objects.filter(translation_key=english.translation_key,
+                                         locale=locale).first()
+        if target is None or (added_name and not target.site_name):
             translation.save_target(publish=True)
     return english
 

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -43,13 +44,21 @@ USERNAME_EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("username").max_len
 LOGIN_MAX_LENGTH = 254
 
 
+def page_language():
+    """The active language when the site offers it, else the default one."""
+    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class RegistrationForm(UserCreationForm):
     email = forms.EmailField(label=_("E-mail"), max_length=USERNAME_EMAIL_MAX_LENGTH)
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     affiliation = forms.CharField(label=_("Affiliation"), max_length=255, required=False)
+    # The page's own language unless the author picks another: someone registering on the
+    # Arabic portal reads Arabic.
     preferred_language = forms.ChoiceField(
-        label=_("Language for e-mails"), choices=settings.LANGUAGES, initial="en"
+        label=_("Language for e-mails"), choices=settings.LANGUAGES, initial=page_language
     )
 
     class Meta(UserCreationForm.Meta):
