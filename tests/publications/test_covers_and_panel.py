@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 
 from cms import pdfs
 from cms.covers import COVER_WIDTH
-from tests.publications import factories
+from publications import factories
 
 
 def upload(name, content, title="Uploaded"):
