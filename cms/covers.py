@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from cms.storage import document_is_public
 from cms.text_extraction import is_pdf
 
 logger = logging.getLogger(__name__)
@@ -101,5 +102,19 @@ def render_cover(document):
 
 def needs_cover(document):
     """True when the document's current file has not been drawn yet (a new upload always has
-    a new name: stored files are never overwritten)."""
-    return bool(document.file) and document.cover_of != document.file.name
+    a new name: stored files are never overwritten) and anyone may read the document: a cover
+    is public media, and the first page of an embargoed work shows its title and authors."""
+    return (bool(document.file) and document.cover_of != document.file.name
+            and document_is_public(document))
+
+
+def withdraw_cover(document):
+    """A document that is no longer public loses its cover (drawn again when it is public)."""
+    Image = get_image_model()
+    cover_id = document.cover_id
+    if cover_id is None:
+        return
+    with transaction.atomic():
+        type(document).objects.filter(pk=document.pk).update(cover=None, cover_of="")
+        document.cover, document.cover_of = None, ""
+        Image.objects.filter(pk=cover_id).delete()

@@ -14,7 +14,8 @@ def _saves_only_what_tasks_read(update_fields):
 def on_document_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
     if raw or _saves_only_what_tasks_read(update_fields):  # raw: fixtures
         return
-    from cms.covers import needs_cover
+    from cms.covers import needs_cover, withdraw_cover
+    from cms.storage import document_is_public
     from cms.tasks import extract_document_text_task, render_cover_task, sync_document_acl_task
 
     # A document moved to another collection (an embargo lifted) has the same text.
@@ -22,6 +23,8 @@ def on_document_saved(sender, instance, created, raw=False, update_fields=None, 
         extract_document_text_task.enqueue(instance.pk)
     if needs_cover(instance):
         render_cover_task.enqueue(instance.pk)
+    elif instance.cover_id and not document_is_public(instance):
+        withdraw_cover(instance)
     sync_document_acl_task.enqueue(instance.pk)
 
 

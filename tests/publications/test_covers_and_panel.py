@@ -143,3 +143,35 @@ def test_listing_queries_do_not_grow_with_covers(client, site, working_papers,
     caches["default"].clear()
     with django_assert_max_num_queries(budget):
         client.get("/en/publications/")
+
+
+def test_an_embargoed_work_gets_its_cover_only_once_it_is_released(db):
+    """A cover is public media: the first page of a work under embargo (title, authors) must
+    not be one before the work is public."""
+    from publications.embargo import embargo_collection, release_document
+
+    document = get_document_model()(title="Not yet public", collection=embargo_collection())
+    document.file.save("embargoed.pdf", ContentFile(pdfs.simple_pdf("A work under embargo")),
+                       save=False)
+    document._set_document_file_metadata()
+    document.save()
+    document.refresh_from_db()
+    assert document.cover is None
+
+    release_document(document)
+    document.refresh_from_db()
+    assert document.cover is not None
+    assert document.cover_of == document.file.name
+
+
+def test_a_document_put_under_embargo_loses_its_cover(db):
+    from publications.embargo import embargo_collection
+
+    document = upload("public-first.pdf", pdfs.simple_pdf("Public at first"))
+    cover = document.cover
+    assert cover is not None
+    document.collection = embargo_collection()
+    document.save()
+    document.refresh_from_db()
+    assert document.cover is None and document.cover_of == ""
+    assert not type(cover).objects.filter(pk=cover.pk).exists()
