@@ -8,9 +8,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from home.factories import translated_copy
 from publications import factories, schemas
 from publications.models import Series
-from tests.publications.test_fulltext_and_languages import translate
 
 
 def json_ld(client, page):
@@ -48,8 +48,8 @@ def test_each_kind_and_its_translations_use_only_their_types_properties(
         contributors=[{"given_names": "Ana", "family_name": "Müller", "orcid": "0000-0002-1825-0097",
                        "affiliation": "University of Ulm"},
                       {"given_names": "", "family_name": "Sukarno", "role": "editor"}])
-    french = translate(page, "fr", "Une version française",
-                       pdf=factories.make_document("Version française"))
+    french = translated_copy(page, "fr", title="Une version française",
+                             pdf=factories.make_document("Version française"))
 
     original = json_ld(client, page)
     assert original["@type"] == schema_type

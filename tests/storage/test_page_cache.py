@@ -8,8 +8,9 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
+from home.factories import translated_copy
 from tests.conftest import redis_test_url
-from tests.search.tree import add_report, build_tree, publish, translate
+from tests.search.tree import add_report, build_tree, publish
 
 REDIS_TEST_URL = redis_test_url()
 
@@ -42,7 +43,7 @@ def site(redis_page_cache):
 
     tree.briefings = publish(tree.home.add_child(
         instance=ReportIndexPage(title="Briefings", slug="briefings")))
-    tree.report_a_fr = translate(tree.report_a, "fr", title="Couloirs d'évacuation",
+    tree.report_a_fr = translated_copy(tree.report_a, "fr", title="Couloirs d'évacuation",
                                  abstract="Première version.")
     return tree
 

@@ -12,12 +12,13 @@ from redis import Redis
 from cms import cache as breaker
 from cms import env
 from cms.cache import redis_cache
+from home.factories import translated_copy
 from lectures.archive import ArchiveFilter
 from publications import factories
 from publications.listing import PublicationFilter
 from tests.conftest import redis_test_url
 from tests.resilience.listeners import Proxy, free_port
-from tests.search.tree import add_report, build_tree, publish, translate
+from tests.search.tree import add_report, build_tree, publish
 
 REDIS_TEST_URL = redis_test_url()
 REDIS_PROXY_PORT = free_port()
@@ -62,7 +63,7 @@ def test_publishing_retires_the_listings_that_show_the_work_as_a_fallback(redis_
     _home, index, _topics = factories.make_site()
     _series, series_page = factories.make_series(index)
     publication = factories.make_publication(series_page, title="Sharing plans in a crisis")
-    index_fr = translate(index, "fr", title="Publications (fr)")
+    index_fr = translated_copy(index, "fr", title="Publications (fr)")
     assert not publication.get_translations().exists()  # English only
 
     first = client.get(index_fr.url)

@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.factories import translated_copy
 from publications import factories
-from tests.search.tree import add_report, build_tree, publish, translate
+from tests.search.tree import add_report, build_tree, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_language_links_follow_a_new_translation(page_cache, client):
     tree = build_tree()
     report = add_report(tree, "Medical stability", abstract="Untouched.")
     assert 'hreflang="fr"' not in client.get(report.url + "?v=1").content.decode()
-    translate(report, "fr", title="Stabilité médicale", abstract="Intact.")
+    translated_copy(report, "fr", title="Stabilité médicale", abstract="Intact.")
     links = client.get(report.url + "?v=2").content.decode()
     assert 'hreflang="fr"' in links
 
