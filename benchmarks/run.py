@@ -62,8 +62,12 @@ def environment(size, port, redis_db):
     return env
 
 
+# Corpus databases are named <prefix>_<N>; --db-prefix lets two people on one machine keep theirs.
+DATABASE_PREFIX = os.environ.get("BENCH_DB_PREFIX", "jcmi_bench")
+
+
 def database_name(size):
-    return f"jcmi_bench_{size}"
+    return f"{DATABASE_PREFIX}_{size}"
 
 
 def manage(env, *args, log=None):
