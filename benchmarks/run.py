@@ -259,18 +259,19 @@ def measure_urls(client, urls, requests, errors, label, flush=None, cold_request
                                                 headers)
             if status == 200:
                 states["miss"].append(sample(response))
-        if flush is not None:
+        for _ in range(requests if headers is None else 0):
+            status, response, _, _ = client.get(url)
+            if status == 200:
+                states["cached"].append(sample(response))
+                hits += response.get("x-page-cache") == "hit"
+        if flush is not None:  # last: it empties the page cache the cached state reads
             for number in range(cold_requests):
                 flush()
                 status, response, _, _ = client.get(
                     with_param(url, f"_cold={token}{number}"), headers)
                 if status == 200:
                     states["cold"].append(sample(response))
-        for _ in range(requests if headers is None else 0):
-            status, response, _, _ = client.get(url)
-            if status == 200:
-                states["cached"].append(sample(response))
-                hits += response.get("x-page-cache") == "hit"
+            flush()  # the next URL's cached state starts from its own first request
     result = {name: summarise(samples) for name, samples in states.items()}
     result["urls"] = urls
     result["cache_hits"] = f"{hits}/{len(states['cached'])}"
@@ -780,14 +781,15 @@ def main(argv=None):
                         help="requests per sample URL, uncached and cached each")
     parser.add_argument("--wrk-seconds", type=int, default=5,
                         help="seconds per wrk run (three rounds of three runs per target)")
-    parser.add_argument("--db-prefix", default=DATABASE_PREFIX,
+    parser.add_argument("--db-prefix", default=None,
                         help="corpus databases are <prefix>_<N> (default jcmi_bench)")
     parser.add_argument("--rebuild", action="store_true", help="reseed even if a corpus exists")
     parser.add_argument("--no-demo", action="store_true", help="skip load_demo before seeding")
     parser.add_argument("--output", type=Path, default=RESULTS / "results.md")
     args = parser.parse_args(argv)
-    global DATABASE_PREFIX
-    DATABASE_PREFIX = args.db_prefix
+    if args.db_prefix:
+        global DATABASE_PREFIX
+        DATABASE_PREFIX = args.db_prefix
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
     RESULTS.mkdir(parents=True, exist_ok=True)
