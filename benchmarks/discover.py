@@ -12,7 +12,8 @@ import sys
 SAMPLES = (("en", 2), ("fr", 1), ("de", 1), ("ar", 1))
 # Non-page endpoints that exist once their app has landed; listed when they resolve.
 ENDPOINTS = [
-    ("sitemap.xml", "/sitemap.xml"),
+    ("sitemap index", "/sitemap.xml"),
+    ("sitemap page", "/sitemap-pages-1.xml"),
     ("publications feed", "/en/publications/feed.xml"),
     ("lectures feed", "/en/lectures/feed.xml"),
     ("lectures calendar", "/en/lectures/calendar.ics"),
@@ -44,7 +45,25 @@ def discover():
                 "count": live.count(),
                 "urls": urls,
             })
+    # The admin's long listings, measured logged in: the explorer of the section with the most
+    # children, the submissions queue, the registrations.
+    from django.apps import apps
+
+    biggest = Page.objects.order_by("-numchild", "path").first()
+    admin = [(f"admin: page explorer ({biggest.numchild} children)",
+              f"/admin/pages/{biggest.pk}/")]
+    counts = {}
+    for label, url, model in (("admin: submissions queue", "/admin/submissions/",
+                               "publications.Submission"),
+                              ("admin: registrations", "/admin/registrations/people/",
+                               "registrations.Registration")):
+        try:
+            counts[label] = apps.get_model(model).objects.count()
+        except LookupError:
+            continue
+        admin.append((f"{label} ({counts[label]} rows)", url))
     return {
+        "admin": admin,
         "live_pages": Page.objects.live().count(),
         "page_types": page_types,
         "endpoints": ENDPOINTS,

@@ -7,7 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
-from cms.sitemaps import MultilingualSitemap
 from home import views as home_views
 from publications import oai
 from publications.review import thanks as review_thanks
@@ -16,8 +15,9 @@ from publications.review import thanks as review_thanks
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", views.sitemap, {"sitemaps": {"pages": MultilingualSitemap}},
-         name="sitemap"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-pages-<int:number>.xml", views.sitemap_page, name="sitemap_page"),
+    path("sitemap-speakers.xml", views.sitemap_speakers, name="sitemap_speakers"),
     path("consent/", home_views.cookie_consent, name="cookie_consent"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

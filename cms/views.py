@@ -5,28 +5,87 @@ import logging
 import sys
 
 import elastic_transport
+from django.apps import apps
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from cms.page_cache import mark_site_wide
 
 logger = logging.getLogger(__name__)
 
 
+def _with_sitemap_headers(response, lastmod):
+    # As Django's sitemap views answer: kept out of search results, Last-Modified for
+    # conditional requests.
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    if lastmod is not None:
+        response["Last-Modified"] = http_date(lastmod.timestamp())
+    return response
+
+
 @require_GET
-def sitemap(request, **kwargs):
-    """Wagtail's sitemap, kept in the page cache until any page is published, moved or deleted:
-    with thousands of pages it takes seconds to build, and crawlers ask for it often."""
+def sitemap_index(request):
+    """/sitemap.xml: the sitemap index, one entry per sitemap page (cms/sitemaps.py).
+
+    Its pages have their number in the path, not in ``?p=``, so that the page cache keeps each
+    of them until any page is published, moved or deleted (mark_site_wide)."""
+    from cms.sitemaps import MultilingualSitemap
+
     mark_site_wide(request)
-    return wagtail_sitemap(request, **kwargs)
+    sitemap = MultilingualSitemap(request)
+    lastmod = sitemap.get_latest_lastmod()
+    items = [
+        SitemapIndexItem(request.build_absolute_uri(reverse("sitemap_page", args=(number,))),
+                         lastmod)
+        for number in sitemap.paginator.page_range
+    ]
+    if apps.is_installed("lectures"):
+        items.append(SitemapIndexItem(request.build_absolute_uri(reverse("sitemap_speakers")),
+                                      lastmod))
+    response = TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items},
+                                content_type="application/xml")
+    return _with_sitemap_headers(response, lastmod)
+
+
+@require_GET
+def sitemap_page(request, number):
+    """/sitemap-pages-<n>.xml: one page of the sitemap; past the last one is a 404."""
+    from django.contrib.sites.requests import RequestSite
+    from django.core.paginator import InvalidPage
+
+    from cms.sitemaps import MultilingualSitemap, render_urlset
+
+    mark_site_wide(request)
+    sitemap = MultilingualSitemap(request)
+    try:
+        urls = sitemap.get_urls(page=number, site=RequestSite(request), protocol=request.scheme)
+    except InvalidPage as error:
+        raise Http404(f"No sitemap page {number}") from error
+    response = HttpResponse(render_urlset(urls), content_type="application/xml")
+    return _with_sitemap_headers(response, getattr(sitemap, "latest_lastmod", None))
+
+
+@require_GET
+def sitemap_speakers(request):
+    """/sitemap-speakers.xml: the lecture archives' speaker pages (lectures/sitemaps.py)."""
+    from cms.sitemaps import render_urlset
+    from lectures.sitemaps import speaker_urls
+
+    mark_site_wide(request)
+    urls = speaker_urls(request)
+    lastmods = [url["lastmod"] for url in urls if url["lastmod"]]
+    response = HttpResponse(render_urlset(urls), content_type="application/xml")
+    return _with_sitemap_headers(response, max(lastmods) if lastmods else None)
 
 
 @require_GET

@@ -68,7 +68,10 @@ def ensure_home(corpus):
         translation = root.get_translation_or_none(corpus.locales[code])
         if translation is None:
             text = corpus.text(code, random.Random(f"{corpus.seed}:home:{code}"))
-            translation = corpus.translate(root, code, {"hero_title": text.title()},
+            # Its own slug, as wagtail-localize gives a translated root ("home-1"): siblings
+            # with one url_path would all get the first locale's URLs from Wagtail.
+            translation = corpus.translate(root, code, {"hero_title": text.title(),
+                                                        "slug": f"{root.slug}-{code}"},
                                            parent=root.get_parent())
         corpus.homes[code] = translation.specific
     return root

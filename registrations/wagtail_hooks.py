@@ -1,12 +1,14 @@
 """The Registrations area of the admin. Registrations are personal data: every view here is
 behind the model permissions that only the Event managers group (and superusers) hold."""
 
+import django_filters
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import admin_views, seats
@@ -45,6 +47,27 @@ class RunEditView(EditView):
         return run
 
 
+class RegistrationIndexView(IndexView):
+    def get_base_queryset(self):
+        # The run (named after its event) and the fee category of every row, in the listing's
+        # own query: three queries per row otherwise, with thousands of registrations.
+        return super().get_base_queryset().select_related("run__event", "fee_category")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    # A run's name is its event's title: the choices come with their events in one query.
+    run = django_filters.ModelChoiceFilter(queryset=Run.objects.select_related("event"))
+
+    class Meta:
+        model = Registration
+        fields = ["run", "status", "payment_status", "fee_category", "sector"]
+
+
+class RunIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event")  # a run is named after it
+
+
 class RunViewSet(ModelViewSet):
     model = Run
     icon = "date"
@@ -56,6 +79,7 @@ class RunViewSet(ModelViewSet):
     inspect_view_enabled = False
 
     edit_view_class = RunEditView
+    index_view_class = RunIndexView
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -65,7 +89,7 @@ class RegistrationViewSet(ModelViewSet):
     list_display = ["name", "email", "run", "status", "waiting_position", "payment_status",
                     "fee_category", "sector",
                     LinksColumn("staff", registration_links, label=_("Staff"))]
-    list_filter = ["run", "status", "payment_status", "fee_category", "sector"]
+    filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organisation", "payment_reference"]
     ordering = ["run", "waiting_position", "created_at"]
     list_export = ["name", "email", "organisation", "sector", "run", "status",
@@ -79,6 +103,7 @@ class RegistrationViewSet(ModelViewSet):
                    "airport_pickup", "accommodation"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = RegistrationIndexView
 
 
 class CertificateViewSet(ModelViewSet):

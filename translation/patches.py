@@ -47,6 +47,16 @@ that moment is written back, so a translated section whose translated children w
 in the same transaction (a subtree, the demo, a batch) shows no children. ``recount_children``
 puts the count right after every publish, in one place; it was repaired by hand in two demos
 and two tests before.
+
+2026-12-07, wagtail-localize 1.14.5: ``wagtail_hooks.page_listing_more_buttons`` runs two to four
+queries for every row of the page explorer (is there a locale without a translation; the
+page's TranslatableObject and TranslationSource; has the source enabled translations), so a
+section of fifty children cost a hundred-odd queries more than an empty one. No upstream issue
+was found; Wagtail's own simple_translation solved the same problem by annotating the listing's
+queryset (wagtail/wagtail#12226). ``annotate_listing_translation_buttons`` does that here: the
+explorer's queryset gets both answers as annotations (``construct_explorer_page_queryset``), and
+the button hook reads them, falling back to the original for a page without them (the page
+header's buttons, one page).
 """
 
 import contextlib
@@ -215,3 +225,74 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             messages.warning(self.request, _("Not published in %(locale)s: %(reason)s") % {
                 "locale": locale.get_display_name(), "reason": reason})
         return response
+
+
+def annotate_listing_translation_buttons():
+    """Annotates the explorer's queryset; the button hook is swapped on the first listing."""
+    from wagtail import hooks
+
+    hooks.register("construct_explorer_page_queryset", annotate_translation_buttons)
+
+
+def _swap_listing_button_hook():
+    """wagtail-localize's listing button hook becomes ``translation_listing_buttons``.
+
+    Done when a listing is first drawn, once every app's hooks are registered: importing
+    wagtail-localize's hooks earlier would register its admin URLs ahead of this app's, which
+    replace some of them."""
+    from wagtail import hooks
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    original = localize_hooks.page_listing_more_buttons
+    # Wagtail's hook registry has no "unregister"; its entries are (function, order) pairs.
+    registered = hooks._hooks.get("register_page_listing_more_buttons", [])
+    for position, (function, order) in enumerate(registered):
+        if function is original:
+            registered[position] = (translation_listing_buttons, order)
+
+
+def annotate_translation_buttons(parent_page, pages, request):
+    """The two answers the buttons need, per row, in the listing's own query."""
+    _swap_listing_button_hook()
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Exists, OuterRef, Subquery
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    translated_locales = Page.objects.filter(
+        translation_key=OuterRef(OuterRef("translation_key")), alias_of__isnull=True,
+    ).values("locale_id")
+    synced_source = TranslationSource.objects.filter(
+        object__translation_key=OuterRef("translation_key"),
+        object__content_type=ContentType.objects.get_for_model(Page),
+        locale_id=OuterRef("locale_id"), translations__enabled=True,
+    ).values("pk")[:1]
+    return pages.annotate(
+        _untranslated_locale=Exists(Locale.objects.exclude(id__in=translated_locales)),
+        _synced_source_id=Subquery(synced_source),
+    )
+
+
+def translation_listing_buttons(page, user, view_name=None, next_url=None):
+    """wagtail-localize's "Translate this page" and "Sync translated pages", from annotations."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+    from wagtail.admin.widgets.button import Button
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    if not hasattr(page, "_untranslated_locale"):
+        yield from localize_hooks.page_listing_more_buttons(page, user, view_name, next_url)
+        return
+    if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
+        return
+    if page._untranslated_locale:
+        url = reverse("wagtail_localize:submit_page_translation",
+                      args=[page.alias_of_id or page.id])
+        yield Button(_("Translate this page"), url, priority=60,
+                     icon_name="wagtail-localize-language")
+    if page._synced_source_id is not None:
+        url = reverse("wagtail_localize:update_translations", args=[page._synced_source_id])
+        if next_url is not None:
+            url += "?" + urlencode({"next": next_url})
+        yield Button(_("Sync translated pages"), url, priority=60, icon_name="resubmit")

@@ -17,6 +17,9 @@ from .permissions import (
     translator_locales,
 )
 
+# wagtail-localize's listing buttons, without their queries per row (see patches.py).
+patches.annotate_listing_translation_buttons()
+
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():

@@ -86,30 +86,6 @@ class LectureIndexPage(RoutablePageMixin, Page):
 
         return speaker_view(self, request, slug)
 
-    def get_sitemap_urls(self, request=None):
-        """The archive, then its speakers' list and each speaker's page. A speaker keeps one
-        slug in every language, so ``alternates_key`` lets the sitemap link the same speaker's
-        pages in the other archives as translations (hreflang)."""
-        from home.models import Person
-
-        urls = super().get_sitemap_urls(request)
-        if not urls:
-            return urls
-        base, lastmod = urls[0]["location"], urls[0].get("lastmod")
-        slugs = (
-            Person.objects.filter(speaking_roles__page__in=self.entries().values("pk"))
-            .values_list("slug", flat=True).distinct().order_by("slug")
-        )
-        key = f"{self.translation_key}:speaker"
-        routes = [(f"{key}s", self.reverse_subpage("speakers"))] + [
-            (f"{key}:{slug}", self.reverse_subpage("speaker", kwargs={"slug": slug}))
-            for slug in slugs
-        ]
-        return urls + [
-            {"location": base + route, "lastmod": lastmod, "alternates_key": key}
-            for key, route in routes
-        ]
-
     def speaker_url(self, person, request=None):
         # Called for every speaker on every card: the index's address is worked out once per
         # request (an address without a request may differ: it has no site to be relative to).

@@ -32,7 +32,7 @@ def test_editor_drafts_and_submits_a_page_that_a_moderator_approves(site, new_pa
     # Visitors have been reading the site: the menu, the home page and the sitemap are in the
     # page cache, none of them with the new page.
     visitor = new_page()
-    for path in ("/en/about/", "/en/", "/sitemap.xml"):
+    for path in ("/en/about/", "/en/", "/sitemap-pages-1.xml"):
         assert "working-with-humanitarian-partners" not in cached_twice(visitor, path)
 
     # The editor drafts a standard page with an introduction and a paragraph block, and puts it
@@ -93,7 +93,7 @@ def test_editor_drafts_and_submits_a_page_that_a_moderator_approves(site, new_pa
     visitor.wait_for_url(f"**{NEW_PATH}")
     expect(visitor.get_by_role("heading", level=1)).to_have_text(title)
     expect(visitor.get_by_text("Coordination starts long before a crisis")).to_be_visible()
-    assert "working-with-humanitarian-partners" in visitor.request.get("/sitemap.xml").text()
+    assert "working-with-humanitarian-partners" in visitor.request.get("/sitemap-pages-1.xml").text()
     # Read again, the new page comes from the cache too.
     cached_twice(visitor, NEW_PATH)
     assert visitor.problems.take() == []

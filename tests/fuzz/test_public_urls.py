@@ -66,7 +66,8 @@ def public_urls():
     for language in ("en", "ar"):
         for name in ("portal:login", "portal:register", "portal:password_reset"):
             urls.append(reverse(name).replace("/en/", f"/{language}/", 1))
-    urls += ["/sitemap.xml", "/robots.txt", "/en/no-such-page/", "/healthz", "/oai/"]
+    urls += ["/sitemap.xml", "/sitemap-pages-1.xml", "/sitemap-speakers.xml", "/robots.txt",
+             "/en/no-such-page/", "/healthz", "/oai/"]
     # The machine-read outputs: feeds, the calendar and a publication's citation downloads.
     urls += ["/en/publications/feed.xml", "/en/lectures/feed.xml", "/en/lectures/calendar.ics"]
     publication = PublicationPage.objects.live().public().order_by("path").first()

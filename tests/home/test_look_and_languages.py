@@ -125,7 +125,10 @@ def test_dates_follow_the_page_language(client, demo):
 
 
 def test_speaker_pages_are_in_the_sitemap_with_their_translations(client, demo):
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    sitemaps = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert "http://testserver/sitemap-speakers.xml" in sitemaps
+    root = ElementTree.fromstring(client.get("/sitemap-speakers.xml").content)
     entries = {
         url.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href")
                                          for link in url.findall(f"{XHTML}link")}

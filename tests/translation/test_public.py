@@ -130,7 +130,8 @@ def test_hreflang_switcher_and_sitemap_list_only_live_translations(client, site_
     assert 'hreflang="de"' not in english
     assert "Not yet translated into:" in english  # the switcher says so instead of linking
 
-    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-pages-1.xml" in client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-pages-1.xml").content.decode()
     assert about_fr.url in sitemap
     assert "/de/" in sitemap  # the German home page is live...
     assert f"/de/{about_de.slug}/" not in sitemap  # ...its draft about page is not listed
