@@ -53,6 +53,9 @@ def read_all(client):
     # Warms the caches that seeding emptied (Wagtail's site root paths), as any page view does.
     client.get("/sitemap-pages-1.xml")
     index, index_queries = read_index(client)
+    # The speakers' sitemap (lectures/sitemaps.py) comes last; the page sitemaps before it.
+    assert index[-1] == "http://testserver/sitemap-speakers.xml"
+    index = index[:-1]
     entries, page_queries = {}, []
     for location in index:
         page, queries = read_sitemap_page(client, location)
@@ -60,7 +63,9 @@ def read_all(client):
         assert not set(page) & set(entries), "a page is listed on two sitemap pages"
         entries.update(page)
         page_queries.append(queries)
-    return index, entries, index_queries, page_queries
+    speakers, speaker_queries = read_sitemap_page(client, "/sitemap-speakers.xml")
+    assert speakers and not set(speakers) & set(entries)
+    return index, entries, index_queries, page_queries, (len(speakers), speaker_queries)
 
 
 def expected_entries():
@@ -83,12 +88,13 @@ def test_sitemap_pages_cost_the_same_queries_at_two_sizes_and_cover_every_page(c
                                                                               monkeypatch):
     monkeypatch.setattr(MultilingualSitemap, "limit", SMALL_LIMIT)
     call_command("seed_scale", pages=100, seed=11, verbosity=0)
-    small_index, small_entries, small_index_queries, small_queries = read_all(client)
+    small_index, small_entries, small_index_queries, small_queries, small_speakers = \
+        read_all(client)
     assert small_entries == expected_entries()
     assert len(small_index) == math.ceil(len(small_entries) / SMALL_LIMIT) >= 3
 
     call_command("seed_scale", pages=400, seed=11, reset=True, verbosity=0)
-    index, entries, index_queries, page_queries = read_all(client)
+    index, entries, index_queries, page_queries, speakers = read_all(client)
     # Every live page once, with all its translations as alternates, wherever the group was cut.
     assert entries == expected_entries()
     assert len(index) == math.ceil(len(entries) / SMALL_LIMIT) > len(small_index)
@@ -96,6 +102,8 @@ def test_sitemap_pages_cost_the_same_queries_at_two_sizes_and_cover_every_page(c
     assert set(page_queries) == set(small_queries) and len(set(page_queries)) == 1, \
         (small_queries, page_queries)
     assert index_queries <= 6 and page_queries[0] <= 8
+    # More speakers, the same queries: one for the archives and one per archive.
+    assert speakers[0] > small_speakers[0] and speakers[1] == small_speakers[1] <= 10
 
 
 def test_a_sitemap_page_stays_well_under_the_protocol_limit_and_past_the_last_is_404(
@@ -104,7 +112,8 @@ def test_a_sitemap_page_stays_well_under_the_protocol_limit_and_past_the_last_is
     # translations and x-default), 1,000 pages keep each document small and quick to build.
     assert MultilingualSitemap.limit == sitemaps.URLS_PER_SITEMAP <= 2000
     index, _ = read_index(client)
-    assert index == ["http://testserver/sitemap-pages-1.xml"]
+    assert index == ["http://testserver/sitemap-pages-1.xml",
+                     "http://testserver/sitemap-speakers.xml"]
     # (LocaleMiddleware first tries the address under /en/, as for any unknown address.)
     assert client.get("/sitemap-pages-2.xml", follow=True).status_code == 404
     assert client.get("/sitemap-pages-0.xml", follow=True).status_code == 404
