@@ -128,6 +128,7 @@ def _detail_context(request, submission):
         "events": submission.events.select_related("actor"),
         "desk_decisions": submission.decisions.filter(round__isnull=True),
         "actions": workflow.available_actions(submission, request.user),
+        "next_step": workflow.editor_next_step(submission),
         "invite_form": InviteReviewerForm(submission=submission),
         # Under single-anonymous and open review the reviewers know the authors; under open
         # review the authors know the reviewers: there is then nobody to look for.
