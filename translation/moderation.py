@@ -108,7 +108,7 @@ def next_step(page):
         return _("Next: the translator finishes the translation and submits it for moderation.")
     name, reviewers = step
     if not reviewers:
-        return _("Next: the “%(step)s” step reviews it.") % {"step": name}
+        return _("Next: whoever may approve the “%(step)s” step reviews it.") % {"step": name}
     return _("Next: %(reviewers)s review it in the “%(step)s” step, then it is published.") % {
         "reviewers": reviewers, "step": name}
 
