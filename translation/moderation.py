@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.models import DraftStateMixin, Page, TaskState, WorkflowState
+from wagtail.models import DraftStateMixin, Locale, Page, TaskState, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
@@ -65,6 +65,13 @@ def can_submit_translation(user, page):
 def is_in_moderation(page):
     state = page.current_workflow_state
     return state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def is_translation_in_moderation(page):
+    """A translated page (not the source language's) whose review is under way: publishing it
+    any other way than approving the review would cancel the translator's workflow silently."""
+    return (isinstance(page, Page) and page.locale_id != Locale.get_default().pk
+            and is_in_moderation(page))
 
 
 def can_publish_from_translation_editor(user, page):
@@ -227,6 +234,14 @@ def publish_synced_translations(translations, user):
             target = None
         if target is None:
             outcome["skipped"].append((locale, _("The translation has not been started yet.")))
+        elif isinstance(target, Page) and is_translation_in_moderation(target):
+            # Its review is under way: the synced strings join it (publishing would cancel it).
+            try:
+                submit_synced_translation(translation, user)
+            except (PermissionDenied, ValidationError):
+                outcome["skipped"].append((locale, _("The translation is under review.")))
+            else:
+                outcome["submitted"].append(locale)
         elif can_publish_translation(user, target):
             # As wagtail-localize does: a target that no longer validates is left as it was.
             try:
