@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.models import DraftStateMixin, Page, TaskState, WorkflowState
+from wagtail.models import DraftStateMixin, Locale, Page, TaskState, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
@@ -67,6 +67,13 @@ def is_in_moderation(page):
     return state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
 
 
+def is_translation_in_moderation(page):
+    """A translated page (not the source language's) whose review is under way: publishing it
+    any other way than approving the review would cancel the translator's workflow silently."""
+    return (isinstance(page, Page) and page.locale_id != Locale.get_default().pk
+            and is_in_moderation(page))
+
+
 def can_publish_from_translation_editor(user, page):
     """Whether the translation editor may offer ``user`` its "Publish" for ``page``.
 
@@ -108,7 +115,7 @@ def next_step(page):
         return _("Next: the translator finishes the translation and submits it for moderation.")
     name, reviewers = step
     if not reviewers:
-        return _("Next: the “%(step)s” step reviews it.") % {"step": name}
+        return _("Next: whoever may approve the “%(step)s” step reviews it.") % {"step": name}
     return _("Next: %(reviewers)s review it in the “%(step)s” step, then it is published.") % {
         "reviewers": reviewers, "step": name}
 
@@ -227,6 +234,14 @@ def publish_synced_translations(translations, user):
             target = None
         if target is None:
             outcome["skipped"].append((locale, _("The translation has not been started yet.")))
+        elif isinstance(target, Page) and is_translation_in_moderation(target):
+            # Its review is under way: the synced strings join it (publishing would cancel it).
+            try:
+                submit_synced_translation(translation, user)
+            except (PermissionDenied, ValidationError):
+                outcome["skipped"].append((locale, _("The translation is under review.")))
+            else:
+                outcome["submitted"].append(locale)
         elif can_publish_translation(user, target):
             # As wagtail-localize does: a target that no longer validates is left as it was.
             try:

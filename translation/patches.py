@@ -78,6 +78,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation, update_translations
 
 from .moderation import publish_synced_translations
+from .notices import record_synced
 from .permissions import (
     can_convert_to_alias,
     can_stop_synced_translation,
@@ -205,11 +206,14 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         # The original syncs, machine-translates and saves its components; publishing is ours.
         form.cleaned_data["publish_translations"] = False
         response = super().form_valid(form)
-        if not publish:
-            return response
         translations = self.object.translations.filter(enabled=True).select_related(
             "source", "target_locale"
         )
+        # The translators of each language hear of the new text (translation.notices); those
+        # whose translation is published below have nothing left to do and are not told.
+        record_synced(translations, self.request.user)
+        if not publish:
+            return response
         outcome = publish_synced_translations(translations, self.request.user)
         if outcome["published"]:
             messages.success(self.request, _("Published in %(locales)s.") % {

@@ -1,15 +1,18 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import patches, views
 from .models import SiteText
-from .moderation import is_in_moderation
+from .moderation import is_translation_in_moderation
 from .permissions import (
     can_convert_to_alias,
     can_view_translation_report,
@@ -55,11 +58,34 @@ def keep_translators_in_their_locales(request, instance):
 
 @hooks.register("before_edit_page", order=-100)
 def refuse_publishing_a_translation_in_moderation(request, page):
-    # The translation editor posts action=publish; while the translation is in moderation that
-    # would cancel the translator's workflow silently. The editor does not offer it then
-    # (translation_editor_props); this refuses a hand-made request, with a plain 403.
-    if request.method == "POST" and request.POST.get("action") == "publish" and is_in_moderation(page):
+    # The translation editor posts action=publish, Wagtail's page editor action-publish (a
+    # translation no longer synced); while the translation is in moderation either would cancel
+    # the translator's workflow silently. Neither editor offers it then (translation_editor_props,
+    # hide_publish_while_a_translation_is_in_moderation); this refuses a hand-made request.
+    asks_to_publish = request.POST.get("action") == "publish" or request.POST.get(
+        "action-publish")
+    if request.method == "POST" and asks_to_publish and is_translation_in_moderation(page):
         return permission_denied(request, PermissionDenied())
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_while_a_translation_is_in_moderation(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and is_translation_in_moderation(page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_translations_in_moderation(request, action_type, objects,
+                                                      action_class_instance):
+    if action_type != "publish":
+        return None
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    if any(is_translation_in_moderation(page) for page in pages):
+        messages.error(request, _("A translation among these pages is under review: a "
+                                  "moderator approves it in the translation editor."))
+        return redirect(action_class_instance.next_url)
+    return None
 
 
 @hooks.register("construct_page_action_menu")

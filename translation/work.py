@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from .notices import forget, record_synced
 from .permissions import translator_locales
 from .status import MISSING, OUT_OF_DATE, translation_statuses
 
@@ -47,6 +48,8 @@ def start_translation(page, locale, user):
             "locale": locale.get_display_name()})
     # The creator makes missing parents as aliases, and turns an alias into a translation.
     TranslationCreator(user, [locale]).create_translations(page.specific)
+    # The other translators of the language hear of it; the one who started it knows.
+    forget(user, page, locale)
     return page.get_translation(locale)
 
 
@@ -82,6 +85,8 @@ def sync_translation(translation, user):
     before = _source_strings(source)
     source.update_from_db()
     after = _source_strings(source)
+    if after != before:
+        record_synced([translation], user)
     return SourceChanges(
         added=[text for text in after if text not in before],
         removed=[text for text in before if text not in after],
@@ -95,6 +100,18 @@ class QueueItem:
     changes_requested: bool = False
     comment: str = ""
     commented_by: object = None
+
+    @property
+    def next_step(self):
+        """Who acts next: the translator reading the queue, and what they do."""
+        if self.changes_requested:
+            return _("Next: you make the changes the moderator asked for and submit the "
+                     "translation again.")
+        if self.status.state == MISSING:
+            return _("Next: you start the translation.")
+        if self.status.state == OUT_OF_DATE:
+            return _("Next: you sync the translation and translate what changed in the source.")
+        return _("Next: you finish the translation and submit it for moderation.")
 
 
 def translator_queue(user):

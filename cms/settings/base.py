@@ -97,7 +97,11 @@ ROOT_URLCONF = "cms.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        # cms is an installed app, listed first, so the app loader finds cms/templates first.
+        # Listing that folder here too made it searched twice: a template that extends the one it
+        # overrides (Wagtail's admin templates, cms/templates/wagtailadmin) then extended itself
+        # once more and showed its additions twice.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

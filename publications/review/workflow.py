@@ -892,6 +892,42 @@ def author_next_step(submission):
     return messages[submission.state]
 
 
+def editor_next_step(submission):
+    """A sentence naming who acts next on the submission, for the managing editors' page."""
+    def name(user):
+        return user.get_full_name() or user.email if user is not None else _("the author")
+
+    if submission.state == State.IN_REVIEW:
+        waiting = [
+            name(assignment.reviewer)
+            for assignment in ReviewAssignment.objects.filter(
+                round__submission=submission, state__in=[AState.INVITED, AState.ACCEPTED]
+            ).select_related("reviewer").order_by("pk")
+        ]
+        if waiting:
+            return _("Next: the reviewers %(reviewers)s answer and review; then a managing "
+                     "editor records a decision.") % {"reviewers": ", ".join(waiting)}
+        return _("Next: a managing editor invites reviewers or records a decision.")
+    if submission.state == State.IN_PRODUCTION and submission.publication_page_id:
+        # The publication page's own moderation workflow says who acts on it.
+        from .dashboard import page_next_step
+
+        return page_next_step(submission.publication_page)
+    messages = {
+        State.DRAFT: _("Next: the author completes the submission and submits it."),
+        State.SUBMITTED: _("Next: a managing editor starts screening."),
+        State.SCREENING: _("Next: a managing editor checks the reviewer copy and sends the "
+                           "submission to review, or rejects it without review."),
+        State.REVISIONS_REQUESTED: _("Next: %(author)s uploads a revision.") % {
+            "author": name(submission.submitter)},
+        State.RESUBMITTED: _("Next: a managing editor opens a new review round or records a "
+                             "decision."),
+        State.ACCEPTED: _("Next: a managing editor creates the publication page."),
+        State.IN_PRODUCTION: _("Next: a managing editor creates the publication page."),
+    }
+    return messages.get(submission.state, _("Nobody: this submission is closed."))
+
+
 def answered_reviews_for_reviewer(assignment):
     """The previous round's reviews and the author's answer to each, for a later round's reviewer.
 

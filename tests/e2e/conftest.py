@@ -121,11 +121,12 @@ class Site:
         paths = sorted(self.mail_dir.glob("*.log"), key=lambda path: path.stat().st_mtime_ns)
         for path in paths:
             # Django's file backend writes each message followed by a line of 79 dashes.
-            for raw in path.read_text().split("\n" + "-" * 79 + "\n"):
+            # As bytes: a body sent as 8-bit UTF-8 (French, Arabic) is decoded right only then.
+            for raw in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
                 if not raw.strip():
                     continue
-                message = email.message_from_string(raw.strip() + "\n",
-                                                    policy=email.policy.default)
+                message = email.message_from_bytes(raw.strip() + b"\n",
+                                                   policy=email.policy.default)
                 if to.lower() not in str(message.get("To", "")).lower():
                     continue
                 body = message.get_body(preferencelist=("plain",))

@@ -12,7 +12,11 @@ from cms.settings.test import *  # noqa: F401,F403
 DATABASES = {"default": dj_database_url.parse(os.environ["E2E_DATABASE_URL"])}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A throwaway database: no need to wait for the disk on every migration.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA synchronous=OFF;"}
+    # Writers take the lock when their transaction begins (Django 5.1+): a transaction that
+    # reads and then writes while another request writes would otherwise fail at once with
+    # "database is locked" instead of waiting (runserver serves the browser's requests at once).
+    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA synchronous=OFF;",
+                                       "transaction_mode": "IMMEDIATE", "timeout": 20}
 MEDIA_ROOT = os.environ["E2E_MEDIA_ROOT"]
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -143,3 +143,63 @@ def test_outside_moderation_a_moderator_may_still_publish_from_the_editor(
     login(client, moderator)
     props = json.loads(edit_page(client, page).find(class_="js-translation-editor")["data-props"])
     assert props["perms"]["canPublish"] is True
+
+
+# Publishing around the review is offered nowhere else either -----------------------------------
+
+def still_in_review(page):
+    page = Page.objects.get(pk=page.pk)
+    return not page.live and page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_nobody_publishes_a_translation_in_review_from_wagtails_page_editor(
+    client, site_tree, locales, translator_fr, moderator
+):
+    # A translation no longer synced is edited in Wagtail's own page editor.
+    from wagtail_localize.models import Translation
+
+    page = submit_for_translation(site_tree["about"], locales["fr"])
+    Translation.objects.filter(source__object_id=page.translation_key,
+                               target_locale=locales["fr"]).update(enabled=False)
+    page.save_revision(user=translator_fr)
+    page.get_workflow().start(page, translator_fr)
+    login(client, moderator)
+    soup = edit_page(client, page)
+    assert soup.find(attrs={"name": "action-publish"}) is None
+    # Approving the step is still there.
+    assert "approve" in soup.decode()
+    with on_commit():
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {
+            "title": "FR", "slug": "about", "intro": "x", "body-count": "0",
+            "action-publish": "action-publish"})
+    assert response.status_code == 403
+    assert still_in_review(page)
+
+
+def test_nobody_bulk_publishes_a_translation_in_review(client, submitted_fr, moderator):
+    login(client, moderator)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    with on_commit():
+        client.post(f"{url}?id={submitted_fr.pk}", {"include_descendants": "on"})
+    assert still_in_review(submitted_fr)
+
+
+def test_syncing_with_publish_immediately_joins_the_review_instead(
+    client, site_tree, locales, submitted_fr, moderator
+):
+    from django.contrib.messages import get_messages
+    from wagtail_localize.models import TranslationSource
+
+    about = site_tree["about"].specific
+    about.intro = "An open network since 2013, for everyone."
+    about.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=about.translation_key, locale=locales["en"])
+    login(client, moderator)
+    with on_commit():
+        response = client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"})
+    assert response.status_code == 302
+    said = " ".join(str(message) for message in get_messages(response.wsgi_request))
+    assert "Submitted for moderation in Français" in said
+    assert still_in_review(submitted_fr)

@@ -116,6 +116,7 @@ def _detail_context(request, submission):
         "events": submission.events.select_related("actor"),
         "desk_decisions": submission.decisions.filter(round__isnull=True),
         "actions": actions,
+        "next_step": workflow.editor_next_step(submission),
         "invite_form": InviteReviewerForm(submission=submission),
         "handling_form": HandlingEditorForm(initial={"editor": submission.handling_editor_id}),
         # Under single-anonymous and open review the reviewers know the authors; under open
