@@ -1,9 +1,16 @@
 """Security middleware: the Content-Security-Policy per area, per-view rate limits, and the
-compression of pages that carry no secret."""
+compression of pages that carry no secret; and the language middleware, which leaves the
+unprefixed part of the site alone."""
+
+from functools import lru_cache
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import LocalePrefixPattern, get_resolver
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from whitenoise.middleware import WhiteNoiseMiddleware
 
 from cms.ratelimits import check_view_rate_limit
@@ -78,3 +85,30 @@ class StaticFilesMiddleware(WhiteNoiseMiddleware):
     changed file has a new name anyway."""
 
     FOREVER = 60 * 60 * 24 * 365
+
+
+@lru_cache(maxsize=1)
+def unprefixed_paths():
+    """The start of each address outside the language prefix (cms/urls.py): the admin and its
+    API, documents, the sitemaps, OAI-PMH, the health checks."""
+    starts = []
+    for pattern in get_resolver().url_patterns:
+        if not isinstance(pattern.pattern, LocalePrefixPattern):
+            route = str(pattern.pattern).lstrip("^").split("<", 1)[0].split("(", 1)[0]
+            if route:
+                starts.append("/" + route)
+    return tuple(starts)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 outside the language prefix stays a 404. Django would send
+    it to /en/<address>, where Wagtail's page serving answers with the site's HTML 404 page: a
+    JSON client (the admin's page chooser asking for a page the user may not see) then fails to
+    parse it, and a missing sitemap page becomes a redirect."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(unprefixed_paths()):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
