@@ -4,6 +4,7 @@ cancellation with its reason after a confirmation. Bad input or an action the st
 not offer is a 4xx that changes nothing."""
 
 import pytest
+from django.urls import reverse
 
 from publications.models import AssignmentChange, AuditEvent, ReviewAssignment
 from publications.review import assignments, workflow
@@ -108,6 +109,19 @@ def test_reopening_a_submitted_review_gives_it_back_to_the_reviewer(
     assert change.note == "Please comment on the second case study too."
     assert [m.to for m in mailoutbox] == [[reviewers[1].email]]
     assert "second case study" in mailoutbox[0].body
+    # Their review page gives them the form again, filled with what they sent.
+    from bs4 import BeautifulSoup
+
+    from publications.review.tokens import make_assignment_token
+
+    client.force_login(reviewers[1])
+    page = BeautifulSoup(client.get(reverse("portal:review", args=[make_assignment_token(
+        assignment)])).content, "html.parser")
+    assert page.select_one("textarea[name=comments_for_authors]").get_text().strip() == \
+        "Clarify the data sources in section 2."
+    chosen = page.select("input[name=recommendation][checked], "
+                         "select[name=recommendation] option[selected]")
+    assert [element["value"] for element in chosen] == ["minor"]
     # The reviewer sends it again.
     workflow.submit_review(assignment, recommendation="accept",
                            comments_for_authors="Both cases are now covered.")
