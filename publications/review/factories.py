@@ -12,6 +12,9 @@ class AccountFactory(UserFactory):
     """An account with the portal's profile; ``profile__preferred_language`` sets the language
     its e-mails are written in."""
 
+    class Meta:
+        skip_postgeneration_save = True
+
     profile = factory.RelatedFactory(
         "publications.review.factories.ProfileFactory", factory_related_name="user")
 
@@ -40,6 +43,7 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Submission
+        skip_postgeneration_save = True
 
     submitter = factory.SubFactory(AccountFactory)
     title = factory.Sequence(lambda n: f"Liaison cells in flood response {n + 1}")
