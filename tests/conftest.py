@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase, override_settings
+from django.utils import translation
 
 
 def media_storages(root):
@@ -56,6 +57,15 @@ def _fresh_caches():
     page_cache._unwritten_generations.clear()
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: code that activates a reader's language (an
+    e-mail in German, say) and a test that forgets to undo it must not change the next test's."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @contextmanager

@@ -277,7 +277,7 @@ def reviewer_reviews(site, reviewer, author_name):
     form.locator("input[name='recommendation'][value='minor']").check()
     form.locator("textarea[name='comments_for_authors']").fill(REVIEW_COMMENT)
     form.locator("textarea[name='confidential_comments']").fill(CONFIDENTIAL_COMMENT)
-    form.locator("button[type='submit']").click()
+    form.locator("button[type='submit']:not([name='save_draft'])").click()
     reviewer.wait_for_url(re.compile(r"/fr/portal/review/[^/]+/$"))
     expect(reviewer.locator(".messages .success")).to_be_visible()
     expect(reviewer.locator("main form[enctype='multipart/form-data']")).to_have_count(0)

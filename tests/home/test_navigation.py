@@ -23,9 +23,14 @@ def demo(full_demo, db):
 
 
 def sitemap_paths(client):
+    """Every address the sitemaps list (the index names them)."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    return {urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", response.content.decode())}
+    paths = set()
+    for sitemap in re.findall(r"<loc>([^<]+)</loc>", response.content.decode()):
+        content = client.get(urlsplit(sitemap).path).content.decode()
+        paths |= {urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", content)}
+    return paths
 
 
 def crawl(client, language):

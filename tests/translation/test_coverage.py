@@ -18,7 +18,9 @@ PROJECT_APPS = {"cms", "home", "publications", "lectures", "search", "translatio
 INHERITED = {field.name for field in Page._meta.get_fields()} | {"translation_key", "locale"}
 # Snippets that only staff see (configuration, not content): no translation needed. A new snippet
 # is either translatable or listed here on purpose.
-INTERNAL_SNIPPETS = {"publications.ReminderRule"}
+# Admin-only snippets the public never sees: reminder rules, and the review forms that reviewers
+# answer in the series' own working language.
+INTERNAL_SNIPPETS = {"publications.ReminderRule", "publications.SeriesReviewForm"}
 
 
 def project_models():
