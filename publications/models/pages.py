@@ -559,7 +559,7 @@ class PublicationContributor(Orderable):
 def with_card_data(queryset):
     """What a publication card shows, loaded in a fixed number of queries: its series, authors,
     and the cover of its PDF with the cover's renditions."""
-    return queryset.select_related("series", "locale", "pdf", "pdf__cover").prefetch_related(
+    return queryset.select_related("series__locale", "locale", "pdf", "pdf__cover").prefetch_related(
         models.Prefetch(
             "contributors",
             queryset=PublicationContributor.objects.select_related("person").order_by("sort_order"),

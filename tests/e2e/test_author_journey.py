@@ -17,6 +17,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from publications.review import review_forms
 from tests.e2e.conftest import DEMO_PASSWORD, log_in
 from tests.e2e.documents import pdf_upload
 
@@ -249,6 +250,17 @@ def editor_sends_to_review(editor, submission_id, author_name):
     assert editor.problems.take() == []
 
 
+def answer_the_series_questions(form):
+    """The series' review form (issue 20) beside the recommendation: the first option of each
+    choice or scale, a sentence for each text question."""
+    prefix = review_forms.FIELD_PREFIX
+    for name in sorted({radio.get_attribute("name") for radio in
+                        form.locator(f"input[type='radio'][name^='{prefix}']").all()}):
+        form.locator(f"input[type='radio'][name='{name}']").first.check()
+    for text in form.locator(f"textarea[name^='{prefix}']").all():
+        text.fill("The argument holds; the case material could be fuller.")
+
+
 def reviewer_reviews(site, reviewer, author_name):
     """The reviewer works from the link in their e-mail, without logging in, in the language of
     their profile (French for the demo reviewer): controls are found by their names here, as
@@ -277,6 +289,7 @@ def reviewer_reviews(site, reviewer, author_name):
     form.locator("input[name='recommendation'][value='minor']").check()
     form.locator("textarea[name='comments_for_authors']").fill(REVIEW_COMMENT)
     form.locator("textarea[name='confidential_comments']").fill(CONFIDENTIAL_COMMENT)
+    answer_the_series_questions(form)
     form.locator("button[type='submit']:not([name='save_draft'])").click()
     reviewer.wait_for_url(re.compile(r"/fr/portal/review/[^/]+/$"))
     expect(reviewer.locator(".messages .success")).to_be_visible()

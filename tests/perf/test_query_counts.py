@@ -25,9 +25,7 @@ MOST_QUERIES_PER_PAGE = 40
 # cards add two more of the kind: their covers' renditions (one IN query, only when a listed
 # work has a cover) and their series' names in the page's language (one, only when a work is
 # listed): measured 33 -> 34 on the same page.
-# Cards of works in another language than the listing's carry that language (lang/dir), read
-# once per listed page: measured /fr/publications/ 33 -> 37 when works are listed.
-EMPTY_LIST_PREFETCHES = 4
+EMPTY_LIST_PREFETCHES = 3
 
 
 def fresh(url):
