@@ -48,7 +48,7 @@ run: demo
 # Tests that commit and flush the database (mark `transactional`) run on their own, after the
 # rest, as Django's runner orders them (tests/conftest.py).
 PYTEST := $(PY) -m pytest --create-db
-SUITE := $(PYTEST) -n auto --dist loadfile -m "not transactional" && $(PYTEST) -m transactional
+SUITE := $(PYTEST) -n auto --dist loadgroup --no-loadscope-reorder -m "not transactional" && $(PYTEST) -m transactional
 
 test: messages
 	$(VENV)/bin/ruff check .

@@ -21,24 +21,38 @@ def media_storages(root):
     }
 
 
-@pytest.fixture(scope="module")
-def module_media(tmp_path_factory):
-    """The media folder of data kept for a module (``full_demo``), which its tests share."""
-    return tmp_path_factory.mktemp("media")
+# Demos that tests only read, each loaded once and shared by every test that reads it (see
+# SharedDemo): the name of the fixture, and how to build it.
+def _build_full_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
 
 
-# Fixtures that keep data for a whole module (kept_for_the_module), with its files.
-MODULE_DATA_FIXTURES = ("full_demo", "mission_demo")
+def _build_mission_demo():
+    """Only the mission-page demo (home.demo): the other apps' demos test themselves."""
+    from django.core.management.base import BaseCommand
+
+    from home import demo
+
+    command = BaseCommand(stdout=io.StringIO())
+    demo.load(command)
+    return command.stdout.getvalue()
+
+
+SHARED_DEMO_BUILDERS = {"full_demo": _build_full_demo, "mission_demo": _build_mission_demo}
 
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(request, settings, tmp_path):
     """Uploaded files from a test never land in the developer's media folders. Each test has its
-    own folder, unless it reads data kept for its module, whose files are in the module's."""
-    if any(name in request.fixturenames for name in MODULE_DATA_FIXTURES):
-        root = request.getfixturevalue("module_media")
-    else:
-        root = tmp_path
+    own folder, unless it reads a shared demo, whose files are in the demo's folder."""
+    demo, wanted = SharedDemo.active, _shared_demo_of(request.node)
+    if wanted and (demo is None or demo.name != wanted):
+        # Its module's fixture ran for an earlier test, and the demo was rolled back since.
+        raise pytest.UsageError(f"{request.node.nodeid}: the {wanted} is no longer loaded; "
+                                "its tests must run one after another")
+    root = demo.media_root if wanted else tmp_path
     settings.MEDIA_ROOT = root / "media"
     settings.STORAGES = {**settings.STORAGES, **media_storages(root)}
 
@@ -73,10 +87,9 @@ def kept_for_the_module(django_db_blocker, media_root, build):
     """Data made once for a test module, inside a transaction rolled back when the module ends.
 
     Each test's own ``db`` transaction then nests inside it (a savepoint) and rolls back to it, so
-    every test starts from the same data without building it again: the demo takes 10 to 30 s to
-    load, and used to be loaded for every test that reads it. Only for modules whose tests use
-    ``db`` (not ``transactional_db`` or ``live_server``, which flush the database). Its files go
-    to the module's media folder (``module_media``), where its tests look for them.
+    every test starts from the same data without building it again. Only for modules whose tests
+    use ``db`` (not ``transactional_db`` or ``live_server``, which flush the database). Its files
+    go to ``media_root``. SharedDemo keeps a demo this way for as long as consecutive tests read it.
     """
     storages = {**settings.STORAGES, **media_storages(media_root)}
     with override_settings(MEDIA_ROOT=media_root / "media", STORAGES=storages), \
@@ -94,16 +107,73 @@ def kept_for_the_module(django_db_blocker, media_root, build):
             outer.__exit__(None, None, None)
 
 
-@pytest.fixture(scope="module")
-def full_demo(django_db_setup, django_db_blocker, module_media):
-    """Everything ``load_demo`` makes, once per module (see ``kept_for_the_module``)."""
-    def build():
-        out = io.StringIO()
-        call_command("load_demo", stdout=out)
-        return out.getvalue()
+class SharedDemo:
+    """A demo loaded once for every consecutive test that reads it, then rolled back.
 
-    with kept_for_the_module(django_db_blocker, module_media, build) as output:
-        yield output
+    Loading the whole demo takes 30 to 60 s; a dozen modules read it, and a dozen more read the
+    mission demo. Their tests are put next to each other (``pytest_collection_modifyitems``, and
+    one pytest-xdist group each), the demo is loaded when the first of them starts (through its
+    module-scoped fixture, so before the test's own ``db`` savepoint) and rolled back when the next
+    test does not read it (``pytest_runtest_teardown``). No other test ever sees it:
+    ``pytest_runtest_setup`` refuses to run one while a demo is loaded.
+    """
+
+    active = None
+
+    def __init__(self, name, django_db_blocker, media_root):
+        self.name = name
+        self.media_root = media_root
+        self._kept = kept_for_the_module(django_db_blocker, media_root,
+                                         SHARED_DEMO_BUILDERS[name])
+
+    @classmethod
+    def get(cls, name, django_db_blocker, tmp_path_factory):
+        if cls.active is not None and cls.active.name != name:
+            cls.release()
+        if cls.active is None:
+            demo = cls(name, django_db_blocker, tmp_path_factory.mktemp(name))
+            demo.output = demo._kept.__enter__()
+            cls.active = demo
+        return cls.active.output
+
+    @classmethod
+    def release(cls):
+        demo, cls.active = cls.active, None
+        if demo is not None:
+            demo._kept.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def full_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Everything ``load_demo`` makes (see SharedDemo); returns the command's output."""
+    return SharedDemo.get("full_demo", django_db_blocker, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def mission_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The mission pages in en/fr/de/ar, snippets, settings and the demo users (see SharedDemo)."""
+    return SharedDemo.get("mission_demo", django_db_blocker, tmp_path_factory)
+
+
+def _shared_demo_of(item):
+    names = [name for name in SHARED_DEMO_BUILDERS if name in getattr(item, "fixturenames", ())]
+    return names[0] if names else None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    demo = SharedDemo.active
+    if demo is not None and _shared_demo_of(item) != demo.name:
+        # Cannot happen in the order pytest_collection_modifyitems gives; said if it ever does.
+        raise pytest.UsageError(f"{item.nodeid} would see the {demo.name} of the tests before it")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    demo = SharedDemo.active
+    if demo is not None and (nextitem is None or _shared_demo_of(nextitem) != demo.name):
+        SharedDemo.release()
 
 
 def xdist_worker_number():
@@ -145,7 +215,29 @@ def _is_transactional(item):
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
+def _xdist_group(item):
+    """The tests that must run in one process, one after another: the browser journeys share one
+    site (a server with the demo, built once), and the readers of each shared demo share it. Any
+    other test runs with the rest of its module (as ``--dist loadfile`` would)."""
+    if "site" in getattr(item, "fixturenames", ()):
+        return "browser-site"
+    return _shared_demo_of(item) or item.nodeid.split("::")[0]
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if _is_transactional(item):
             item.add_marker(pytest.mark.transactional)
+    # The longest groups first (the browser journeys, then the demos' readers), so that each
+    # worker starts on one of them and the short modules fill the gaps; then the modules, the
+    # largest first. `make test` runs with `--dist loadgroup --no-loadscope-reorder`, so each
+    # group goes to one worker whole, in this order.
+    groups = {}
+    for item in items:
+        name = _xdist_group(item)
+        item.add_marker(pytest.mark.xdist_group(name))
+        groups.setdefault(name, []).append(item)
+    first = ["browser-site", *SHARED_DEMO_BUILDERS]
+    ordered = [groups.pop(name) for name in first if name in groups]
+    ordered += sorted(groups.values(), key=len, reverse=True)
+    items[:] = [item for group in ordered for item in group]

@@ -41,8 +41,9 @@ def counts():
 
 
 @pytest.fixture
-def demo(django_capture_on_commit_callbacks):
-    load(django_capture_on_commit_callbacks)
+def demo(full_demo, django_capture_on_commit_callbacks):
+    """The whole demo (shared, tests/conftest.py); returns what runs on-commit callbacks, for
+    the tests that load the lecture demo again."""
     return django_capture_on_commit_callbacks
 
 

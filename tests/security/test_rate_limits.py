@@ -101,11 +101,9 @@ def test_search_autocomplete_answers_429_when_hammered(client, limits_on):
 
 
 @pytest.mark.django_db
-def test_the_contact_form_is_rate_limited(client, limits_on, django_capture_on_commit_callbacks):
-    from tests.home.conftest import load_mission_demo
+def test_the_contact_form_is_rate_limited(client, limits_on, mission_demo):
     from tests.home.test_contact import GOOD
 
-    load_mission_demo(django_capture_on_commit_callbacks)
     allowed = int(ratelimits.FORM_PAGE_RATE.split("/")[0])
     answers = [client.post("/en/contact/", GOOD, REMOTE_ADDR="203.0.113.41").status_code
                for _ in range(allowed + 1)]

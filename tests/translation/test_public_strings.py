@@ -1,13 +1,12 @@
 """No public page in French, German or Arabic shows a template string that its catalogue lacks.
 
-With the demo content loaded, every live page in each target locale is rendered while Django's
+With the whole demo loaded (shared, tests/conftest.py), every live page in each target locale is rendered while Django's
 translation lookups are watched: any string looked up in that language and not found in the
 compiled catalogues is recorded, with the page it appeared on.
 """
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.utils.translation import trans_real
 from wagtail.models import Locale, Page
 
@@ -41,11 +40,8 @@ def missing_strings(monkeypatch):
 
 @pytest.mark.django_db
 def test_no_public_page_shows_an_untranslated_template_string(
-    client, compiled_catalogues, missing_strings, django_capture_on_commit_callbacks
+    client, full_demo, compiled_catalogues, missing_strings
 ):
-    # wagtail-localize publishes translations on commit.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", verbosity=0)
     pages = Page.objects.live().public().filter(
         locale__in=Locale.objects.filter(language_code__in=TARGETS), depth__gt=1
     ).specific()
