@@ -219,8 +219,8 @@ def _xdist_group(item):
     """The tests that must run in one process, one after another: the browser journeys share one
     site (a server with the demo, built once), and the readers of each shared demo share it. Any
     other test runs with the rest of its module (as ``--dist loadfile`` would)."""
-    if "site" in getattr(item, "fixturenames", ()):
-        return "browser-site"
+    if item.nodeid.startswith("tests/e2e/") and "site" in getattr(item, "fixturenames", ()):
+        return "browser-site"  # the e2e `site` fixture (other folders have fixtures so named)
     return _shared_demo_of(item) or item.nodeid.split("::")[0]
 
 
