@@ -2,6 +2,7 @@
 submission log polled by batch id; failures keep Crossref's message and transient trouble is
 retried with growing pauses."""
 
+import socket
 import threading
 from datetime import timedelta
 from email.parser import BytesParser
@@ -18,7 +19,12 @@ from wagtail.models import Locale
 from publications import deposits, factories, schemas
 from publications.models import CrossrefDeposit, PublicationPage
 
-PORT = 5143
+
+def closed_port():
+    """A port on which nothing listens: bound, then let go (as a Crossref that is down)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 RESULT = """<?xml version="1.0" encoding="UTF-8"?>
 <doi_batch_diagnostic status="{status}" sp="cr-test">
@@ -69,12 +75,14 @@ class FakeCrossref(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def crossref_server(settings):
-    server = ThreadingHTTPServer(("127.0.0.1", PORT), FakeCrossref)
+    # Port 0: the system picks a free one, so two test runs on one machine never collide.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeCrossref)
+    port = server.server_address[1]
     server.uploads, server.polls, server.script, server.doi = [], [], {}, ""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    settings.CROSSREF_DEPOSIT_URL = f"http://127.0.0.1:{PORT}/servlet/deposit"
-    settings.CROSSREF_RESULT_URL = f"http://127.0.0.1:{PORT}/servlet/submissionDownload"
+    settings.CROSSREF_DEPOSIT_URL = f"http://127.0.0.1:{port}/servlet/deposit"
+    settings.CROSSREF_RESULT_URL = f"http://127.0.0.1:{port}/servlet/submissionDownload"
     settings.CROSSREF_LOGIN, settings.CROSSREF_PASSWORD = "jcmi", "secret"
     settings.CROSSREF_TIMEOUT = 5
     yield server
@@ -163,7 +171,7 @@ def test_an_unavailable_endpoint_is_retried_with_growing_pauses(crossref_server,
 
 def test_a_dead_endpoint_ends_in_a_failure_not_an_endless_loop(settings, work):
     page, _french = work
-    settings.CROSSREF_DEPOSIT_URL = f"http://127.0.0.1:{PORT + 1}/servlet/deposit"  # nobody there
+    settings.CROSSREF_DEPOSIT_URL = f"http://127.0.0.1:{closed_port()}/servlet/deposit"
     settings.CROSSREF_TIMEOUT = 2
     deposit = deposits.start(page)
     for minutes in (2, 5, 10, 20, 40, 80):
