@@ -224,20 +224,25 @@ def _xdist_group(item):
     return _shared_demo_of(item) or item.nodeid.split("::")[0]
 
 
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
+    # Before every other plugin: the marks (pytest-xdist's loadgroup reads the groups as it
+    # collects, in a plain hook of its own). After them: the order (pytest-django sorts the
+    # database tests first, which would split the groups this order keeps together).
     for item in items:
         if _is_transactional(item):
             item.add_marker(pytest.mark.transactional)
+        item.add_marker(pytest.mark.xdist_group(_xdist_group(item)))
+    result = yield
     # The longest groups first (the browser journeys, then the demos' readers), so that each
     # worker starts on one of them and the short modules fill the gaps; then the modules, the
     # largest first. `make test` runs with `--dist loadgroup --no-loadscope-reorder`, so each
     # group goes to one worker whole, in this order.
     groups = {}
     for item in items:
-        name = _xdist_group(item)
-        item.add_marker(pytest.mark.xdist_group(name))
-        groups.setdefault(name, []).append(item)
+        groups.setdefault(_xdist_group(item), []).append(item)
     first = ["browser-site", *SHARED_DEMO_BUILDERS]
     ordered = [groups.pop(name) for name in first if name in groups]
     ordered += sorted(groups.values(), key=len, reverse=True)
     items[:] = [item for group in ordered for item in group]
+    return result
