@@ -33,13 +33,14 @@ def png_bytes():
 
 
 def docx_bytes(real=True):
+    """The same bytes whenever it is called: the parameters' ids show them, and pytest-xdist's
+    workers must collect the same ids (a zip member's time would differ across a second)."""
+    parts = [("[Content_Types].xml", "<Types/>"),
+             ("word/document.xml", "<w:document/>") if real else ("payload.js", "alert(1)")]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        if real:
-            archive.writestr("word/document.xml", "<w:document/>")
-        else:
-            archive.writestr("payload.js", "alert(1)")
+        for name, text in parts:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
