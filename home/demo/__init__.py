@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.demo import content
+from home.demo.people import translate_people
 from home.demo.translations import ARABIC_TOPICS, TRANSLATIONS
 from home.demo.users import accounts_table, ensure_demo_users
 from home.models import (
@@ -47,6 +48,7 @@ def load(command):
         home.hero_cta_page = pages["about"]
         home.save_revision(user=admin).publish(user=admin)
     ensure_snippets()
+    translate_people(admin)
     ensure_site_settings()
     for code in ("fr", "de", "ar"):
         demo_translation(home, code, admin)
