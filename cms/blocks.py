@@ -1,5 +1,7 @@
 """StreamField blocks shared by several apps' pages."""
 
+import copy
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -124,6 +126,43 @@ class VideoEmbedBlock(blocks.StructBlock):
         return context
 
 
+class TranslatableTableBlock(TableBlock):
+    """Wagtail's table, with its caption and cells offered for translation.
+
+    wagtail-localize leaves TableBlock out of what it extracts (wagtail-localize#302, open since
+    2021; checked against 1.14, 2026-12), so a table showed in English on every translated page.
+    wagtail-localize asks a block that knows its own strings for them through these two methods.
+    A cell is named by its place ("r2c1": third row, second column), as the table's data has no
+    ids: a row inserted above a translated cell asks for that cell again.
+    """
+
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+
+        if not value:
+            return []
+        segments = []
+        if value.get("table_caption"):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        for row_number, row in enumerate(value.get("data") or []):
+            for column, cell in enumerate(row or []):
+                if isinstance(cell, str) and cell.strip():
+                    segments.append(StringSegmentValue(f"r{row_number}c{column}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        translated = {segment.path: segment.render_text() for segment in segments}
+        value = copy.deepcopy(value)
+        if "caption" in translated:
+            value["table_caption"] = translated["caption"]
+        for row_number, row in enumerate(value.get("data") or []):
+            for column in range(len(row or [])):
+                text = translated.get(f"r{row_number}c{column}")
+                if text is not None:
+                    row[column] = text
+        return value
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(icon="pilcrow", label=_("Paragraph"))
@@ -132,6 +171,6 @@ class BodyBlock(blocks.StreamBlock):
     callout = CallOutBlock()
     dos_and_donts = DosAndDontsBlock()
     accordion = AccordionBlock()
-    table = TableBlock(template="blocks/table.html", label=_("Table"))
+    table = TranslatableTableBlock(template="blocks/table.html", label=_("Table"))
     documents = DocumentListBlock()
     embed = VideoEmbedBlock()

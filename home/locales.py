@@ -39,3 +39,54 @@ def same_address_elsewhere(request):
     return list(
         Page.objects.live().filter(url_path__in=paths).select_related("locale").order_by("locale_id")
     )
+
+
+def people_in_locale(people, locale_id):
+    """{pk: the person as written in ``locale_id``} for ``people``: their translation where there
+    is one, else the person as they are (templates then mark their text with ``lang_attrs``).
+
+    Links to people (a lecture's speakers, a series' board) point at the source's rows, as
+    wagtail-localize copies them unchanged into translated pages; the page shows the reader's
+    version. One query for all of them, none when they are all in the locale already. Where
+    the caller fetched the people's photos, a translation with the same photo reuses the
+    source's photo object (and the renditions fetched with it), and the photos translations
+    have of their own are fetched for all of them at once.
+    """
+    from django.db.models import prefetch_related_objects
+
+    from home.models import Person
+
+    people = [person for person in people if person is not None]
+    keys = {person.translation_key for person in people if person.locale_id != locale_id}
+    found = {}
+    if keys:
+        found = {person.translation_key: person for person in Person.objects.filter(
+            translation_key__in=keys, locale_id=locale_id).select_related("locale")}
+    photo = Person._meta.get_field("photo")
+    shown = {}
+    own_photos = []
+    for person in people:
+        translated = found.get(person.translation_key, person)
+        if translated is not person and photo.is_cached(person):
+            if translated.photo_id == person.photo_id:
+                photo.set_cached_value(translated, person.photo)
+            elif translated.photo_id:
+                own_photos.append(translated)
+        shown[person.pk] = translated
+    if own_photos:
+        prefetch_related_objects(own_photos, "photo__renditions")
+    return shown
+
+
+def show_people_in_locale(links, locale_id, attr="person"):
+    """Give each of ``links`` (speakers, editors: rows that link something to a person) its
+    person as written in ``locale_id`` (``people_in_locale``), for display only: only the
+    cached related object changes, so the row still links to the source's person (saving it,
+    say from a preview, changes nothing). Returns the links as a list."""
+    links = list(links)
+    shown = people_in_locale([getattr(link, attr) for link in links], locale_id)
+    for link in links:
+        person = getattr(link, attr)
+        if person is not None:
+            link._meta.get_field(attr).set_cached_value(link, shown[person.pk])
+    return links

@@ -3,11 +3,21 @@
 Views call these functions; templates only display what they return.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import django_filters
-from django.db.models import BooleanField, Case, Count, DateTimeField, F, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateTimeField,
+    F,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
@@ -18,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.filters import QuickChoiceFilter
 from cms.page_cache import cached_fragment, cached_fragments
 from cms.paging import paginate
+from home.locales import people_in_locale, show_people_in_locale
 from home.models import Person, TopicPage
 
 from .models.entries import CalendarEntryPage, Speaker
@@ -93,6 +104,19 @@ def cards_for(entries, request):
     }
     for entry in entries:
         entry.series = series.get(entry.path[: -CalendarEntryPage.steplen])
+    return speakers_in_their_language(entries)
+
+
+def speakers_in_their_language(entries):
+    """Each entry's speakers (prefetched) name their person as the entry's language writes them
+    (home.locales.show_people_in_locale): one query per language among the entries, none for
+    English ones. Speakers not prefetched yet are, so that what ``all()`` gives keeps them."""
+    prefetch_related_objects(entries, "speakers__person")
+    by_locale = defaultdict(list)
+    for entry in entries:
+        by_locale[entry.locale_id].extend(entry.speakers.all())
+    for locale_id, speakers in by_locale.items():
+        show_people_in_locale(speakers, locale_id)
     return entries
 
 
@@ -101,8 +125,11 @@ def filter_choices(entries, index):
     and years of its entries, in the index's language."""
     speakers = (
         Person.objects.filter(speaking_roles__page__in=entries.values("pk"))
-        .distinct().order_by("name").only("id", "name", "slug", "honorific")
+        .distinct().order_by("name").only("id", "name", "slug", "honorific", "translation_key",
+                                          "locale")
     )
+    # Named as the archive's language writes them, in its order.
+    speakers = sorted(people_in_locale(speakers, index.locale_id).values(), key=lambda p: p.name)
     years = [d.year for d in entries.dates("start_date", "year", order="DESC")]
     used_topics = CalendarEntryPage.topics.through.objects.filter(
         calendarentrypage_id__in=entries.values("pk")
@@ -244,13 +271,27 @@ class ArchiveView:
         )
 
 
-def speakers_of(entries):
-    return (
+def speakers_of(entries, locale_id=None):
+    """The people who spoke at ``entries``, each with their number of appearances, by name; as
+    ``locale_id`` writes them when it is given (home.locales.people_in_locale)."""
+    people = (
         Person.objects.filter(speaking_roles__page__in=entries.values("pk"))
         .annotate(appearances=Count("speaking_roles"))
         .select_related("photo", "locale").prefetch_related("photo__renditions")
         .order_by("name")
     )
+    if locale_id is None:
+        return people
+    people = list(people)
+    shown = people_in_locale(people, locale_id)
+    merged = {}
+    for person in people:
+        # Two rows of one person (a lecture that links the translation itself) count as one.
+        translated = shown[person.pk]
+        appearances = person.appearances + getattr(merged.get(translated.pk), "appearances", 0)
+        translated.appearances = appearances
+        merged[translated.pk] = translated
+    return sorted(merged.values(), key=lambda person: person.name)
 
 
 def speaker_view(index, request, slug):

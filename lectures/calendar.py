@@ -41,6 +41,9 @@ def entry_event(entry, request):
 
 
 def build_calendar(entries, request, name):
+    from lectures.archive import speakers_in_their_language
+
+    entries = speakers_in_their_language(list(entries))
     calendar = icalendar.Calendar.new(
         prodid="-//JCMI Research and Education Network//Lectures and events//EN",
         name=name,

@@ -46,10 +46,12 @@ class LectureFeed(Feed):
         return strip_tags(index.intro) or _("Lectures, symposia and courses of the JCMI network.")
 
     def items(self, index):
-        return (
+        from lectures.archive import speakers_in_their_language
+
+        return speakers_in_their_language(list(
             index.entries().order_by("-starts_at", "-pk")
             .prefetch_related("speakers__person")[:FEED_LENGTH]
-        )
+        ))
 
     def item_title(self, entry):
         return entry.title

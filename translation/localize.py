@@ -1,4 +1,4 @@
-"""One way to translate a page through wagtail-localize, for the demos and the tests.
+"""One way to translate a page (or a snippet) through wagtail-localize, for the demos and the tests.
 
 It does what a translator's work does: the page's strings are extracted (a TranslationSource), a
 Translation into the locale is enabled, the translated strings are saved, and the target page is
@@ -43,6 +43,42 @@ def translate_page(page, locale, strings, *, user=None, publish=True, require_al
             source=source, target_locale=locale, enabled=True).first()
         if translation is None:
             return None
+    added = save_strings(source, locale, lookup, require_all)
+    if existing is None or (added and can_republish(page, existing.specific, source)):
+        translation.save_target(user=user, publish=publish)
+        return page.get_translation(locale).specific
+    return None
+
+
+@transaction.atomic
+def translate_snippet(obj, locale, strings, *, user=None, require_all=False):
+    """Translate a snippet (a person, a partner) into ``locale`` as ``translate_page`` does a
+    page, and return the translated object, or None when nothing changed.
+
+    Through wagtail-localize, not ``copy_for_translation``: the copy is then a translation that
+    wagtail-localize knows (its source, its strings), so the snippet's "Translate" and "Sync
+    translated snippets" actions in the admin carry later changes of the source over, and
+    translators see the demo's strings in the translation editor. A copy made by hand would be
+    an orphan that no sync ever updates.
+    """
+    lookup = strings.get if isinstance(strings, Mapping) else strings
+    existing = obj.get_translations().filter(locale=locale).first()
+    source, _created = TranslationSource.get_or_create_from_instance(obj)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": existing is None})
+    if not translation.enabled:
+        return None  # made or stopped by hand in the admin: left alone
+    added = save_strings(source, locale, lookup, require_all)
+    if existing is None or added:
+        translation.save_target(user=user)
+        return obj.get_translation(locale)
+    return None
+
+
+def save_strings(source, locale, lookup, require_all):
+    """Save the translations ``lookup`` gives for the source's strings, keeping those already
+    there; return how many were added. MissingTranslation (and nothing saved) when
+    ``require_all`` and a string has none."""
     segments = list(source.stringsegment_set.select_related("string", "context"))
     translated = {segment.pk: lookup(segment.string.data) for segment in segments}
     if require_all:
@@ -58,10 +94,7 @@ def translate_page(page, locale, strings, *, user=None, publish=True, require_al
                 defaults={"data": translated[segment.pk], "translation_type": "manual"},
             )
             added += created
-    if existing is None or (added and can_republish(page, existing.specific, source)):
-        translation.save_target(user=user, publish=publish)
-        return page.get_translation(locale).specific
-    return None
+    return added
 
 
 def can_republish(page, target, source):

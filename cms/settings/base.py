@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# Counts a visitor reads ("1,234 results", "1 234 résultats", "1.234 Ergebnisse") are grouped
+# where they are shown, with humanize's ``intcomma`` (and ``floatformat`` with "g" for fees), not
+# by USE_THOUSAND_SEPARATOR: that would group every number a template prints, ids in addresses
+# and data attributes, page numbers in ``?page=`` links, years and totals in the OAI-PMH and
+# Crossref XML, and break them past 999. Each locale's own format decides the separator; Django's
+# Arabic format groups no digits, so Arabic counts stay ungrouped.
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -6,6 +6,7 @@ Translations are made through wagtail-localize, so they stay linked to their Eng
 """
 
 import io
+import uuid
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
@@ -15,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.demo import content
+from home.demo.people import translate_people
 from home.demo.translations import ARABIC_TOPICS, TRANSLATIONS
 from home.demo.users import accounts_table, ensure_demo_users
 from home.models import (
@@ -46,6 +48,7 @@ def load(command):
         home.hero_cta_page = pages["about"]
         home.save_revision(user=admin).publish(user=admin)
     ensure_snippets()
+    translate_people(admin)
     ensure_site_settings()
     for code in ("fr", "de", "ar"):
         demo_translation(home, code, admin)
@@ -162,7 +165,8 @@ def stream(blocks, links=None, image=None):
             _kind, heading, items = block
             data.append({"type": "accordion", "value": {
                 "heading": heading,
-                "items": [{"title": title, "body": f"<p>{body}</p>"} for title, body in items],
+                "items": list_items({"title": title, "body": f"<p>{body}</p>"}
+                                    for title, body in items),
             }})
         elif kind == "table":
             _kind, caption, header, rows = block
@@ -173,7 +177,8 @@ def stream(blocks, links=None, image=None):
         elif kind == "dos_and_donts":
             _kind, dos, donts = block
             data.append({"type": "dos_and_donts", "value": {
-                "dos_title": "Do", "dos": dos, "donts_title": "Don't", "donts": donts,
+                "dos_title": "Do", "dos": list_items(dos),
+                "donts_title": "Don't", "donts": list_items(donts),
             }})
         elif kind == "image" and image is not None:
             data.append({"type": "image", "value": {
@@ -182,6 +187,13 @@ def stream(blocks, links=None, image=None):
         else:
             raise ValueError(f"unknown demo block {kind!r}")
     return data
+
+
+def list_items(values):
+    """A ListBlock's raw data with an id per item, as Wagtail's editor saves it. wagtail-localize
+    offers a list's items for translation only in this form (it names each segment by its item's
+    id); a plain list of values is saved as it is and would stay in English on every translation."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def ensure_sections(home, user, image):

@@ -4,10 +4,11 @@ joining, contact) in every language, and a few topic pages in Arabic.
 
 home/demo/__init__.py feeds them to wagtail-localize segment by segment, so the translated pages stay
 linked to their source and show up in the translation editor like any other translation. The about page's sections, education and training, joining and the
-focus areas' index are in section_translations.py.
+focus areas' index are in section_translations.py; the accordions, do's and don'ts and tables of
+the about page's sections in block_translations.py.
 """
 
-from . import section_translations
+from . import block_translations, section_translations
 
 # Slugs stay English in every language: the URL contracts are /<lang>/about/ and so on.
 _SHARED = {"jcmi": "jcmi", "about": "about", "contact": "contact", "topics": "topics"}
@@ -328,6 +329,7 @@ for _title, (_title_ar, _summary, _summary_ar) in _AR_TOPICS.items():
     AR[_summary + _GATHERED] = _summary_ar + _GATHERED_AR
 
 section_translations.add_to({"fr": FR, "de": DE, "ar": AR})
+block_translations.add_to({"fr": FR, "de": DE, "ar": AR})
 
 # The contact page in German (French and Arabic have theirs above).
 DE.update({

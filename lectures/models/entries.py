@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.page_cache import cached_fragment
+from home.locales import show_people_in_locale
 from lectures.blocks import ChaptersBlock
 from lectures.video import video_for_url
 
@@ -342,8 +343,10 @@ class CalendarEntryPage(RoutablePageMixin, Page):
 
         # Only methods that modelcluster's in-memory querysets also have: previews render
         # unsaved relations.
-        speakers = list(self.speakers.select_related("person", "person__photo", "person__locale")
-                        .prefetch_related("person__photo__renditions"))
+        # Each speaker as the page's language writes them (their translation, if any).
+        speakers = show_people_in_locale(
+            self.speakers.select_related("person", "person__photo", "person__locale")
+            .prefetch_related("person__photo__renditions"), self.locale_id)
         return {
             "speakers": speakers,
             "json_ld": event_json_ld(self, request, speakers),

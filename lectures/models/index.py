@@ -75,7 +75,7 @@ class LectureIndexPage(RoutablePageMixin, Page):
         url = self.get_url(request) + self.reverse_subpage("speakers")
         return render(request, "lectures/speaker_list.html", {
             "page": self, "self": self, "lecture_index": self,
-            "speakers": speakers_of(self.entries()),
+            "speakers": speakers_of(self.entries(), self.locale_id),
             # The route's own address: without it base.html names the archive as canonical.
             "canonical_url": request.build_absolute_uri(url),
         })

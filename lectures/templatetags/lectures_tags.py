@@ -72,7 +72,7 @@ def upcoming_lectures(context, limit=3):
     from django.utils.translation import get_language
     from wagtail.models import Locale
 
-    from lectures.archive import with_card_data
+    from lectures.archive import speakers_in_their_language, with_card_data
     from lectures.models import CalendarEntryPage, LectureIndexPage
 
     request = context.get("request")
@@ -85,13 +85,14 @@ def upcoming_lectures(context, limit=3):
         .order_by("starts_at")
     )[: int(limit)]
     index = LectureIndexPage.objects.live().filter(locale=locale).first()
-    return {"request": request, "cards": list(entries), "lecture_index": index}
+    return {"request": request, "cards": speakers_in_their_language(list(entries)),
+            "lecture_index": index}
 
 
 @register.inclusion_tag("lectures/includes/topic_entries.html", takes_context=True)
 def topic_entries(context, topic, limit=6):
     """The lectures and events tagged with a topic page, newest first, for the topic's hub."""
-    from lectures.archive import archive_order, with_card_data
+    from lectures.archive import archive_order, speakers_in_their_language, with_card_data
     from lectures.models import CalendarEntryPage, LectureIndexPage
 
     through = CalendarEntryPage.topics.through
@@ -102,5 +103,5 @@ def topic_entries(context, topic, limit=6):
         )
     ))[: int(limit)]
     index = LectureIndexPage.objects.live().filter(locale_id=topic.locale_id).first()
-    return {"request": context.get("request"), "cards": list(entries), "lecture_index": index,
-            "topic": topic}
+    return {"request": context.get("request"), "cards": speakers_in_their_language(list(entries)),
+            "lecture_index": index, "topic": topic}

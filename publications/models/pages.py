@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.page_cache import cached_fragment, cached_fragments
 from cms.paging import PagedListing, paginate, query_without_page
+from home.locales import show_people_in_locale
 from publications.forms import PublicationPageForm
 from publications.validators import (
     normalise_doi,
@@ -154,7 +155,9 @@ class SeriesIndexPage(PagedListing, Page):
         context = super().get_context(request, *args, **kwargs)
         publications = PublicationPage.objects.child_of(self).live().public()
         context["series"] = self.series.localized
-        context["editors"] = self.series.editors.select_related("person", "person__locale")
+        # The board as the page's language writes its people (their translations, if any).
+        context["editors"] = show_people_in_locale(
+            self.series.editors.select_related("person", "person__locale"), self.locale_id)
         paging = page_of_cards(
             request, with_card_data(publications).order_by("-publication_date", "-pk"), 10
         )

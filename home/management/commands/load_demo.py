@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "publications.review.demo",
     "lectures.demo",
     "registrations.demo",  # runs of the lectures demo's course
+    "home.demo.people",  # every app's people in French, German and Arabic, once all are made
     "search.demo",  # after the page demos: it promotes pages they made
     # Last: gives translators rights on every locale root the other modules made.
     "translation.demo",
