@@ -122,19 +122,22 @@ def translated_fields(page, text, rng):
 
 
 def after_translation(source, translation, corpus):
-    """A translated publication lists the same contributors and the topics of its own locale."""
+    """A translated publication lists the same contributors and the topics of its own locale.
+
+    The rows are written with the pages, in bulk (``corpus.writer.add_rows``).
+    """
     if not isinstance(source, PublicationPage):
         return
-    PublicationContributor.objects.bulk_create([
+    corpus.writer.add_rows(
         PublicationContributor(
             page_id=translation.pk, person_id=c.person_id, given_names=c.given_names,
             family_name=c.family_name, affiliation=c.affiliation, orcid=c.orcid, role=c.role,
             sort_order=c.sort_order,
         )
         for c in source.contributors.all()
-    ])
+    )
     topics = corpus.localized_topics(source.topics.all(), translation.locale_id)
-    PublicationPage.topics.through.objects.bulk_create([
+    corpus.writer.add_rows(
         PublicationPage.topics.through(publicationpage_id=translation.pk, topicpage_id=topic.pk)
         for topic in topics
-    ])
+    )

@@ -106,11 +106,19 @@ class Command(BaseCommand):
         Whole sections get translated in real life, so a page chosen for a locale brings its
         untranslated ancestors along (as ``copy_for_translation(copy_parents=True)`` does).
         """
-        keys = {page.translation_key for page in corpus.pages_for_translation}
-        translations = {
-            (page.translation_key, page.locale_id): page
-            for page in Page.objects.filter(Q(depth__lte=3) | Q(translation_key__in=keys))
-        }
+        # Translations that exist already: of the locale roots and sections, and of the pages the
+        # corpus reuses (the demo's topics); the pages the writer made have none yet.
+        reused = {page.translation_key for page in corpus.pages_for_translation
+                  if page.path not in corpus.writer.by_path}
+        existing = list(Page.objects.filter(Q(depth__lte=3) | Q(translation_key__in=reused)))
+        translations = {(page.translation_key, page.locale_id): page for page in existing}
+        known = {page.path: page for page in [*existing, *corpus.pages]}
+
+        def parent_of(page):
+            path = page.path[:-Page.steplen]
+            found = corpus.writer.by_path.get(path) or known.get(path)
+            return found if found is not None else Page.objects.get(path=path)
+
         made = []
 
         def translated(source, code):
@@ -118,7 +126,7 @@ class Command(BaseCommand):
             existing = translations.get((source.translation_key, locale.pk))
             if existing is not None or source.pk not in translators:
                 return existing
-            parent = translated(source.get_parent(), code)
+            parent = translated(parent_of(source), code)
             if parent is None:
                 return None
             rng = random.Random(f"{corpus.seed}:translate:{source.translation_key}:{code}")
