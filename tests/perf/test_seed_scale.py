@@ -64,3 +64,28 @@ def test_seed_scale_refuses_to_pile_a_second_corpus_on_the_first():
         call_command("seed_scale", pages=20, seed=7, verbosity=0)
     with pytest.raises(CommandError, match="at least 1"):
         call_command("seed_scale", pages=0, reset=True, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_seed_scale_adds_the_private_records_the_admin_lists_at_size():
+    from publications.models import Submission
+    from registrations.models import Registration
+
+    call_command("seed_scale", pages=300, seed=7, verbosity=0)
+    # Submissions in every state of the pipeline and registrations in every state, in
+    # proportion to the pages (0.1 and 0.2 a page), for the queue and the listing at size.
+    assert set(Submission.objects.values_list("state", flat=True)) == set(Submission.State.values)
+    assert set(Registration.objects.values_list("status", flat=True)) == set(
+        Registration.Status.values)
+    assert Submission.objects.count() == 30
+    assert Registration.objects.count() == 60
+    # The working papers are the largest section (0.4 × N children at any size).
+    biggest = Page.objects.order_by("-numchild").first()
+    assert biggest.slug == "scale-working-papers"
+    assert biggest.numchild == biggest.get_children().count() >= 80
+
+    # --reset removes them with the pages (runs and registrations protect their events).
+    call_command("seed_scale", pages=300, seed=7, reset=True, verbosity=0)
+    assert Submission.objects.count() == 30
+    assert Registration.objects.count() == 60
+    assert Page.find_problems() == ([], [], [], [], [])
