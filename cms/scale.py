@@ -21,9 +21,9 @@ from django.core.management.color import no_style
 from django.db import connection, models
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from PIL import Image as PILImage
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
+from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
