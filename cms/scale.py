@@ -42,6 +42,15 @@ def stable_uuid(seed, *parts):
     return uuid.uuid5(NAMESPACE, ":".join([str(seed), *map(str, parts)]))
 
 
+def stable_pick(items, draw, number, first=5):
+    """One of ``items`` for the ``number``-th page, from ``draw`` (a random number in [0, 1)).
+
+    Page number i picks among the first ``first + i`` items only, so the pages the benchmark
+    samples (the first ones of each type) name the same people and works at every corpus size:
+    picking among all of them would tie a page's speakers, and so its query count, to N."""
+    return items[int(draw * min(len(items), first + number))]
+
+
 def days_ago(days, hours=0):
     return EPOCH - datetime.timedelta(days=days, hours=hours)
 

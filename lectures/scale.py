@@ -10,7 +10,7 @@ import string
 
 from django.utils.text import slugify
 
-from cms.scale import days_ago, stable_uuid
+from cms.scale import days_ago, stable_pick, stable_uuid
 
 from .factories import EventPageFactory, LecturePageFactory
 from .models import (
@@ -117,10 +117,10 @@ def seed(n, rng, corpus):
             )
             parent = index
         for position in range(page_rng.choice((1, 1, 2, 3))):
-            person = corpus.people[int(page_rng.random() * len(corpus.people))]
+            person = stable_pick(corpus.people, page_rng.random(), number)
             page.speakers.add(Speaker(person=person, sort_order=position))
         if publications and page_rng.random() < 0.3:
-            related = publications[int(page_rng.random() * len(publications))]
+            related = stable_pick(publications, page_rng.random(), number)
             page.related_publications.add(RelatedPublication(publication=related, sort_order=0))
         page.topics = page_rng.sample(corpus.topics, k=page_rng.choice((1, 2)))
         # What CalendarEntryPage.save works out, since the corpus writer inserts rows in bulk.

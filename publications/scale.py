@@ -12,6 +12,7 @@ from cms.scale import (
     days_ago,
     ensure_pdf_pool,
     pdf_documents,
+    stable_pick,
     stable_uuid,
 )
 
@@ -116,7 +117,7 @@ def seed(n, rng, corpus):
             translation_key=stable_uuid(corpus.seed, "publication", number),
         )
         for position in range(page_rng.choice((1, 1, 2, 3, 4))):
-            person = corpus.people[int(page_rng.random() * len(corpus.people))]
+            person = stable_pick(corpus.people, page_rng.random(), number)
             given, _, family = person.name.partition(" ")
             page.contributors.add(PublicationContributor(
                 person=person if page_rng.random() < 0.8 else None, given_names=given,

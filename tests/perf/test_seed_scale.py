@@ -89,3 +89,26 @@ def test_seed_scale_adds_the_private_records_the_admin_lists_at_size():
     assert Submission.objects.count() == 30
     assert Registration.objects.count() == 60
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+@pytest.mark.django_db
+def test_the_first_pages_of_each_type_are_the_same_at_every_size():
+    """The benchmark samples the first pages of each type by slug and compares their query
+    counts across sizes: their speakers, authors and related works must not depend on N."""
+    from lectures.models import LecturePage
+    from publications.models import PublicationPage
+
+    def first_pages():
+        lectures = LecturePage.objects.filter(locale__language_code="en").order_by("slug")[:3]
+        works = PublicationPage.objects.filter(locale__language_code="en").order_by("slug")[:3]
+        return (
+            [(p.slug, [s.person.slug for s in p.speakers.all()],
+              [r.publication.slug for r in p.related_publications.all()]) for p in lectures],
+            [(p.slug, [c.person.slug if c.person else c.family_name for c in p.contributors.all()])
+             for p in works],
+        )
+
+    call_command("seed_scale", pages=150, seed=7, verbosity=0)
+    small = first_pages()
+    call_command("seed_scale", pages=400, seed=7, reset=True, verbosity=0)
+    assert first_pages() == small
