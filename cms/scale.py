@@ -304,10 +304,13 @@ class TreeWriter:
         rows, self._rows = self._rows, {}
         for model, objects in rows.items():
             model.objects.bulk_create(objects, batch_size=1000)
-        if pending:
+        if self._next_id is not None:
+            # The ids were given here, so the table's sequence still points below them: moved
+            # past the largest, or the next page saved the usual way would take a used id.
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [Page]):
                     cursor.execute(sql)
+            self._next_id = None
 
     def _collect_related_rows(self, page):
         """The inline rows and many-to-many links set on the page in memory (modelcluster keeps

@@ -122,7 +122,7 @@ def test_the_menu_costs_the_same_queries_however_many_pages_the_sections_hold(rf
     call_command("seed_scale", pages=150, seed=7, verbosity=0)
     home = Page.objects.get(depth=2, locale__language_code="en")
     in_menu = home.get_children().filter(show_in_menus=True).first()
-    outside = home.get_children().filter(show_in_menus=False).first()
+    outside = home.add_child(instance=StandardPage(title="Not in the menu", slug="not-in-menu"))
 
     def build():
         request = rf.get("/en/", HTTP_HOST="localhost")
