@@ -5,10 +5,10 @@ holds what they share. Everything here is deterministic for a given seed: text c
 caller's ``random.Random``, translation keys are UUIDv5 of the seed and a stable name, and dates
 count from a fixed day rather than from "now".
 
-Page creation bypasses ``add_child``'s per-page validation and tree look-ups (one ``get_last_child``
-and one ``full_clean`` with a query per foreign key, for every page) because a 5,000-page corpus
-must build in minutes on a shared two-core machine. The tree it writes is the same one
-``add_child`` would write: ``fix_tree`` finds no problems in it (the smoke test checks this).
+Pages are written in bulk (``TreeWriter``) rather than by ``add_child`` (a ``get_last_child``, a
+``full_clean`` with a query per foreign key and one INSERT per table, for every page), because a
+50,000-page corpus must build in minutes on a shared two-core machine. The tree it writes is the
+one ``add_child`` would write: ``Page.find_problems`` finds nothing in it (tests/perf checks this).
 """
 
 import datetime
@@ -17,9 +17,12 @@ import uuid
 from contextlib import contextmanager
 
 from django.core.files.images import ImageFile
-from django.db import connection
+from django.core.management.color import no_style
+from django.db import connection, models
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import get_all_child_relations
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -37,6 +40,15 @@ TRANSLATION_SHARE = {"fr": 0.45, "de": 0.3, "ar": 0.15}
 
 def stable_uuid(seed, *parts):
     return uuid.uuid5(NAMESPACE, ":".join([str(seed), *map(str, parts)]))
+
+
+def stable_pick(items, draw, number, first=5):
+    """One of ``items`` for the ``number``-th page, from ``draw`` (a random number in [0, 1)).
+
+    Page number i picks among the first ``first + i`` items only, so the pages the benchmark
+    samples (the first ones of each type) name the same people and works at every corpus size:
+    picking among all of them would tie a page's speakers, and so its query count, to N."""
+    return items[int(draw * min(len(items), first + number))]
 
 
 def days_ago(days, hours=0):
@@ -188,39 +200,148 @@ class Text:
 
 
 class TreeWriter:
-    """Adds pages under parents as treebeard's ``add_child`` would, without its per-page queries.
+    """Adds pages under parents as treebeard's ``add_child`` would, and writes them in bulk.
 
-    It remembers the last child path of each parent it has written to and updates ``numchild``
-    once per parent at the end (``finish``).
+    ``add`` gives the page its id, tree path, depth, URL path and locale at once, so the caller
+    can link to it, hang children under it and translate it before anything is written; ``finish``
+    writes every page added since the last call with one multi-row INSERT per table and batch,
+    then their inline rows (speakers, contributors) and many-to-many links (topics), and sets
+    ``numchild`` of every parent.
+
+    Django's ``bulk_create`` refuses models with multi-table inheritance, which every Wagtail page
+    type is: ``wagtailcore_page`` plus one table per concrete model down to the specific class.
+    The writer therefore inserts each table's own columns itself, with ``QuerySet._insert``: the
+    call ``bulk_create`` makes for a single table, and the one ``Model.save`` makes for each table
+    of a multi-table child (``Model._do_insert``), here with many rows at once. The ids are given
+    by the writer (above the largest existing one; the sequence is moved past them in
+    ``finish``), so every table's row carries the page's id in its parent link.
+
+    What ``save`` would add and a scale corpus does without: validation (the content is made by
+    code), revisions (the pages are published as they are written, ``live_revision`` stays empty
+    as for pages made by ``add_child``), and the ``post_save`` handlers. Pages up to depth 3
+    (locale roots and the section pages under them) are saved one by one for the sake of those
+    handlers: translators' rights on a locale root and workflows on a section root
+    (translation/signals.py, publications/signals.py).
     """
+
+    SAVED_ONE_BY_ONE_UP_TO_DEPTH = 3
 
     def __init__(self):
         self._last_step = {}  # parent path -> number of the last child step
-        self._parents = {}  # parent path -> parent page
+        self._children_added = {}  # parent path -> children added since the last finish
+        self._parent_ids = {}  # parent path -> parent's id
+        self._new_paths = set()  # paths of the pages this writer made (no children in the db)
+        self._pending = []  # pages added, not yet written
+        self._rows = {}  # model -> rows to write after the pages (inline rows, m2m links)
+        self._next_id = None
+        self.by_path = {}  # every page added, by tree path
+
+    def _allocate_id(self):
+        if self._next_id is None:
+            from django.db.models import Max
+
+            self._next_id = (Page.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+        self._next_id += 1
+        return self._next_id - 1
 
     def add(self, parent, page):
         if parent.path not in self._last_step:
-            last = parent.get_last_child()
+            last = None if parent.path in self._new_paths else parent.get_last_child()
             self._last_step[parent.path] = Page._str2int(last.path[-Page.steplen:]) if last else 0
-            self._parents[parent.path] = parent
         self._last_step[parent.path] += 1
+        self._children_added[parent.path] = self._children_added.get(parent.path, 0) + 1
+        self._parent_ids[parent.path] = parent.pk
+        page.id = self._allocate_id()
+        for field in type(page)._meta.concrete_fields:  # every table's link to the page row
+            if field.remote_field and field.remote_field.parent_link:
+                setattr(page, field.attname, page.id)
         page.depth = parent.depth + 1
         page.path = Page._get_path(parent.path, page.depth, self._last_step[parent.path])
         page.numchild = 0
         page.draft_title = page.title
         page.has_unpublished_changes = not page.live
+        if page.locale_id is None:
+            page.locale_id = parent.locale_id
         page._cached_parent_obj = parent
         page._is_site_root = False
         page.set_url_path(parent)
-        page.save(clean=False)
+        self._new_paths.add(page.path)
+        self.by_path[page.path] = page
+        if page.depth <= self.SAVED_ONE_BY_ONE_UP_TO_DEPTH:
+            # Django's own save (Wagtail's would look the page up by its id to compare slugs):
+            # every table's row and the post_save signal; the inline rows go with the bulk ones.
+            models.Model.save(page)
+            self._collect_related_rows(page)
+            self._children_added[parent.path] -= 1
+            Page.objects.filter(pk=parent.pk).update(numchild=models.F("numchild") + 1)
+        else:
+            self._pending.append(page)
         return page
 
+    def add_rows(self, rows):
+        """Rows that refer to pages added (speakers of a translation, say): written by ``finish``
+        after the pages."""
+        for row in rows:
+            self._rows.setdefault(type(row), []).append(row)
+
     def finish(self):
-        """Writes the children count of every parent touched (treebeard's ``numchild``)."""
-        for path, parent in self._parents.items():
-            count = Page.objects.filter(path__startswith=path, depth=parent.depth + 1).count()
-            Page.objects.filter(pk=parent.pk).update(numchild=count)
-            parent.numchild = count
+        pending, self._pending = self._pending, []
+        for page in pending:
+            page.numchild = self._children_added.pop(page.path, 0)
+            self._collect_related_rows(page)
+        for path, count in self._children_added.items():
+            if count:
+                Page.objects.filter(pk=self._parent_ids[path]).update(
+                    numchild=models.F("numchild") + count)
+        self._children_added = {}
+        by_model = {}
+        for page in pending:
+            by_model.setdefault(type(page), []).append(page)
+        for model, pages in by_model.items():
+            tables = [*reversed(model._meta.get_parent_list()), model]
+            for table in tables:
+                insert_rows(table, pages, table._meta.local_concrete_fields)
+        rows, self._rows = self._rows, {}
+        for model, objects in rows.items():
+            model.objects.bulk_create(objects, batch_size=1000)
+        if self._next_id is not None:
+            # The ids were given here, so the table's sequence still points below them: moved
+            # past the largest, or the next page saved the usual way would take a used id.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), [Page]):
+                    cursor.execute(sql)
+            self._next_id = None
+
+    def _collect_related_rows(self, page):
+        """The inline rows and many-to-many links set on the page in memory (modelcluster keeps
+        them until the page is saved; here they are written in bulk instead)."""
+        related = page.__dict__.get("_cluster_related_objects") or {}
+        if not related:
+            return
+        model = type(page)
+        for relation in get_all_child_relations(model):
+            items = related.get(relation.get_accessor_name())
+            for item in items or ():
+                setattr(item, relation.field.attname, page.pk)
+                self._rows.setdefault(type(item), []).append(item)
+        for field in model._meta.get_fields():
+            if isinstance(field, ParentalManyToManyField) and related.get(field.name):
+                through = field.remote_field.through
+                self.add_rows(
+                    through(**{f"{field.m2m_field_name()}_id": page.pk,
+                               f"{field.m2m_reverse_field_name()}_id": target.pk})
+                    for target in related[field.name]
+                )
+
+
+def insert_rows(model, objects, fields):
+    """One table's columns of ``objects`` in multi-row INSERTs (see ``TreeWriter``)."""
+    fields = list(fields)
+    size = connection.ops.bulk_batch_size(fields, objects) or len(objects)
+    size = max(1, min(size, 1000))
+    for start in range(0, len(objects), size):
+        model._base_manager._insert(objects[start:start + size], fields=fields,
+                                    using=connection.alias)
 
 
 def translate_page(writer, source, locale, translated_parent, **fields):
@@ -350,6 +471,7 @@ class Corpus:
         self.pages_for_translation = []
         self.always_translate = set()  # pks of section pages that exist in every locale
         self.indexed = {}  # model -> primary keys to add to the search index at the end
+        self.translations = {}  # (translation key, locale id) -> translation made by translate
 
     def text(self, language, rng):
         return Text(rng, language)
@@ -363,6 +485,7 @@ class Corpus:
     def translate(self, source, code, fields, parent):
         page = translate_page(self.writer, source, self.locales[code], parent, **fields)
         self.indexed.setdefault(type(page), []).append(page.pk)
+        self.translations[(page.translation_key, page.locale_id)] = page
         return page
 
     def body(self, text, rng, blocks=6):
@@ -412,8 +535,12 @@ class Corpus:
                 for topic in TopicPage.objects.filter(
                     translation_key__in=[t.translation_key for t in self.topics])
             }
-        return [self._topic_translations.get((topic.translation_key, locale_id), topic)
-                for topic in topics]
+
+        def localized(topic):
+            key = (topic.translation_key, locale_id)
+            return self.translations.get(key) or self._topic_translations.get(key, topic)
+
+        return [localized(topic) for topic in topics]
 
 
 def ensure_pdf_pool(corpus, count):

@@ -10,7 +10,7 @@ import string
 
 from django.utils.text import slugify
 
-from cms.scale import days_ago, stable_uuid
+from cms.scale import days_ago, stable_pick, stable_uuid
 
 from .factories import EventPageFactory, LecturePageFactory
 from .models import (
@@ -117,12 +117,14 @@ def seed(n, rng, corpus):
             )
             parent = index
         for position in range(page_rng.choice((1, 1, 2, 3))):
-            person = corpus.people[int(page_rng.random() * len(corpus.people))]
+            person = stable_pick(corpus.people, page_rng.random(), number)
             page.speakers.add(Speaker(person=person, sort_order=position))
         if publications and page_rng.random() < 0.3:
-            related = publications[int(page_rng.random() * len(publications))]
+            related = stable_pick(publications, page_rng.random(), number)
             page.related_publications.add(RelatedPublication(publication=related, sort_order=0))
         page.topics = page_rng.sample(corpus.topics, k=page_rng.choice((1, 2)))
+        # What CalendarEntryPage.save works out, since the corpus writer inserts rows in bulk.
+        page.starts_at, page.ends_at = page.compute_moments()
         corpus.add(parent, page)
         created.append(page)
     corpus.pages_for_translation.extend(created)
@@ -145,22 +147,25 @@ def translated_fields(page, text, rng):
 
 
 def after_translation(source, translation, corpus):
-    """Speakers and related publications are the same people and works in every language."""
+    """Speakers and related publications are the same people and works in every language.
+
+    The rows are written with the pages, in bulk (``corpus.writer.add_rows``).
+    """
     if not isinstance(source, CalendarEntryPage):
         return
-    Speaker.objects.bulk_create([
+    corpus.writer.add_rows(
         Speaker(page_id=translation.pk, person_id=s.person_id, role=s.role,
                 sort_order=s.sort_order)
         for s in source.speakers.all()
-    ])
-    RelatedPublication.objects.bulk_create([
+    )
+    corpus.writer.add_rows(
         RelatedPublication(page_id=translation.pk, publication_id=r.publication_id,
                            sort_order=r.sort_order)
         for r in source.related_publications.all()
-    ])
+    )
     topics = corpus.localized_topics(source.topics.all(), translation.locale_id)
-    CalendarEntryPage.topics.through.objects.bulk_create([
+    corpus.writer.add_rows(
         CalendarEntryPage.topics.through(calendarentrypage_id=translation.pk,
                                          topicpage_id=topic.pk)
         for topic in topics
-    ])
+    )

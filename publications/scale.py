@@ -7,7 +7,14 @@ import random
 
 from django.utils.text import slugify
 
-from cms.scale import days_ago, ensure_pdf_pool, pdf_documents, stable_uuid
+from cms.scale import (
+    TRANSLATION_SHARE,
+    days_ago,
+    ensure_pdf_pool,
+    pdf_documents,
+    stable_pick,
+    stable_uuid,
+)
 
 from .factories import PublicationPageFactory
 from .models import (
@@ -19,13 +26,28 @@ from .models import (
 )
 
 # Share of the corpus's pages that are publications, relative to the other apps' shares.
-SHARE = 4
+SHARE = 7
 
+# The series and the share of publications in each. A network's working papers pile up where
+# its monographs do not: the working-paper series is the corpus's largest section, about 0.4 × N
+# children (20,000 at N = 50,000), which the page explorer, the series listing and the sitemap
+# measure at size.
 SERIES = [
-    ("scale-monographs", "JCMI Monographs (scale corpus)", Series.Kind.MONOGRAPH, "MON"),
-    ("scale-white-papers", "JCMI White Papers (scale corpus)", Series.Kind.WHITE_PAPER, "WhP"),
-    ("scale-working-papers", "JCMI Working Papers (scale corpus)", Series.Kind.WORKING_PAPER, "WP"),
+    ("scale-monographs", "JCMI Monographs (scale corpus)", Series.Kind.MONOGRAPH, "MON", 0.05),
+    ("scale-white-papers", "JCMI White Papers (scale corpus)", Series.Kind.WHITE_PAPER, "WhP",
+     0.07),
+    ("scale-working-papers", "JCMI Working Papers (scale corpus)", Series.Kind.WORKING_PAPER, "WP",
+     0.88),
 ]
+# Working papers are seldom translated: one in ten is offered for translation (and then gets the
+# usual share of translations, TRANSLATION_SHARE), every other publication is.
+WORKING_PAPERS_TRANSLATED = 0.1
+# Live pages each publication brings on average, itself and its translations: what seed_scale
+# divides this module's share of the pages by to know how many publications to make.
+PAGES_PER_SOURCE = (
+    (1 - SERIES[2][4]) * (0.95 + sum(TRANSLATION_SHARE.values()))
+    + SERIES[2][4] * (1 + WORKING_PAPERS_TRANSLATED * (sum(TRANSLATION_SHARE.values()) - 0.05))
+)
 LICENCES = [choice for choice, _label in PublicationPage.Licence.choices]
 
 
@@ -48,10 +70,10 @@ def publication_index(corpus):
 
 
 def seed(n, rng, corpus):
-    """``n`` publications spread over three series, newest numbered last."""
+    """``n`` publications spread over three series (``SERIES``' shares), newest numbered last."""
     index = publication_index(corpus)
     series_pages = []
-    for slug, name, kind, prefix in SERIES:
+    for slug, name, kind, prefix, _share in SERIES:
         series, _ = Series.objects.get_or_create(
             slug=slug, locale=corpus.locales["en"],
             defaults={"name": name, "kind": kind, "number_prefix": prefix,
@@ -74,7 +96,9 @@ def seed(n, rng, corpus):
     created = []
     for number in range(n):
         page_rng = random.Random(f"{corpus.seed}:publication:{number}")
-        parent = series_pages[int(page_rng.random() * len(series_pages))]
+        draw = page_rng.random()
+        parent = series_pages[0 if draw < SERIES[0][4] else
+                              1 if draw < SERIES[0][4] + SERIES[1][4] else 2]
         numbers[parent.pk] += 1
         text = corpus.text("en", page_rng)
         title = text.title()
@@ -93,7 +117,7 @@ def seed(n, rng, corpus):
             translation_key=stable_uuid(corpus.seed, "publication", number),
         )
         for position in range(page_rng.choice((1, 1, 2, 3, 4))):
-            person = corpus.people[int(page_rng.random() * len(corpus.people))]
+            person = stable_pick(corpus.people, page_rng.random(), number)
             given, _, family = person.name.partition(" ")
             page.contributors.add(PublicationContributor(
                 person=person if page_rng.random() < 0.8 else None, given_names=given,
@@ -102,7 +126,8 @@ def seed(n, rng, corpus):
         page.topics = page_rng.sample(corpus.topics, k=page_rng.choice((1, 2, 3)))
         corpus.add(parent, page)
         created.append(page)
-    corpus.pages_for_translation.extend(created)
+        if parent is not series_pages[2] or page_rng.random() < WORKING_PAPERS_TRANSLATED:
+            corpus.pages_for_translation.append(page)
     corpus.publications = created
     return created
 
@@ -122,19 +147,22 @@ def translated_fields(page, text, rng):
 
 
 def after_translation(source, translation, corpus):
-    """A translated publication lists the same contributors and the topics of its own locale."""
+    """A translated publication lists the same contributors and the topics of its own locale.
+
+    The rows are written with the pages, in bulk (``corpus.writer.add_rows``).
+    """
     if not isinstance(source, PublicationPage):
         return
-    PublicationContributor.objects.bulk_create([
+    corpus.writer.add_rows(
         PublicationContributor(
             page_id=translation.pk, person_id=c.person_id, given_names=c.given_names,
             family_name=c.family_name, affiliation=c.affiliation, orcid=c.orcid, role=c.role,
             sort_order=c.sort_order,
         )
         for c in source.contributors.all()
-    ])
+    )
     topics = corpus.localized_topics(source.topics.all(), translation.locale_id)
-    PublicationPage.topics.through.objects.bulk_create([
+    corpus.writer.add_rows(
         PublicationPage.topics.through(publicationpage_id=translation.pk, topicpage_id=topic.pk)
         for topic in topics
-    ])
+    )

@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Site search"
 
     def ready(self):
-        from .patches import leave_the_vector_unselected
+        from .patches import leave_the_vector_unselected, prepare_fields_once
 
         leave_the_vector_unselected()
+        prepare_fields_once()

@@ -8,6 +8,8 @@ page-cache fragment (cms.page_cache.cached_fragment) for visitors who could get 
 
 from django import template
 from django.conf import settings
+from django.db.models import Q, Window
+from django.db.models.functions import RowNumber, Substr
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
@@ -17,6 +19,8 @@ from cms.page_cache import cached_fragment
 register = template.Library()
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+# The most pages the menu lists under one section.
+MENU_SECTION_PAGES = 12
 
 
 def _cached(request, key, build):
@@ -68,8 +72,10 @@ def _menu_entry(page, request):
 
 
 def _menu_items(request, page):
-    """The locale home's children that editors marked "show in menus", each with its own live
-    children (the section's pages): two queries, whatever the size of the tree."""
+    """The locale home's children that editors marked "show in menus", each with its first
+    MENU_SECTION_PAGES live children (the section's pages): two queries, whatever the size of
+    the tree. A section with more pages than that (an archive of thousands of works) lists the
+    first ones; its own page lists them all."""
     home = locale_home(request, page)
     if home is None:
         return []
@@ -82,9 +88,17 @@ def _menu_items(request, page):
         return items
     by_path = {item["path"]: item for item in items}
     step = len(home.path) // home.depth
+    # Only the menu's sections' pages, numbered within each section (the section's path is the
+    # start of theirs), so that the database hands over MENU_SECTION_PAGES a section at most.
+    in_menu_sections = Q()
+    for path in by_path:
+        in_menu_sections |= Q(path__startswith=path)
     grandchildren = (
-        Page.objects.live().public().descendant_of(home)
-        .filter(depth=home.depth + 2).select_related("locale").order_by("path")
+        Page.objects.live().public().filter(in_menu_sections, depth=home.depth + 2)
+        .annotate(place=Window(RowNumber(), partition_by=Substr("path", 1, step * (home.depth + 1)),
+                               order_by="path"))
+        .filter(place__lte=MENU_SECTION_PAGES)
+        .select_related("locale").order_by("path")
     )
     for grandchild in grandchildren:
         parent = by_path.get(grandchild.path[: step * (home.depth + 1)])

@@ -248,6 +248,11 @@ class PublicationPage(RoutablePageMixin, Page):
     ]
     search_facets = {"topic": "topics", "year": "publication_date", "series": "series"}
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # pdf_text reads the document: with the page, not one query per page (update_index).
+        return super().get_indexed_objects().select_related("pdf")
+
     def pdf_text(self):
         # A method on the model itself (not a mixin): Elasticsearch names the field after it.
         from search.indexing import documents_text

@@ -106,3 +106,37 @@ def test_breadcrumbs_lead_back_up_to_the_home_page(client, demo):
     assert [a["href"] for a in trail] == ["/en/", "/en/lectures/"]
     assert 'class="breadcrumbs"' not in client.get("/en/").content.decode()
 
+
+@pytest.mark.django_db
+def test_the_menu_costs_the_same_queries_however_many_pages_the_sections_hold(rf):
+    """Each menu section lists its first MENU_SECTION_PAGES pages, in the same queries however
+    many it holds (at 50,000 pages the menu read every section's pages, 2,800 a build)."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    from home.models import StandardPage
+    from home.templatetags.navigation_tags import MENU_SECTION_PAGES, _menu_items
+
+    call_command("seed_scale", pages=150, seed=7, verbosity=0)
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    in_menu = home.get_children().filter(show_in_menus=True).first()
+    outside = home.add_child(instance=StandardPage(title="Not in the menu", slug="not-in-menu"))
+
+    def build():
+        request = rf.get("/en/", HTTP_HOST="localhost")
+        with CaptureQueriesContext(connection) as captured:
+            items = _menu_items(request, home)
+        return len(captured), {item["page_id"]: item["children"] for item in items}
+
+    build()  # a first visit fills the caches a running site keeps warm (site root paths)
+    few, _menu = build()
+    for number in range(MENU_SECTION_PAGES + 3):
+        for section in (in_menu, outside):
+            section.add_child(instance=StandardPage(title=f"Page {number}",
+                                                    slug=f"page-{number}-{section.pk}"))
+    many, menu = build()
+    assert many == few
+    assert len(menu[in_menu.pk]) == MENU_SECTION_PAGES
+    assert outside.pk not in menu

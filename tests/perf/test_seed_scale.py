@@ -64,3 +64,51 @@ def test_seed_scale_refuses_to_pile_a_second_corpus_on_the_first():
         call_command("seed_scale", pages=20, seed=7, verbosity=0)
     with pytest.raises(CommandError, match="at least 1"):
         call_command("seed_scale", pages=0, reset=True, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_seed_scale_adds_the_private_records_the_admin_lists_at_size():
+    from publications.models import Submission
+    from registrations.models import Registration
+
+    call_command("seed_scale", pages=300, seed=7, verbosity=0)
+    # Submissions in every state of the pipeline and registrations in every state, in
+    # proportion to the pages (0.1 and 0.2 a page), for the queue and the listing at size.
+    assert set(Submission.objects.values_list("state", flat=True)) == set(Submission.State.values)
+    assert set(Registration.objects.values_list("status", flat=True)) == set(
+        Registration.Status.values)
+    assert Submission.objects.count() == 30
+    assert Registration.objects.count() == 60
+    # The working papers are the largest section (0.4 × N children at any size).
+    biggest = Page.objects.order_by("-numchild").first()
+    assert biggest.slug == "scale-working-papers"
+    assert biggest.numchild == biggest.get_children().count() >= 80
+
+    # --reset removes them with the pages (runs and registrations protect their events).
+    call_command("seed_scale", pages=300, seed=7, reset=True, verbosity=0)
+    assert Submission.objects.count() == 30
+    assert Registration.objects.count() == 60
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+@pytest.mark.django_db
+def test_the_first_pages_of_each_type_are_the_same_at_every_size():
+    """The benchmark samples the first pages of each type by slug and compares their query
+    counts across sizes: their speakers, authors and related works must not depend on N."""
+    from lectures.models import LecturePage
+    from publications.models import PublicationPage
+
+    def first_pages():
+        lectures = LecturePage.objects.filter(locale__language_code="en").order_by("slug")[:3]
+        works = PublicationPage.objects.filter(locale__language_code="en").order_by("slug")[:3]
+        return (
+            [(p.slug, [s.person.slug for s in p.speakers.all()],
+              [r.publication.slug for r in p.related_publications.all()]) for p in lectures],
+            [(p.slug, [c.person.slug if c.person else c.family_name for c in p.contributors.all()])
+             for p in works],
+        )
+
+    call_command("seed_scale", pages=150, seed=7, verbosity=0)
+    small = first_pages()
+    call_command("seed_scale", pages=400, seed=7, reset=True, verbosity=0)
+    assert first_pages() == small

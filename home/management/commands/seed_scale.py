@@ -28,6 +28,13 @@ SCALE_MODULES = [
     "publications.scale",
     "lectures.scale",
 ]
+# Records that are not pages, sized by the number of pages: each module offers
+# seed(pages, rng, corpus) and reset(). Submissions in every state for the managing editors'
+# queue, runs and registrations for the event managers' listing.
+RECORD_MODULES = [
+    "publications.review.scale",
+    "registrations.scale",
+]
 
 
 class Command(BaseCommand):
@@ -58,9 +65,16 @@ class Command(BaseCommand):
         with transaction.atomic(), search_index_paused(indexed_models), \
                 disable_reference_index_auto_update():
             corpus = self._build(modules, pages, seed)
+            for name in RECORD_MODULES:
+                records = import_module(name).seed(
+                    pages, random.Random(f"{seed}:{name}"), corpus)
+                self.stdout.write(f"  {name}: {len(records)} records")
+        written = time.monotonic()
+        self.stdout.write(f"  written in {written - started:.0f} s")
         with transaction.atomic():
             for model, pks in corpus.indexed.items():
                 index_in_bulk(model, pks)
+        self.stdout.write(f"  search index in {time.monotonic() - written:.0f} s")
         vacuum_analyze()
         total = Page.objects.filter(live=True).count()
         self.stdout.write(self.style.SUCCESS(
@@ -77,17 +91,19 @@ class Command(BaseCommand):
         home_scale.seed_topics(corpus)
         home_scale.seed_people(corpus, max(10, pages // 25))
 
-        # The home page and topics in every locale count towards the total; every other source
-        # page gets on average about sum(TRANSLATION_SHARE) - 0.05 translations (a page whose
-        # parent section is not translated waits for it, so slightly fewer than the shares).
-        # Measured: 5399 live pages for --pages 5000, 636 for 500 (the demo adds about 110).
+        # The home page and topics in every locale count towards the total; the rest is shared
+        # among the modules by their SHARE, and each module makes as many source pages as fill
+        # its part once translated: a source page gets on average about sum(TRANSLATION_SHARE)
+        # - 0.05 translations (a page whose parent section is not translated waits for it), unless
+        # the module says otherwise (PAGES_PER_SOURCE). Measured: see benchmarks/README.md.
         structure = (2 + len(corpus.topics)) * (1 + len(corpus.target_locales))
-        sources = max(5 * len(modules),
-                      round((pages - structure) / (0.95 + sum(TRANSLATION_SHARE.values()))))
+        budget = max(0, pages - structure)
         total_share = sum(module.SHARE for module in modules)
+        default_per_source = 0.95 + sum(TRANSLATION_SHARE.values())
         translators = {}
         for module in modules:
-            count = max(1, round(sources * module.SHARE / total_share))
+            per_source = getattr(module, "PAGES_PER_SOURCE", default_per_source)
+            count = max(5, round(budget * module.SHARE / total_share / per_source))
             before = len(corpus.pages_for_translation)
             module.seed(count, random.Random(f"{seed}:{module.__name__}"), corpus)
             for page in corpus.pages_for_translation[before:]:
@@ -106,11 +122,19 @@ class Command(BaseCommand):
         Whole sections get translated in real life, so a page chosen for a locale brings its
         untranslated ancestors along (as ``copy_for_translation(copy_parents=True)`` does).
         """
-        keys = {page.translation_key for page in corpus.pages_for_translation}
-        translations = {
-            (page.translation_key, page.locale_id): page
-            for page in Page.objects.filter(Q(depth__lte=3) | Q(translation_key__in=keys))
-        }
+        # Translations that exist already: of the locale roots and sections, and of the pages the
+        # corpus reuses (the demo's topics); the pages the writer made have none yet.
+        reused = {page.translation_key for page in corpus.pages_for_translation
+                  if page.path not in corpus.writer.by_path}
+        existing = list(Page.objects.filter(Q(depth__lte=3) | Q(translation_key__in=reused)))
+        translations = {(page.translation_key, page.locale_id): page for page in existing}
+        known = {page.path: page for page in [*existing, *corpus.pages]}
+
+        def parent_of(page):
+            path = page.path[:-Page.steplen]
+            found = corpus.writer.by_path.get(path) or known.get(path)
+            return found if found is not None else Page.objects.get(path=path)
+
         made = []
 
         def translated(source, code):
@@ -118,7 +142,7 @@ class Command(BaseCommand):
             existing = translations.get((source.translation_key, locale.pk))
             if existing is not None or source.pk not in translators:
                 return existing
-            parent = translated(source.get_parent(), code)
+            parent = translated(parent_of(source), code)
             if parent is None:
                 return None
             rng = random.Random(f"{corpus.seed}:translate:{source.translation_key}:{code}")
@@ -146,6 +170,8 @@ class Command(BaseCommand):
         from home.models import Person
 
         with transaction.atomic(), disable_reference_index_auto_update():
+            for name in reversed(RECORD_MODULES):
+                import_module(name).reset()
             # treebeard deletes each top-most match with its descendants in one go.
             Page.objects.filter(slug__startswith="scale-").delete()
             Person.objects.filter(slug__startswith="scale-person-").delete()
