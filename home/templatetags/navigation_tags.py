@@ -75,7 +75,7 @@ def _menu_items(request, page):
     """The locale home's children that editors marked "show in menus", each with its first
     MENU_SECTION_PAGES live children (the section's pages): two queries, whatever the size of
     the tree. A section with more pages than that (an archive of thousands of works) lists the
-    first ones; its own page lists them all."""
+    first ones and is marked ``more``: its section navigation then reads them all."""
     home = locale_home(request, page)
     if home is None:
         return []
@@ -97,15 +97,29 @@ def _menu_items(request, page):
         Page.objects.live().public().filter(in_menu_sections, depth=home.depth + 2)
         .annotate(place=Window(RowNumber(), partition_by=Substr("path", 1, step * (home.depth + 1)),
                                order_by="path"))
-        .filter(place__lte=MENU_SECTION_PAGES)
+        .filter(place__lte=MENU_SECTION_PAGES + 1)  # one more says the section has more
         .select_related("locale").order_by("path")
     )
     for grandchild in grandchildren:
         parent = by_path.get(grandchild.path[: step * (home.depth + 1)])
+        if parent and grandchild.place > MENU_SECTION_PAGES:
+            parent["more"] = True
+            continue
         entry = parent and _menu_entry(grandchild, request)
         if entry:
             parent["children"].append(entry)
     return items
+
+
+def _all_section_pages(request, section, current_path, current_pk):
+    """Every live page of a section longer than the menu shows, for its section navigation:
+    each page stays a link away from its section (one query, on such sections' pages only)."""
+    depth = len(section["path"]) // Page.steplen + 1
+    pages = (Page.objects.live().public().filter(path__startswith=section["path"], depth=depth)
+             .select_related("locale").order_by("path"))
+    entries = [_menu_entry(page, request) for page in pages]
+    return [{**entry, "current": _mark_current(entry, current_path, current_pk)}
+            for entry in entries if entry]
 
 
 def _mark_current(entry, current_path, current_pk):
@@ -142,12 +156,16 @@ def main_menu(context, page=None):
 def section_navigation(context, page=None):
     """The section the page belongs to (the menu entry above it) with its pages, for the
     "In this section" navigation of a section's parent page and of every page below it; None
-    on the home page and in sections without pages. Built from the menu: no query of its own."""
+    on the home page and in sections without pages. Built from the menu, with no query of its own,
+    unless the section has more pages than the menu lists."""
     page = _as_page(page)
     if page is None:
         return None
     for item in main_menu(context, page):
         if item["active"] and item["children"]:
+            if item.get("more"):
+                children = _all_section_pages(context.get("request"), item, page.path, page.pk)
+                return {**item, "children": children}
             return item
     return None
 

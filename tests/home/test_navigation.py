@@ -140,3 +140,14 @@ def test_the_menu_costs_the_same_queries_however_many_pages_the_sections_hold(rf
     assert many == few
     assert len(menu[in_menu.pk]) == MENU_SECTION_PAGES
     assert outside.pk not in menu
+
+    # The pages past the menu's share are still a link away, in their section's navigation.
+    from django.template import Context, Template
+
+    last = in_menu.get_children().live().order_by("-path").first()
+    request = rf.get(last.url, HTTP_HOST="localhost")
+    html = Template("{% load navigation_tags %}{% section_navigation page as section %}"
+                    "{% for child in section.children %}[{{ child.url }}]{% endfor %}").render(
+        Context({"request": request, "page": last}))
+    assert f"[{last.url}]" in html
+    assert html.count("[") == in_menu.get_children().live().public().count()
