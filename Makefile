@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate messages demo serve clean-venv bench screenshots
+.PHONY: run test test-sqlite style install migrate messages demo serve clean-venv bench screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,21 +43,26 @@ run: demo
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# Style first (ruff, in the spirit of bakerydemo's rules), then the whole suite on SQLite, and
-# again on PostgreSQL when DATABASE_URL is set; each on every core (pytest-xdist).
-# Tests that commit and flush the database (mark `transactional`) run on their own, after the
-# rest, as Django's runner orders them (tests/conftest.py).
+# Style first (ruff, in the spirit of bakerydemo's rules), then the whole suite on every core
+# (pytest-xdist): on PostgreSQL, production's engine, when DATABASE_URL is set (as CI sets it),
+# else on SQLite, the development default; `make test-sqlite` runs it on SQLite whatever is set.
+# The suite's groups (tests/conftest.py) keep the browser journeys on one worker with one site
+# and each shared demo's readers together, longest first. Tests that commit and flush the
+# database (mark `transactional`) run on their own, after the rest, as Django's runner orders them.
 PYTEST := $(PY) -m pytest --create-db
 SUITE := $(PYTEST) -n auto --dist loadgroup --no-loadscope-reorder -m "not transactional" && $(PYTEST) -m transactional
 
-test: messages
+style: messages
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=cms.settings.test
+
+test: style
+	@if [ -n "$$DATABASE_URL" ]; then echo "== the suite on DATABASE_URL's database"; \
+		else echo "== the suite on SQLite"; fi
+	sh -c '$(SUITE)'
+
+test-sqlite: style
 	env -u DATABASE_URL sh -c '$(SUITE)'
-	@if [ -n "$$DATABASE_URL" ]; then \
-		echo "== again on PostgreSQL ($$DATABASE_URL)"; \
-		sh -c '$(SUITE)'; \
-	fi
 
 clean-venv:
 	rm -rf $(VENV)
