@@ -159,6 +159,33 @@ SERIES_NAMES = {
     "ar": {"white-papers": "الأوراق البيضاء للشبكة", "working-papers": "أوراق عمل الشبكة",
            "monographs": "دراسات الشبكة"},
 }
+# The series' descriptions in each language (the series pages and the cards show them).
+SERIES_DESCRIPTIONS = {
+    "fr": {
+        "white-papers": "Des textes courts et pratiques qui traduisent les recherches du réseau "
+                        "en conseils pour les planificateurs, les commandants et le personnel "
+                        "humanitaire.",
+        "working-papers": "Des travaux en cours des chercheurs et praticiens du réseau, publiés "
+                          "tôt pour recueillir des commentaires.",
+        "monographs": "Des études de la longueur d'un livre sur l'interaction civilo-militaire, "
+                      "évaluées par des pairs et en libre accès.",
+    },
+    "de": {
+        "white-papers": "Kurze, praxisnahe Texte, die die Forschung des Netzwerks in Ratschläge "
+                        "für Planer, Kommandeure und humanitäres Personal übersetzen.",
+        "working-papers": "Laufende Arbeiten der Forschenden und Praktiker des Netzwerks, früh "
+                          "veröffentlicht, um Kommentare einzuholen.",
+        "monographs": "Studien in Buchlänge zur zivil-militärischen Interaktion, begutachtet "
+                      "und frei lesbar.",
+    },
+    "ar": {
+        "white-papers": "أوراق قصيرة عملية تحوّل أبحاث الشبكة إلى نصائح للمخططين والقادة "
+                        "والعاملين في المجال الإنساني.",
+        "working-papers": "أعمال قيد الإنجاز من باحثي الشبكة وممارسيها، تُنشر مبكرًا لاستقبال "
+                          "الملاحظات.",
+        "monographs": "دراسات بطول كتاب عن التفاعل المدني العسكري، محكّمة ومتاحة للقراءة مجانًا.",
+    },
+}
 
 # French versions: titles and abstracts, translated through wagtail-localize.
 FRENCH = {
@@ -408,10 +435,17 @@ def _translated_versions(index, series_pages):
         for data in SERIES:
             name = SERIES_NAMES[code][data["slug"]]
             series = series_pages[data["slug"]].series
-            if series.get_translation_or_none(locale) is None:
+            description = SERIES_DESCRIPTIONS[code][data["slug"]]
+            translated_series = series.get_translation_or_none(locale)
+            if translated_series is None:
                 translated_series = series.copy_for_translation(locale)
                 translated_series.name = name
+                translated_series.description = description
                 translated_series.save()
+            elif translated_series.description == series.description:
+                # Made by an earlier demo with the English description: give it its own.
+                translated_series.description = description
+                translated_series.save(update_fields=["description"])
             _translate(series_pages[data["slug"]], locale, {data["name"]: name})
         for _series, slug, title, _when, _authors, _topics, keywords, abstract in PUBLICATIONS:
             if slug not in works:

@@ -88,3 +88,20 @@ def test_demo_review_fills_the_monographs_series_through_the_production_path(
     assert 'dir="rtl"' in arabic.content.decode() and "المنشورات" in arabic.content.decode()
     for code in ("de", "ar"):
         assert PublicationPage.objects.live().filter(locale__language_code=code).count() >= 2
+
+
+@pytest.mark.django_db
+def test_each_series_reads_in_the_pages_language(client, full_demo):
+    """The series' translations carry their own description, not the English one (issue 18:
+    an Arabic series page showed the English description, unmarked)."""
+    from bs4 import BeautifulSoup
+
+    from publications.demo import SERIES, SERIES_DESCRIPTIONS
+    from publications.models import SeriesIndexPage
+
+    for data in SERIES:
+        for code, descriptions in SERIES_DESCRIPTIONS.items():
+            page = SeriesIndexPage.objects.get(slug=data["slug"], locale__language_code=code)
+            text = BeautifulSoup(client.get(page.url).content, "html.parser").main.get_text(" ")
+            assert descriptions[data["slug"]] in text, (code, data["slug"])
+            assert data["description"] not in text, (code, data["slug"])
