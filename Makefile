@@ -48,9 +48,10 @@ run: demo
 # else on SQLite, the development default; `make test-sqlite` runs it on SQLite whatever is set.
 # The suite's groups (tests/conftest.py) keep the browser journeys on one worker with one site
 # and each shared demo's readers together, longest first. Tests that commit and flush the
-# database (mark `transactional`) run on their own, after the rest, as Django's runner orders them.
-PYTEST := $(PY) -m pytest --create-db
-SUITE := $(PYTEST) -n auto --dist loadgroup --no-loadscope-reorder -m "not transactional" && $(PYTEST) -m transactional
+# database (mark `transactional`) run on their own, after the rest, as Django's runner orders them,
+# on the workers' test databases the first run has just made (pytest's --reuse-db, in pyproject).
+PYTEST := $(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder
+SUITE := $(PYTEST) --create-db -m "not transactional" && $(PYTEST) -m transactional
 
 style: messages
 	$(VENV)/bin/ruff check .
