@@ -1,14 +1,12 @@
 """Crossref deposits validate against Crossref's own 5.4.0 schema, for every kind of work."""
 
-import io
 import itertools
 
 import pytest
-from django.core.management.base import BaseCommand
 from lxml import etree
 from wagtail.models import Locale
 
-from publications import crossref, demo, factories, schemas
+from publications import crossref, factories, schemas
 from publications.models import PublicationPage, Series
 
 CR = {"cr": crossref.CROSSREF_NS, "jats": crossref.JATS_NS, "ai": crossref.AI_NS,
@@ -142,9 +140,7 @@ def test_a_translated_work_yields_one_deposit_naming_its_translations(site, clie
 
 
 @pytest.mark.django_db
-def test_every_demo_work_validates(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        demo.load(BaseCommand(stdout=io.StringIO()))
+def test_every_demo_work_validates(full_demo):
     pages = PublicationPage.objects.live().exclude(doi="")
     assert pages.count() > 12  # the originals and their translations
     deposits = {}
@@ -153,5 +149,6 @@ def test_every_demo_work_validates(django_capture_on_commit_callbacks):
         deposits.setdefault(tree.find(".//cr:doi_data/cr:doi", CR).text, set()).add(
             tree.find(WORK_TITLE, CR).text)
     # One deposit per work, whatever version it was asked from: the same DOI, the same title.
-    assert len(deposits) == 12
+    works = pages.filter(locale=Locale.get_default()).count()
+    assert works >= 12 and len(deposits) == works
     assert all(len(titles) == 1 for titles in deposits.values())
