@@ -40,6 +40,13 @@ def source_lang_attrs():
     return languages.lang_attributes(languages.source_language())
 
 
+@register.simple_tag
+def in_source_language(text):
+    """``text`` kept in the site's source language (a role stored once), in a span marked with
+    that language when the page is in another; escaped. For lists: ``comma_list`` keeps it."""
+    return format_html("<span{}>{}</span>", source_lang_attrs(), text)
+
+
 @register.simple_tag(takes_context=True)
 def page_links(context, pages):
     """Links to ``pages``, joined as the page's language writes a list."""

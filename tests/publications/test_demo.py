@@ -105,3 +105,18 @@ def test_each_series_reads_in_the_pages_language(client, full_demo):
             text = BeautifulSoup(client.get(page.url).content, "html.parser").main.get_text(" ")
             assert descriptions[data["slug"]] in text, (code, data["slug"])
             assert data["description"] not in text, (code, data["slug"])
+
+
+@pytest.mark.django_db
+def test_the_arabic_board_joins_name_and_role_with_the_arabic_comma(client, full_demo):
+    """A board member's role is stored once, in English: marked so, and joined to the name as
+    Arabic joins list items."""
+    from bs4 import BeautifulSoup
+
+    from publications.models import SeriesIndexPage
+
+    page = SeriesIndexPage.objects.get(slug="white-papers", locale__language_code="ar")
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    member = soup.select_one('[aria-labelledby="board-heading"] li')
+    assert "، " in member.get_text() and ", " not in member.get_text()
+    assert member.select_one('span[lang="en"]').get_text() == "Series editor"
