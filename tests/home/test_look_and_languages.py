@@ -220,3 +220,17 @@ def test_every_page_the_menu_leads_to_is_translated(client, demo):
     # And they read in their language: the German education page, in German.
     soup = page(client, "/de/education-and-training/")
     assert soup.h1.get_text(strip=True) == "Lehre und Ausbildung"
+
+
+def test_text_kept_in_the_source_language_is_escaped_and_marked():
+    """A board member's role is typed by editors: in_source_language escapes it, and comma_list
+    keeps the marked span whole (no double escaping, nothing unescaped)."""
+    from django.template import Context, Template
+
+    template = Template("{% load language_tags %}{% in_source_language role as marked %}"
+                       "{% comma_list name marked %}")
+    with translation.override("ar"):
+        html = template.render(Context({"role": '<b onclick="x">Editor</b>', "name": "<i>A</i>"}))
+    assert "<b onclick" not in html and "<i>" not in html
+    assert "&lt;b onclick=&quot;x&quot;&gt;Editor&lt;/b&gt;" in html and "&lt;i&gt;A&lt;/i&gt;" in html
+    assert '<span lang="en" dir="ltr">' in html and "، " in html
